@@ -26,6 +26,8 @@ for (const t of targets.filter((t) => existsSync(t.entry))) {
     outfile: t.out,
     bundle: true,
     platform: 'node',
+    // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     sourcemap: !production,

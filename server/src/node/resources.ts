@@ -1,0 +1,46 @@
+/**
+ * Where the shipped data lives, for every bundle (dist/cli.js, dist/server.js) and for the
+ * compiled tests (out/...): the built-in glossary and the lexicon built into dist/.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLexicon, Lexicon } from '../service/lexicon';
+
+/** The extension's root folder (the one with package.json). */
+export function getPackageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'glossary'))) return dir;
+    dir = resolve(dir, '..');
+  }
+  return resolve(__dirname, '..');
+}
+
+/** Path of the built-in course glossary. */
+export function getBuiltinGlossaryPath(): string {
+  return join(getPackageRoot(), 'glossary', 'externalisation.json');
+}
+
+/** Path of the lexicon word list (built by scripts/build-lexicon.mjs). */
+export function getLexiconPath(): string {
+  return join(getPackageRoot(), 'dist', 'lexicon-fr.txt');
+}
+
+let cached: Lexicon | undefined;
+
+/**
+ * Loads the French lexicon once (lazily: call it only when a word needs it). A missing file
+ * is reported once on stderr and the checker goes on without the guard.
+ */
+export function loadLexicon(extraWords: Iterable<string> = []): Lexicon {
+  if (cached) return cached;
+  const path = getLexiconPath();
+  try {
+    cached = createLexicon(readFileSync(path, 'utf8'), extraWords);
+  } catch (e) {
+    process.stderr.write(`glossaire: lexicon unavailable (${path}): ${(e as Error).message}\n`);
+    cached = createLexicon('', extraWords);
+  }
+  return cached;
+}

@@ -1,0 +1,426 @@
+/**
+ * The glossary model: parses glossary files, validates them (every problem names the file, the
+ * entry and the field, and loading goes on with what is valid), and compiles them into the
+ * indexes the matcher uses: forms by their first accent-folded word (one hash look-up per word
+ * of a note), joined compounds, and a fuzzy deletion index.
+ */
+
+import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { GlossaryCategoryData, GlossaryEntryData } from './glossaryTypes';
+import { Gap, scanMarkdown } from './markdown';
+import { fold, normalizePunctuation } from './text';
+import { FuzzyIndex, editDistance } from './fuzzy';
+import { Lexicon, EMPTY_LEXICON } from './lexicon';
+import { Locale, MessageKey, t } from './messages';
+
+export * from './glossaryTypes';
+
+/** A glossary file's text and where it comes from. */
+export interface GlossarySource {
+  /** URI or path of the file (reported in problems). */
+  uri: string;
+  /** The file's JSON text. */
+  text: string;
+  /** True for the built-in glossary. */
+  builtin?: boolean;
+}
+
+/** A problem found while loading a glossary. */
+export interface GlossaryProblem {
+  uri: string;
+  severity: 'error' | 'warning';
+  /** Stable code, e.g. "glossary.duplicate-id". */
+  code: MessageKey;
+  /** Localised message, without the location. */
+  message: string;
+  /** Entry id (or index as "#3" when the id is missing). */
+  entry?: string;
+  field?: string;
+  /** Offsets in the file's text of the offending node. */
+  start: number;
+  end: number;
+}
+
+/** Kinds of surface forms a concept is recognised by. */
+export const enum FormKind {
+  Term = 0,
+  Form = 1,
+  Synonym = 2,
+  Acronym = 3,
+  Misspelling = 4,
+}
+
+/** A compiled entry. */
+export interface GlossaryEntry extends GlossaryEntryData {
+  /** The glossary file it comes from. */
+  uri: string;
+  /** Offsets of the entry object in that file. */
+  start: number;
+  end: number;
+  categoryLabel: string;
+  /** Correct forms (term, forms, synonyms, acronyms), as written. */
+  allForms: string[];
+}
+
+/** A surface form, tokenised as the scanner tokenises notes. */
+export interface TermForm {
+  entry: GlossaryEntry;
+  text: string;
+  kind: FormKind;
+  /** Words as written in the glossary (NFC). */
+  textWords: string[];
+  /** Lower-case NFC words. */
+  lower: string[];
+  /** Accent-folded words. */
+  folded: string[];
+  /** Separators between words (Space, Hyphen or Apostrophe); length = words − 1. */
+  joiners: Gap[];
+  /** Acronyms match case-sensitively. */
+  caseSensitive: boolean;
+  /** For a misspelling: the correct form that replaces it. */
+  fix?: TermForm;
+}
+
+/** Where a fuzzy key comes from: word `word` of a correct form. */
+export interface FuzzyTarget {
+  form: TermForm;
+  word: number;
+}
+
+/** A compiled glossary: entries and the indexes over their forms. */
+export interface Glossary {
+  entries: GlossaryEntry[];
+  byId: Map<string, GlossaryEntry>;
+  categories: GlossaryCategoryData[];
+  /** All forms (correct and misspelled) by the folded first word, longest first. */
+  byFirstWord: Map<string, TermForm[]>;
+  /** Correct multi-word forms by the folded concatenation of their words ("soustraitance"). */
+  joined: Map<string, TermForm>;
+  /** Fuzzy index over the folded words of correct, non-acronym forms. */
+  fuzzy: FuzzyIndex<FuzzyTarget>;
+  /** Every correct form by its lower-case text (exact look-ups for hover, completion). */
+  forms: TermForm[];
+  problems: GlossaryProblem[];
+  /** Source texts by URI (for definition locations). */
+  sources: Map<string, string>;
+  /** Memo of per-word analysis results, owned by the analyser. */
+  wordCache: Map<string, unknown>;
+}
+
+/** Options of `compileGlossary`. */
+export interface CompileOptions {
+  locale?: Locale;
+  /** Used to warn about misspellings that are real words. */
+  lexicon?: Lexicon;
+}
+
+const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const TOP_FIELDS = new Set(['$schema', 'name', 'language', 'description', 'categories', 'entries']);
+const ENTRY_STRING_FIELDS = ['id', 'term', 'category', 'definition', 'broader', 'source'] as const;
+const ENTRY_LIST_FIELDS = ['forms', 'synonyms', 'acronyms', 'misspellings', 'advantages', 'disadvantages', 'examples', 'related'] as const;
+const ENTRY_FIELDS = new Set<string>([...ENTRY_STRING_FIELDS, ...ENTRY_LIST_FIELDS]);
+const REQUIRED_ENTRY_FIELDS = ['id', 'term', 'category', 'definition'] as const;
+const CATEGORY_FIELDS = new Set(['id', 'label', 'description']);
+
+/** Maximum edit distance for fuzzy matches of a folded word of this length. */
+export function maxDistanceFor(length: number): number {
+  if (length < 5) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+/** Parses and validates glossary files, then compiles them into one searchable glossary. */
+export function compileGlossary(sources: GlossarySource[], options: CompileOptions = {}): Glossary {
+  const locale = options.locale ?? 'fr';
+  const lexicon = options.lexicon ?? EMPTY_LEXICON;
+  const problems: GlossaryProblem[] = [];
+  const entries: GlossaryEntry[] = [];
+  const byId = new Map<string, GlossaryEntry>();
+  const categories: GlossaryCategoryData[] = [];
+  const categoryIds = new Set<string>();
+  const sourceTexts = new Map<string, string>();
+  const pendingRelations: { entry: GlossaryEntry; field: 'related' | 'broader'; id: string; node: JsonNode | undefined; uri: string }[] = [];
+
+  for (const source of sources) {
+    sourceTexts.set(source.uri, source.text);
+    const errors: ParseError[] = [];
+    const root = parseTree(source.text, errors, { allowTrailingComma: true, disallowComments: false });
+    const report = (severity: 'error' | 'warning', code: MessageKey, params: Record<string, string>, node: JsonNode | undefined, entry?: string, field?: string) => {
+      const start = node?.offset ?? 0;
+      problems.push({ uri: source.uri, severity, code, message: t(locale, code, params), entry, field, start, end: start + (node?.length ?? 0) });
+    };
+    if (errors.length > 0) {
+      const e = errors[0];
+      problems.push({
+        uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
+        message: t(locale, 'glossary.invalid-json', { detail: printParseErrorCode(e.error) }),
+        start: e.offset, end: e.offset + Math.max(1, e.length),
+      });
+      if (!root || root.type !== 'object') continue; // keep what the tolerant parser recovered
+    }
+    if (!root || root.type !== 'object') {
+      report('error', 'glossary.not-object', {}, root);
+      continue;
+    }
+    for (const prop of root.children ?? []) {
+      const key = prop.children?.[0]?.value as string;
+      if (!TOP_FIELDS.has(key)) report('error', 'glossary.unknown-field', { field: key }, prop.children?.[0], undefined, key);
+    }
+    for (const field of ['name', 'language', 'categories', 'entries']) {
+      if (!findNodeAtLocation(root, [field])) report('error', 'glossary.missing-field', { field }, root, undefined, field);
+    }
+    // Categories.
+    const catsNode = findNodeAtLocation(root, ['categories']);
+    if (catsNode?.type === 'array') {
+      for (const catNode of catsNode.children ?? []) {
+        const cat = nodeValue(catNode) as Partial<GlossaryCategoryData>;
+        if (catNode.type !== 'object' || typeof cat.id !== 'string' || typeof cat.label !== 'string' || !cat.label.trim()) {
+          report('error', 'glossary.wrong-type', { field: 'categories', expected: '{ id, label }' }, catNode, undefined, 'categories');
+          continue;
+        }
+        for (const prop of catNode.children ?? []) {
+          const key = prop.children?.[0]?.value as string;
+          if (!CATEGORY_FIELDS.has(key)) report('error', 'glossary.unknown-field', { field: `categories.${key}` }, prop.children?.[0], undefined, key);
+        }
+        if (!categoryIds.has(cat.id)) {
+          categoryIds.add(cat.id);
+          categories.push({ id: cat.id, label: cat.label, description: typeof cat.description === 'string' ? cat.description : undefined });
+        }
+      }
+    } else if (catsNode) report('error', 'glossary.wrong-type', { field: 'categories', expected: 'un tableau / an array' }, catsNode, undefined, 'categories');
+
+    // Entries.
+    const entriesNode = findNodeAtLocation(root, ['entries']);
+    if (entriesNode && entriesNode.type !== 'array') {
+      report('error', 'glossary.wrong-type', { field: 'entries', expected: 'un tableau / an array' }, entriesNode, undefined, 'entries');
+      continue;
+    }
+    (entriesNode?.children ?? []).forEach((entryNode, index) => {
+      const raw = nodeValue(entryNode) as Record<string, unknown>;
+      const label = typeof raw?.id === 'string' && raw.id ? raw.id : `#${index + 1}`;
+      if (entryNode.type !== 'object') {
+        report('error', 'glossary.wrong-type', { field: `entries[${index}]`, expected: 'un objet / an object' }, entryNode, label);
+        return;
+      }
+      const fieldNode = (field: string) => findNodeAtLocation(entryNode, [field]);
+      let dropped = false;
+      for (const prop of entryNode.children ?? []) {
+        const key = prop.children?.[0]?.value as string;
+        if (!ENTRY_FIELDS.has(key)) report('error', 'glossary.unknown-field', { field: key }, prop.children?.[0], label, key);
+      }
+      for (const field of REQUIRED_ENTRY_FIELDS) {
+        const v = raw[field];
+        if (v === undefined) {
+          report('error', 'glossary.missing-field', { field }, entryNode, label, field);
+          dropped = true;
+        } else if (typeof v !== 'string') {
+          report('error', 'glossary.wrong-type', { field, expected: 'une chaîne / a string' }, fieldNode(field), label, field);
+          dropped = true;
+        } else if (!v.trim()) {
+          report('error', 'glossary.empty-field', { field }, fieldNode(field), label, field);
+          dropped = true;
+        }
+      }
+      const data: GlossaryEntryData = { id: String(raw.id ?? ''), term: '', category: '', definition: '' };
+      for (const field of ENTRY_STRING_FIELDS) {
+        const v = raw[field];
+        if (typeof v === 'string') (data as unknown as Record<string, string>)[field] = normalizeForm(v, field);
+        else if (v !== undefined && !(REQUIRED_ENTRY_FIELDS as readonly string[]).includes(field)) {
+          report('error', 'glossary.wrong-type', { field, expected: 'une chaîne / a string' }, fieldNode(field), label, field);
+        }
+      }
+      for (const field of ENTRY_LIST_FIELDS) {
+        const v = raw[field];
+        if (v === undefined) continue;
+        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) {
+          report('error', 'glossary.wrong-type', { field, expected: 'un tableau de chaînes non vides / an array of non-empty strings' }, fieldNode(field), label, field);
+          continue;
+        }
+        (data as unknown as Record<string, string[]>)[field] = (v as string[]).map((x) => normalizeForm(x, field));
+      }
+      if (dropped) {
+        report('error', 'glossary.entry-dropped', {}, entryNode, label);
+        return;
+      }
+      if (!ID_RE.test(data.id)) {
+        report('error', 'glossary.bad-id', { id: data.id }, fieldNode('id'), label, 'id');
+        report('error', 'glossary.entry-dropped', {}, entryNode, label);
+        return;
+      }
+      const existing = byId.get(data.id);
+      if (existing) {
+        report('error', 'glossary.duplicate-id', { id: data.id, where: existing.uri }, fieldNode('id'), label, 'id');
+        report('error', 'glossary.entry-dropped', {}, entryNode, label);
+        return;
+      }
+      if (!categoryIds.has(data.category)) {
+        report('error', 'glossary.unknown-category', { id: data.category }, fieldNode('category'), label, 'category');
+      }
+      const entry: GlossaryEntry = {
+        ...data,
+        uri: source.uri,
+        start: entryNode.offset,
+        end: entryNode.offset + entryNode.length,
+        categoryLabel: categories.find((c) => c.id === data.category)?.label ?? data.category,
+        allForms: [],
+      };
+      entries.push(entry);
+      byId.set(entry.id, entry);
+      if (entry.broader) pendingRelations.push({ entry, field: 'broader', id: entry.broader, node: fieldNode('broader'), uri: source.uri });
+      (entry.related ?? []).forEach((id, k) => pendingRelations.push({ entry, field: 'related', id, node: findNodeAtLocation(entryNode, ['related', k]), uri: source.uri }));
+      (entry as GlossaryEntry & { _node?: JsonNode })._node = entryNode;
+    });
+  }
+
+  // Relations, checked once every file is read.
+  for (const rel of pendingRelations) {
+    if (byId.has(rel.id)) continue;
+    const start = rel.node?.offset ?? rel.entry.start;
+    problems.push({
+      uri: rel.uri, severity: 'error', code: 'glossary.unknown-relation', message: t(locale, 'glossary.unknown-relation', { id: rel.id }),
+      entry: rel.entry.id, field: rel.field, start, end: start + (rel.node?.length ?? 0),
+    });
+    if (rel.field === 'broader') rel.entry.broader = undefined;
+    else rel.entry.related = rel.entry.related?.filter((id) => id !== rel.id);
+  }
+
+  // Forms: correct ones first, so misspellings can be checked against all of them.
+  const forms: TermForm[] = [];
+  const claimed = new Map<string, TermForm>(); // exact lower-case text (or case-sensitive acronym) → form
+  const formKey = (f: TermForm) => (f.caseSensitive ? 'A:' + f.text : f.lower.join(' '));
+  const problemAt = (entry: GlossaryEntry, field: string, value: string, code: MessageKey, params: Record<string, string>, severity: 'error' | 'warning' = 'error') => {
+    const node = (entry as GlossaryEntry & { _node?: JsonNode })._node;
+    const fieldNode = node ? findNodeAtLocation(node, [field]) : undefined;
+    const item = fieldNode?.children?.find((c) => typeof c.value === 'string' && normalizeForm(c.value, field) === value) ?? fieldNode;
+    const start = item?.offset ?? entry.start;
+    problems.push({ uri: entry.uri, severity, code, message: t(locale, code, params), entry: entry.id, field, start, end: start + (item?.length ?? 0) });
+  };
+  for (const entry of entries) {
+    const candidates: [string, FormKind, string][] = [[entry.term, isAcronymLike(entry.term, entry) ? FormKind.Acronym : FormKind.Term, 'term']];
+    for (const f of entry.forms ?? []) candidates.push([f, FormKind.Form, 'forms']);
+    for (const f of entry.synonyms ?? []) candidates.push([f, FormKind.Synonym, 'synonyms']);
+    for (const f of entry.acronyms ?? []) candidates.push([f, FormKind.Acronym, 'acronyms']);
+    for (const [text, kind, field] of candidates) {
+      const form = makeForm(entry, text, kind);
+      if (!form) continue;
+      const key = formKey(form);
+      const other = claimed.get(key);
+      if (other) {
+        if (other.entry !== entry) problemAt(entry, field, text, 'glossary.duplicate-term', { term: text, other: other.entry.id });
+        continue;
+      }
+      claimed.set(key, form);
+      forms.push(form);
+      entry.allForms.push(text);
+    }
+  }
+  // Regular plurals of one-word terms are the same concept even when the file omits them.
+  for (const form of [...forms]) {
+    if (form.caseSensitive || form.lower.length > 1 || (form.kind !== FormKind.Term && form.kind !== FormKind.Synonym)) continue;
+    if (/[sxz]$/.test(form.lower[0])) continue;
+    const plural = makeForm(form.entry, form.text + 's', FormKind.Form);
+    if (!plural || claimed.has(formKey(plural))) continue;
+    claimed.set(formKey(plural), plural);
+    forms.push(plural);
+  }
+  const misspellings: TermForm[] = [];
+  for (const entry of entries) {
+    for (const text of entry.misspellings ?? []) {
+      const form = makeForm(entry, text, FormKind.Misspelling);
+      if (!form) continue;
+      const other = claimed.get(form.lower.join(' ')) ?? forms.find((f) => f.caseSensitive && f.text === text);
+      if (other) {
+        problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-term', { term: text, other: other.entry.id });
+        continue;
+      }
+      if (form.lower.length === 1 && lexicon.has(form.lower[0])) {
+        problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-word', { term: text }, 'warning');
+      }
+      // The fix is the entry's correct form nearest to the misspelling ("inforgérances" → plural).
+      const own = forms.filter((f) => f.entry === entry && f.kind !== FormKind.Acronym);
+      let best = own[0];
+      let bestDist = Infinity;
+      for (const f of own) {
+        const d = editDistance(form.folded.join(' '), f.folded.join(' '), 99);
+        if (d < bestDist) { best = f; bestDist = d; }
+      }
+      form.fix = best ?? forms.find((f) => f.entry === entry);
+      if (form.fix) misspellings.push(form);
+    }
+  }
+
+  const byFirstWord = new Map<string, TermForm[]>();
+  const joined = new Map<string, TermForm>();
+  const fuzzy = new FuzzyIndex<FuzzyTarget>(2);
+  for (const form of [...forms, ...misspellings]) {
+    const list = byFirstWord.get(form.folded[0]);
+    if (list) list.push(form);
+    else byFirstWord.set(form.folded[0], [form]);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.folded.length - a.folded.length || a.kind - b.kind);
+  for (const form of forms) {
+    if (form.caseSensitive) continue;
+    if (form.folded.length > 1) {
+      const key = form.folded.join('');
+      if (!joined.has(key)) joined.set(key, form);
+    }
+    form.folded.forEach((word, i) => {
+      if (maxDistanceFor(word.length) > 0) fuzzy.add(word, { form, word: i });
+    });
+  }
+
+  for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
+  return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, wordCache: new Map() };
+}
+
+/** Formats a problem for a terminal: "file: entry X, field Y: message". */
+export function formatProblem(p: GlossaryProblem, locale: Locale = 'fr'): string {
+  const where = [p.entry ? (locale === 'fr' ? `entrée « ${p.entry} »` : `entry "${p.entry}"`) : '', p.field ? (locale === 'fr' ? `champ « ${p.field} »` : `field "${p.field}"`) : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${p.uri}: ${p.severity === 'error' ? (locale === 'fr' ? 'erreur' : 'error') : locale === 'fr' ? 'avertissement' : 'warning'}${where ? ` (${where})` : ''}: ${p.message}`;
+}
+
+function normalizeForm(value: string, field: string): string {
+  const v = value.trim().normalize('NFC');
+  return field === 'definition' || field === 'advantages' || field === 'disadvantages' || field === 'examples' || field === 'source' ? v : normalizePunctuation(v);
+}
+
+/** A term written like an acronym ("SaaS", "ESN") is matched case-sensitively. */
+function isAcronymLike(term: string, entry: GlossaryEntryData): boolean {
+  return (entry.acronyms ?? []).includes(term) || (/^\S+$/.test(term) && /[A-Z].*[A-Z]/.test(term));
+}
+
+function makeForm(entry: GlossaryEntry, text: string, kind: FormKind): TermForm | undefined {
+  const tokens = scanMarkdown(text).tokens;
+  if (tokens.length === 0) return undefined;
+  const lower = tokens.map((tk) => tk.text.toLowerCase());
+  return {
+    entry,
+    text,
+    kind,
+    textWords: tokens.map((tk) => tk.text),
+    lower,
+    folded: lower.map(fold),
+    joiners: tokens.slice(1).map((tk) => tk.gapBefore),
+    caseSensitive: kind === FormKind.Acronym,
+  };
+}
+
+function nodeValue(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k) out[k.value as string] = nodeValue(v);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}

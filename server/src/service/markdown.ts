@@ -1,0 +1,453 @@
+/**
+ * Markdown-aware word scanner: one pass over the text that yields the words of the prose with
+ * their exact source offsets, and skips what is not prose.
+ *
+ * Skipped: front matter (except its `title`), fenced and indented code, inline code, HTML tags
+ * and comments, `<pre>`/`<code>`/`<script>`/`<style>` contents, autolinks and bare URLs,
+ * e-mail addresses, dotted names (domains, file names), paths, link destinations, reference
+ * definitions, hashtags, HTML entities and backslash escapes.
+ * Kept as prose: headings, lists, quotes, tables, emphasis, link texts, image alt texts.
+ *
+ * Design: block structure is found line by line (cheap `indexOf`), then a character-class
+ * loop walks the prose; no regex runs per word. Emphasis markers inside a word are transparent
+ * ("**S**ervice" is one word, "Service"), so a bold initial never splits a term.
+ */
+
+import { isCombiningMark } from './text';
+
+/** What separates a token from the previous one. */
+export const enum Gap {
+  /** First token, or nothing between (should not happen). */
+  None = 0,
+  /** Spaces or a single line break: words of one phrase. */
+  Space = 1,
+  /** A hyphen with no spaces around it ("sous-traitance"). */
+  Hyphen = 2,
+  /** An apostrophe ("l'infogérance", "système d'information"). */
+  Apostrophe = 3,
+  /** Punctuation, a blank line, skipped code or markup: no term spans it. */
+  Break = 4,
+}
+
+/** Token flags. */
+export const enum TokenFlag {
+  HasDigit = 1,
+  /** The source has combining marks: `text` was normalised to NFC. */
+  Decomposed = 2,
+  /** The source has emphasis markers inside the word. */
+  HasMarkers = 4,
+}
+
+/** A word of the prose. */
+export interface Token {
+  /** Offset of the first character (UTF-16 code units). */
+  start: number;
+  /** Offset after the last character. */
+  end: number;
+  /** The word's letters, NFC, without inner emphasis markers. */
+  text: string;
+  gapBefore: Gap;
+  flags: number;
+}
+
+/** The result of scanning a note. */
+export interface ScanResult {
+  tokens: Token[];
+  /** Words listed in `<!-- glossaire-ignore: w1, w2 -->` comments (as written). */
+  ignoredWords: string[];
+}
+
+const CH_NL = 10, CH_CR = 13, CH_SPACE = 32, CH_TAB = 9;
+
+/** True for letters (any script), digits and combining marks. */
+export function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (isCombiningMark(c)) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates: emoji and rare scripts end words
+  return LETTER_RE.test(String.fromCharCode(c));
+}
+const LETTER_RE = /[\p{L}\p{M}\p{Nd}]/u;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isSpace(c: number): boolean {
+  return c === CH_SPACE || c === CH_TAB || c === CH_NL || c === CH_CR || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2bc;
+}
+/** Emphasis and strikethrough markers, transparent between and inside words. */
+function isMarker(c: number): boolean {
+  return c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */;
+}
+
+/**
+ * Scans Markdown text and returns the prose words with their offsets.
+ * @param text the note, any line endings, NFC or NFD.
+ */
+export function scanMarkdown(text: string): ScanResult {
+  const tokens: Token[] = [];
+  const ignoredWords: string[] = [];
+  const prose = getProseSegments(text);
+  let gap: Gap = Gap.Break;
+  for (let s = 0; s < prose.length; s += 2) {
+    gap = scanInline(text, prose[s], prose[s + 1], tokens, ignoredWords, Gap.Break);
+  }
+  void gap;
+  return { tokens, ignoredWords };
+}
+
+/**
+ * Block pass: returns a flat array [start0, end0, start1, end1, …] of prose segments, skipping
+ * front matter (but its title), fenced code, indented code and reference definitions.
+ */
+export function getProseSegments(text: string): number[] {
+  const out: number[] = [];
+  const len = text.length;
+  let pos = 0;
+  let segStart = 0;
+  const skip = (from: number, to: number) => {
+    if (from > segStart) out.push(segStart, from);
+    segStart = to;
+  };
+
+  // Front matter: only the title's value is prose.
+  if (text.startsWith('---') && lineEndAt(text, 0) === 3) {
+    let p = nextLine(text, 0);
+    while (p < len) {
+      const e = lineEndAt(text, p);
+      const line = text.slice(p, e).trimEnd();
+      if (line === '---' || line === '...') {
+        const m = /^(title|titre)\s*:\s*["']?(.*?)["']?\s*$/m.exec(text.slice(0, p));
+        if (m) {
+          const vStart = text.indexOf(m[2], m.index + m[1].length);
+          skip(0, vStart);
+          skip(vStart + m[2].length, nextLine(text, p));
+        } else skip(0, nextLine(text, p));
+        pos = nextLine(text, p);
+        break;
+      }
+      p = nextLine(text, p);
+    }
+  }
+
+  let prevBlank = true;
+  let prevIndentedCode = false;
+  let inList = false;
+  while (pos < len) {
+    const lineEnd = lineEndAt(text, pos);
+    // Indentation in columns.
+    let i = pos;
+    let col = 0;
+    while (i < lineEnd) {
+      const c = text.charCodeAt(i);
+      if (c === CH_SPACE) col++;
+      else if (c === CH_TAB) col += 4 - (col % 4);
+      else break;
+      i++;
+    }
+    const blank = i >= lineEnd;
+    if (blank) {
+      prevBlank = true;
+      pos = nextLine(text, pos);
+      continue;
+    }
+    const c0 = text.charCodeAt(i);
+    // Fenced code.
+    if (col <= 3 && (c0 === 96 || c0 === 126)) {
+      let run = 0;
+      while (text.charCodeAt(i + run) === c0) run++;
+      if (run >= 3 && (c0 === 126 || text.indexOf('`', i + run) === -1 || text.indexOf('`', i + run) >= lineEnd)) {
+        let p = nextLine(text, pos);
+        let close = len;
+        while (p < len) {
+          const e = lineEndAt(text, p);
+          let j = p;
+          let ind = 0;
+          while (j < e && text.charCodeAt(j) === CH_SPACE) { j++; ind++; }
+          let r = 0;
+          while (text.charCodeAt(j + r) === c0) r++;
+          if (ind <= 3 && r >= run && text.slice(j + r, e).trim() === '') {
+            close = nextLine(text, p);
+            break;
+          }
+          p = nextLine(text, p);
+        }
+        skip(pos, close);
+        pos = close;
+        prevBlank = false;
+        prevIndentedCode = false;
+        continue;
+      }
+    }
+    const listItem = isListItem(text, i, lineEnd);
+    if (listItem) inList = true;
+    else if (col < 2 && prevBlank) inList = false;
+    // Indented code: after a blank line (or more code), outside lists.
+    if (col >= 4 && !listItem && !inList && (prevBlank || prevIndentedCode)) {
+      const next = nextLine(text, pos);
+      skip(pos, next);
+      pos = next;
+      prevIndentedCode = true;
+      prevBlank = false;
+      continue;
+    }
+    prevIndentedCode = false;
+    // Reference definition: [label]: destination
+    if (col <= 3 && c0 === 91 /* [ */ && REF_DEF_RE.test(text.slice(i, lineEnd))) {
+      const next = nextLine(text, pos);
+      skip(pos, next);
+      pos = next;
+      prevBlank = false;
+      continue;
+    }
+    prevBlank = false;
+    pos = nextLine(text, pos);
+  }
+  if (segStart < len) out.push(segStart, len);
+  return out;
+}
+
+const REF_DEF_RE = /^\[[^\]]+\]:\s*\S/;
+
+function isListItem(text: string, i: number, lineEnd: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c === 45 || c === 42 || c === 43) && (i + 1 === lineEnd || text.charCodeAt(i + 1) === CH_SPACE || text.charCodeAt(i + 1) === CH_TAB)) return true;
+  let j = i;
+  while (j < lineEnd && isDigit(text.charCodeAt(j))) j++;
+  if (j > i && j - i <= 9) {
+    const d = text.charCodeAt(j);
+    return (d === 46 || d === 41) && (j + 1 === lineEnd || text.charCodeAt(j + 1) === CH_SPACE);
+  }
+  return false;
+}
+
+/** Offset of the end of the line containing `pos` (before \r\n, \n or \r). */
+function lineEndAt(text: string, pos: number): number {
+  const len = text.length;
+  for (let i = pos; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CH_NL || c === CH_CR) return i;
+  }
+  return len;
+}
+
+/** Offset of the start of the next line. */
+function nextLine(text: string, pos: number): number {
+  const e = lineEndAt(text, pos);
+  if (e >= text.length) return text.length;
+  if (text.charCodeAt(e) === CH_CR && text.charCodeAt(e + 1) === CH_NL) return e + 2;
+  return e + 1;
+}
+
+const SKIP_CONTENT_TAGS = ['pre', 'code', 'script', 'style', 'kbd', 'samp'];
+
+/**
+ * Inline pass over one prose segment [from, to): pushes tokens, returns the gap state.
+ */
+function scanInline(text: string, from: number, to: number, tokens: Token[], ignored: string[], gapIn: Gap): Gap {
+  let gap = gapIn;
+  let newlines = 0;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c) && !isCombiningMark(c)) {
+      const r = scanWord(text, i, to);
+      const end = r.end;
+      const next = text.charCodeAt(end);
+      // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
+      if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordChar(text.charCodeAt(end + 1))) ||
+          (next === 46 && end + 1 < to && isWordChar(text.charCodeAt(end + 1))) ||
+          (i > from && text.charCodeAt(i - 1) === 47) || (next === 47 && isWordChar(text.charCodeAt(end + 1)))) {
+        i = skipNonSpace(text, i, to);
+        gap = Gap.Break;
+        continue;
+      }
+      // Hashtag (#tag): not prose.
+      if (i > from && text.charCodeAt(i - 1) === 35) {
+        i = end;
+        gap = Gap.Break;
+        continue;
+      }
+      let t = r.text;
+      let flags = r.flags;
+      if (flags & TokenFlag.Decomposed) t = t.normalize('NFC');
+      tokens.push({ start: i, end, text: t, gapBefore: gap === Gap.Space && newlines > 1 ? Gap.Break : gap, flags });
+      gap = Gap.None;
+      newlines = 0;
+      i = end;
+      continue;
+    }
+    if (isSpace(c)) {
+      if (c === CH_NL) newlines++;
+      if (gap === Gap.None) gap = Gap.Space;
+      else if (gap !== Gap.Space) gap = Gap.Break;
+      i++;
+      continue;
+    }
+    if (isHyphen(c)) {
+      gap = gap === Gap.None ? Gap.Hyphen : Gap.Break;
+      i++;
+      continue;
+    }
+    if (isApostrophe(c)) {
+      gap = gap === Gap.None ? Gap.Apostrophe : Gap.Break;
+      i++;
+      continue;
+    }
+    if (isMarker(c)) {
+      i++;
+      continue;
+    }
+    gap = Gap.Break;
+    switch (c) {
+      case 96: { // ` inline code: skip to the closing run of the same length
+        let run = 1;
+        while (text.charCodeAt(i + run) === 96) run++;
+        const close = findBacktickRun(text, i + run, to, run);
+        i = close === -1 ? i + run : close + run;
+        continue;
+      }
+      case 60: { // <
+        i = skipAngle(text, i, to, ignored);
+        continue;
+      }
+      case 93: { // ] followed by ( : link destination
+        if (text.charCodeAt(i + 1) === 40) {
+          i = skipParens(text, i + 1, to);
+          continue;
+        }
+        i++;
+        continue;
+      }
+      case 92: // \ escape
+        i += 2;
+        continue;
+      case 38: { // & entity
+        let j = i + 1;
+        while (j < to && j - i < 12 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 35)) j++;
+        i = text.charCodeAt(j) === 59 ? j + 1 : i + 1;
+        continue;
+      }
+      default:
+        i++;
+    }
+  }
+  return gap;
+}
+
+interface WordScan {
+  end: number;
+  text: string;
+  flags: number;
+}
+
+/** Reads one word from `start`; emphasis markers between letters are transparent. */
+function scanWord(text: string, start: number, to: number): WordScan {
+  let i = start;
+  let flags = 0;
+  let pieces: string | null = null;
+  let pieceStart = start;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      if (c < 0x80) {
+        if (isDigit(c)) flags |= TokenFlag.HasDigit;
+      } else if (isCombiningMark(c)) flags |= TokenFlag.Decomposed;
+      i++;
+      continue;
+    }
+    if (isMarker(c) && c !== 126) {
+      let j = i;
+      while (j < to && isMarker(text.charCodeAt(j))) j++;
+      if (j < to && isWordChar(text.charCodeAt(j)) && !isCombiningMark(text.charCodeAt(j))) {
+        pieces = (pieces ?? '') + text.slice(pieceStart, i);
+        pieceStart = j;
+        flags |= TokenFlag.HasMarkers;
+        i = j;
+        continue;
+      }
+    }
+    break;
+  }
+  const word = pieces === null ? text.slice(start, i) : pieces + text.slice(pieceStart, i);
+  return { end: i, text: word, flags };
+}
+
+function skipNonSpace(text: string, i: number, to: number): number {
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 60 || c === 41 || c === 93 || c === 62 || c === 124) break;
+    i++;
+  }
+  // A sentence's final punctuation is not part of the URL.
+  while (i > 0 && /[.,;:!?]/.test(text.charAt(i - 1))) i--;
+  return i;
+}
+
+function findBacktickRun(text: string, from: number, to: number, run: number): number {
+  let i = text.indexOf('`', from);
+  while (i !== -1 && i < to) {
+    let r = 0;
+    while (text.charCodeAt(i + r) === 96) r++;
+    if (r === run) return i;
+    i = text.indexOf('`', i + r);
+  }
+  return -1;
+}
+
+function skipParens(text: string, open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return i + 1;
+    else if (c === CH_NL && text.charCodeAt(i + 1) === CH_NL) return i;
+  }
+  return to;
+}
+
+const AUTOLINK_RE = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[^\s<>@]+@[^\s<>]+>/;
+const TAG_RE = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/;
+
+/** Skips an HTML comment, autolink or tag starting at `i` (a '<'); a lone '<' is one char. */
+function skipAngle(text: string, i: number, to: number, ignored: string[]): number {
+  if (text.startsWith('<!--', i)) {
+    const close = text.indexOf('-->', i + 4);
+    const end = close === -1 ? to : Math.min(close + 3, to);
+    const body = text.slice(i + 4, close === -1 ? to : close);
+    const m = /^\s*glossaire-ignore\s*:?\s*([\s\S]*?)\s*$/.exec(body);
+    if (m) for (const w of m[1].split(/[\s,;]+/)) if (w) ignored.push(w);
+    return end;
+  }
+  const head = text.slice(i, Math.min(to, i + 512));
+  const auto = AUTOLINK_RE.exec(head);
+  if (auto) return i + auto[0].length;
+  const tag = TAG_RE.exec(head);
+  if (tag) {
+    const name = tag[1].toLowerCase();
+    const end = i + tag[0].length;
+    if (!tag[0].startsWith('</') && !tag[0].endsWith('/>') && SKIP_CONTENT_TAGS.includes(name)) {
+      const close = indexOfCaseless(text, `</${name}`, end);
+      if (close !== -1 && close < to) {
+        const gt = text.indexOf('>', close);
+        return gt === -1 ? to : gt + 1;
+      }
+    }
+    return end;
+  }
+  return i + 1;
+}
+
+/** indexOf for an ASCII lower-case needle, ignoring the haystack's case. */
+function indexOfCaseless(text: string, needle: string, from: number): number {
+  const a = text.indexOf(needle, from);
+  const b = text.indexOf(needle.toUpperCase(), from);
+  return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+}

@@ -1,0 +1,92 @@
+/**
+ * User-facing strings of the core, French first with English. The server picks the catalogue
+ * from the client's locale; the CLI from LANG. Placeholders are {name}.
+ */
+
+/** Supported message languages. */
+export type Locale = 'fr' | 'en';
+
+const FR = {
+  'finding.known-misspelling': '« {word} » est une faute connue : écrire « {fix} ».',
+  'finding.misspelled-term': '« {word} » : terme du glossaire mal orthographié, vouliez-vous dire « {fix} » ?',
+  'finding.missing-accent': '« {word} » : accents incorrects, écrire « {fix} ».',
+  'finding.compound': '« {word} » s’écrit « {fix} ».',
+  'finding.acronym-case': '« {word} » s’écrit « {fix} » (sigle).',
+  'finding.unaccented-note': 'Cette note semble écrite sans accents : {count} terme(s) du glossaire sans leurs accents (ex. « {word} » → « {fix} »).',
+  'glossary.invalid-json': 'JSON invalide : {detail}.',
+  'glossary.not-object': 'Le glossaire doit être un objet JSON.',
+  'glossary.missing-field': 'Champ obligatoire « {field} » manquant.',
+  'glossary.unknown-field': 'Champ inconnu « {field} ».',
+  'glossary.wrong-type': 'Le champ « {field} » doit être {expected}.',
+  'glossary.empty-field': 'Le champ « {field} » est vide.',
+  'glossary.bad-id': 'Identifiant « {id} » invalide : minuscules ASCII, chiffres et tirets seulement.',
+  'glossary.duplicate-id': 'Identifiant « {id} » déjà utilisé par une autre entrée ({where}).',
+  'glossary.duplicate-term': '« {term} » est déjà revendiqué par l’entrée « {other} ».',
+  'glossary.misspelling-is-term': 'La faute « {term} » est une forme correcte de l’entrée « {other} ».',
+  'glossary.misspelling-is-word': 'La faute « {term} » est un mot français correct : elle sera signalée partout où il apparaît.',
+  'glossary.unknown-relation': 'Relation vers un identifiant inconnu « {id} ».',
+  'glossary.unknown-category': 'Catégorie inconnue « {id} ».',
+  'glossary.entry-dropped': 'Entrée ignorée.',
+  'glossary.where': 'fichier {file}, entrée {entry}, champ {field}',
+  'hover.didYouMean': 'Vouliez-vous dire « {fix} » ?',
+  'hover.advantages': 'Avantages',
+  'hover.disadvantages': 'Inconvénients',
+  'hover.synonyms': 'Synonymes',
+  'hover.acronyms': 'Sigles',
+  'hover.forms': 'Formes',
+  'hover.related': 'Voir aussi',
+  'hover.broader': 'Sorte de',
+  'hover.examples': 'Exemples',
+  'hover.source': 'Source',
+  'hover.category': 'Catégorie',
+} as const;
+
+/** Keys of the message catalogue. */
+export type MessageKey = keyof typeof FR;
+
+const EN: Record<MessageKey, string> = {
+  'finding.known-misspelling': '"{word}" is a known misspelling: write "{fix}".',
+  'finding.misspelled-term': '"{word}": misspelled glossary term, did you mean "{fix}"?',
+  'finding.missing-accent': '"{word}": wrong accents, write "{fix}".',
+  'finding.compound': '"{word}" is written "{fix}".',
+  'finding.acronym-case': '"{word}" is written "{fix}" (acronym).',
+  'finding.unaccented-note': 'This note seems written without accents: {count} glossary term(s) lack their accents (e.g. "{word}" → "{fix}").',
+  'glossary.invalid-json': 'Invalid JSON: {detail}.',
+  'glossary.not-object': 'The glossary must be a JSON object.',
+  'glossary.missing-field': 'Missing required field "{field}".',
+  'glossary.unknown-field': 'Unknown field "{field}".',
+  'glossary.wrong-type': 'Field "{field}" must be {expected}.',
+  'glossary.empty-field': 'Field "{field}" is empty.',
+  'glossary.bad-id': 'Invalid id "{id}": lower-case ASCII letters, digits and hyphens only.',
+  'glossary.duplicate-id': 'Id "{id}" is already used by another entry ({where}).',
+  'glossary.duplicate-term': '"{term}" is already claimed by entry "{other}".',
+  'glossary.misspelling-is-term': 'Misspelling "{term}" is a correct form of entry "{other}".',
+  'glossary.misspelling-is-word': 'Misspelling "{term}" is a correct French word: it will be flagged wherever it appears.',
+  'glossary.unknown-relation': 'Relation to an unknown id "{id}".',
+  'glossary.unknown-category': 'Unknown category "{id}".',
+  'glossary.entry-dropped': 'Entry skipped.',
+  'glossary.where': 'file {file}, entry {entry}, field {field}',
+  'hover.didYouMean': 'Did you mean "{fix}"?',
+  'hover.advantages': 'Advantages',
+  'hover.disadvantages': 'Disadvantages',
+  'hover.synonyms': 'Synonyms',
+  'hover.acronyms': 'Acronyms',
+  'hover.forms': 'Forms',
+  'hover.related': 'See also',
+  'hover.broader': 'Kind of',
+  'hover.examples': 'Examples',
+  'hover.source': 'Source',
+  'hover.category': 'Category',
+};
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr: FR, en: EN };
+
+/** Picks the catalogue for a BCP 47 locale ("fr-CA" → fr); French unless it is English. */
+export function toLocale(tag: string | undefined): Locale {
+  return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
+}
+
+/** Formats a message of the catalogue. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
