@@ -1,0 +1,136 @@
+/**
+ * Glossaire's custom LSP messages, declared once and shared by the server and the VS Code
+ * client (any other client may use them too; see README "Protocole"). Only vscode-jsonrpc
+ * types are imported, so both sides can bundle this file.
+ */
+
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+
+/** An LSP range (0-based lines, UTF-16 characters). */
+export interface ProtocolRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** A category of concepts. */
+export interface ConceptCategory {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+/** One concept, as the side panel lists it. */
+export interface ConceptSummary {
+  id: string;
+  term: string;
+  category: string;
+  categoryLabel: string;
+  /** First sentence of the definition (plain text). */
+  shortDefinition: string;
+  /** Every correct form (term, forms, synonyms, acronyms). */
+  forms: string[];
+  /** Occurrences in the document given in the request (when one was given). */
+  documentCount?: number;
+  /** Occurrences in the workspace's notes (open documents and indexed files). */
+  workspaceCount?: number;
+}
+
+/** Parameters of `glossaire/concepts`. */
+export interface ConceptsParams {
+  /** A document whose occurrence counts to include. */
+  uri?: string;
+}
+
+/** Result of `glossaire/concepts`. */
+export interface ConceptsResult {
+  categories: ConceptCategory[];
+  concepts: ConceptSummary[];
+  /** Files the glossary was read from. */
+  glossaryFiles: string[];
+  /** Number of glossary problems (errors and warnings). */
+  problemCount: number;
+}
+
+/** The whole entry of a concept. */
+export interface ConceptDetails extends ConceptSummary {
+  definition: string;
+  advantages: string[];
+  disadvantages: string[];
+  examples: string[];
+  synonyms: string[];
+  acronyms: string[];
+  related: { id: string; term: string }[];
+  broader?: { id: string; term: string };
+  source?: string;
+  /** The whole entry rendered as Markdown (no HTML, no command links), localised. */
+  markdown: string;
+  /** Where the entry is defined. */
+  location?: { uri: string; range: ProtocolRange };
+}
+
+/** One concept used by a document, with where. */
+export interface DocumentConcept {
+  id: string;
+  term: string;
+  categoryLabel: string;
+  count: number;
+  ranges: ProtocolRange[];
+}
+
+/** Parameters of `glossaire/documentConcepts`. */
+export interface DocumentConceptsParams {
+  uri: string;
+}
+
+/** Lists the glossary's concepts (with counts). */
+export const ConceptsRequest = new RequestType<ConceptsParams, ConceptsResult, void>('glossaire/concepts');
+
+/** Gives one concept's details, or null for an unknown id. */
+export const ConceptDetailsRequest = new RequestType<{ id: string }, ConceptDetails | null, void>('glossaire/conceptDetails');
+
+/** Lists the concepts a document uses, with their occurrences. */
+export const DocumentConceptsRequest = new RequestType<DocumentConceptsParams, DocumentConcept[], void>('glossaire/documentConcepts');
+
+/** Re-reads every glossary file now. */
+export const ReloadGlossariesRequest = new RequestType0<{ concepts: number; problems: number }, void>('glossaire/reloadGlossaries');
+
+/** Server → client: the glossary changed (reloaded, edited, configuration changed). */
+export const GlossaryChangedNotification = new NotificationType<{ concepts: number; problems: number }>('glossaire/glossaryChanged');
+
+/** Server → client: occurrence counts changed (a document was analysed, the index moved). */
+export const OccurrencesChangedNotification = new NotificationType<{ uri?: string }>('glossaire/occurrencesChanged');
+
+/** Command the server's code actions use to add a word to the workspace's ignore list. */
+export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
+
+/** Settings section read through workspace/configuration. */
+export const CONFIG_SECTION = 'glossaire';
+
+/** The settings the server reads (contributes.configuration mirrors them). */
+export interface GlossaireSettings {
+  /** Diagnostics on or off. */
+  enable: boolean;
+  /** Severity per finding code ("glossaire.misspelled-term": "warning" | … | "off"). */
+  severity: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
+  /** Words never flagged. */
+  ignoreWords: string[];
+  /** Extra glossary files (absolute, or relative to the workspace folder). */
+  glossaries: string[];
+  /** Use the built-in course glossary. */
+  useBuiltinGlossary: boolean;
+  /** Language ids checked (markdown by default). */
+  languages: string[];
+  /** Index the workspace's notes for references and counts. */
+  indexWorkspace: boolean;
+}
+
+/** Defaults of the settings. */
+export const DEFAULT_SETTINGS: GlossaireSettings = {
+  enable: true,
+  severity: {},
+  ignoreWords: [],
+  glossaries: [],
+  useBuiltinGlossary: true,
+  languages: ['markdown'],
+  indexWorkspace: true,
+};
