@@ -1,0 +1,312 @@
+/**
+ * The evaluation harness (`npm run eval`): runs the core over a corpus of real notes and over
+ * an injected-typo set, and reports what it finds.
+ *
+ *   node out/test/eval/eval.js [folders…] [--labels FILE] [--json FILE] [--count N] [--seed N]
+ *
+ * 1. Corpus: every *.md / *.txt file of the folders (default: ../shared/corpus/notes when
+ *    present, and examples/). Findings per 10,000 words, each with file:line, word and fix,
+ *    grouped by rule, compared with the labelled expectations (test/eval/corpus-labels.json:
+ *    per file, the findings that are true misspellings of glossary terms) → true alarms, false
+ *    alarms, misses, wrong fixes.
+ * 2. Injected typos: the same texts with their labelled typos fixed are clean; at seeded random
+ *    occurrences of glossary terms, one occurrence at a time is replaced by a realistic
+ *    misspelling (see inject.ts) and the note is analysed again. Recall = the misspelling is
+ *    flagged; right fix first = the flag's first fix restores the original text exactly.
+ *    Misspellings that are French words or correct glossary forms cannot be told from correct
+ *    text by design: they are excluded and counted.
+ *
+ * Tables on stdout; everything (with the misses) as JSON with --json.
+ */
+
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { analyzeText, Finding, FINDING_CODES } from '../../server/src/service/analyze';
+import { getFixEdits, applyEdits } from '../../server/src/service/fixes';
+import { compileGlossary, FormKind, Glossary } from '../../server/src/service/glossary';
+import { Lexicon } from '../../server/src/service/lexicon';
+import { scanMarkdown } from '../../server/src/service/markdown';
+import { LineIndex } from '../../server/src/service/positions';
+import { normalizePunctuation } from '../../server/src/service/text';
+import { getBuiltinGlossaryPath, getPackageRoot, loadLexicon } from '../../server/src/node/resources';
+import { applicableKinds, createRandom, makeTypo, OccurrenceText, pickKind, TYPO_KINDS, TypoKind } from './inject';
+
+/** One labelled true misspelling of a corpus file. */
+interface Label {
+  line: number;
+  word: string;
+  fix: string;
+}
+
+/** The labels file: every reviewed corpus file, with its true findings (often none). */
+interface LabelsFile {
+  description?: string;
+  files: Record<string, Label[]>;
+}
+
+interface Options {
+  folders: string[];
+  labels: string;
+  json?: string;
+  count: number;
+  seed: number;
+}
+
+interface Note {
+  file: string;
+  name: string;
+  text: string;
+  labels: Label[] | undefined;
+}
+
+function parseArgs(argv: string[]): Options {
+  const root = getPackageRoot();
+  const o: Options = { folders: [], labels: join(root, 'test', 'eval', 'corpus-labels.json'), count: 2500, seed: 20240917 };
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '--labels') o.labels = argv[++k];
+    else if (a === '--json') o.json = argv[++k];
+    else if (a === '--count') o.count = Number(argv[++k]);
+    else if (a === '--seed') o.seed = Number(argv[++k]);
+    else o.folders.push(a);
+  }
+  if (o.folders.length === 0) {
+    const shared = resolve(root, '..', 'shared', 'corpus', 'notes');
+    if (existsSync(shared)) o.folders.push(shared);
+    o.folders.push(join(root, 'examples'));
+  }
+  return o;
+}
+
+function readNotes(folders: string[], labels: LabelsFile): Note[] {
+  const notes: Note[] = [];
+  for (const folder of folders) {
+    const files = statSync(folder).isDirectory()
+      ? readdirSync(folder).sort().filter((n) => /\.(md|markdown|txt)$/i.test(n) && n.toLowerCase() !== 'readme.md').map((n) => join(folder, n))
+      : [folder];
+    for (const file of files) {
+      const name = basename(file);
+      notes.push({ file, name, text: readFileSync(file, 'utf8'), labels: labels.files[name] });
+    }
+  }
+  return notes;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(2)} %`);
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const padl = (s: string | number, n: number) => String(s).padStart(n);
+
+/** Corpus evaluation: findings against labels. */
+function evaluateCorpus(notes: Note[], glossary: Glossary, lexicon: Lexicon) {
+  let words = 0;
+  const rows: { file: string; line: number; word: string; fix: string; code: string; severity: string; verdict: 'true' | 'false' | 'unlabelled'; rightFix?: boolean }[] = [];
+  const missed: (Label & { file: string })[] = [];
+  for (const note of notes) {
+    words += scanMarkdown(note.text).tokens.length;
+    const { findings } = analyzeText(note.text, glossary, { lexicon });
+    const lines = new LineIndex(note.text);
+    const pending = [...(note.labels ?? [])];
+    for (const f of findings) {
+      const line = lines.positionAt(f.start).line + 1;
+      const k = pending.findIndex((l) => l.line === line && l.word === f.word);
+      const verdict = note.labels === undefined ? 'unlabelled' : k >= 0 ? 'true' : 'false';
+      rows.push({ file: note.name, line, word: f.word, fix: f.suggestions[0] ?? '', code: f.code, severity: f.severity, verdict, rightFix: k >= 0 ? f.suggestions[0] === pending[k].fix : undefined });
+      if (k >= 0) pending.splice(k, 1);
+    }
+    for (const l of pending) missed.push({ file: note.name, ...l });
+  }
+  const count = (v: string) => rows.filter((r) => r.verdict === v).length;
+  return {
+    files: notes.length,
+    unlabelledFiles: notes.filter((n) => n.labels === undefined).map((n) => n.name),
+    words,
+    findings: rows.length,
+    per10kWords: words === 0 ? 0 : (rows.length * 10000) / words,
+    trueAlarms: count('true'),
+    falseAlarms: count('false'),
+    unlabelled: count('unlabelled'),
+    wrongFixes: rows.filter((r) => r.rightFix === false).length,
+    missed,
+    list: rows,
+  };
+}
+
+/** Applies the labelled fixes: the note as it should be. */
+function cleanText(note: Note): string {
+  if (!note.labels || note.labels.length === 0) return note.text;
+  const lines = new LineIndex(note.text);
+  const edits: { start: number; end: number; newText: string }[] = [];
+  for (const l of note.labels) {
+    const from = lines.lineStart(l.line - 1);
+    const at = note.text.indexOf(l.word, from);
+    if (at === -1) throw new Error(`${note.name}:${l.line}: label word "${l.word}" not found`);
+    edits.push({ start: at, end: at + l.word.length, newText: l.fix });
+  }
+  return applyEdits(note.text, edits);
+}
+
+interface Site {
+  note: number;
+  start: number;
+  end: number;
+  occurrence: OccurrenceText;
+  elided: boolean;
+}
+
+interface InjectionResult {
+  kind: TypoKind;
+  elided: boolean;
+  detected: boolean;
+  rightFix: boolean;
+  file: string;
+  original: string;
+  typo: string;
+  got?: string;
+  code?: string;
+  severity?: string;
+}
+
+/** Injected-typo evaluation. */
+function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, count: number, seed: number) {
+  const random = createRandom(seed);
+  const texts = notes.map(cleanText);
+  const sites: Site[] = [];
+  texts.forEach((text, n) => {
+    const { occurrences } = analyzeText(text, glossary, { lexicon });
+    const tokens = scanMarkdown(text).tokens;
+    let t = 0;
+    for (const occ of occurrences) {
+      while (t < tokens.length && tokens[t].start < occ.start) t++;
+      const words: string[] = [];
+      const separators: string[] = [];
+      let plain = true;
+      for (let k = t; k < tokens.length && tokens[k].end <= occ.end; k++) {
+        if (k > t) separators.push(text.slice(tokens[k - 1].end, tokens[k].start));
+        words.push(text.slice(tokens[k].start, tokens[k].end));
+        if (tokens[k].flags !== 0) plain = false;
+      }
+      if (!plain || words.length === 0 || separators.some((s) => s.includes('\n'))) continue;
+      const before = text.slice(Math.max(0, occ.start - 3), occ.start);
+      sites.push({ note: n, start: occ.start, end: occ.end, occurrence: { words, separators, acronym: occ.kind === FormKind.Acronym }, elided: /(^|[^\p{L}])(l|d|qu|j|n|s|c)['’]$/iu.test(before) });
+    }
+  });
+
+  // Correct forms: acronyms in their exact case, other forms in any case.
+  const correctForms = new Set(glossary.forms.map((f) => (f.caseSensitive ? f.text : normalizePunctuation(f.text).toLowerCase())));
+  const isForm = (s: string) => correctForms.has(s) || correctForms.has(normalizePunctuation(s).toLowerCase());
+  const results: InjectionResult[] = [];
+  const excluded: Record<string, number> = { 'french-word': 0, 'glossary-form': 0 };
+  const excludedKinds: Partial<Record<TypoKind, number>> = {};
+  const seen = new Set<string>();
+  for (let attempts = 0; results.length < count && attempts < count * 50 && sites.length > 0; attempts++) {
+    const site = sites[Math.floor(random() * sites.length)];
+    const kind = pickKind(applicableKinds(site.occurrence), random);
+    if (!kind) continue;
+    const typo = makeTypo(site.occurrence, kind, random);
+    if (!typo) continue;
+    const key = `${site.note}:${site.start}:${typo.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Not detectable by design: a French word, or another correct glossary form.
+    const originalWords = new Set(site.occurrence.words);
+    const changed = scanMarkdown(typo.text).tokens.map((tk) => tk.text).filter((w) => !originalWords.has(w));
+    let reason: string | undefined;
+    if (isForm(typo.text) || changed.some(isForm)) reason = 'glossary-form';
+    else if (changed.some((w) => lexicon.has(w.toLowerCase()))) reason = 'french-word';
+    if (reason) {
+      excluded[reason]++;
+      excludedKinds[kind] = (excludedKinds[kind] ?? 0) + 1;
+      continue;
+    }
+    const clean = texts[site.note];
+    const text = clean.slice(0, site.start) + typo.text + clean.slice(site.end);
+    const end = site.start + typo.text.length;
+    const { findings } = analyzeText(text, glossary, { lexicon });
+    const hit: Finding | undefined = findings.find((f) => f.start < end && f.end > site.start) ??
+      findings.find((f) => f.edits?.some((e) => e.start < end && e.end > site.start));
+    let rightFix = false;
+    let got: string | undefined;
+    if (hit) {
+      const edits = getFixEdits(hit).filter((e) => e.start < end && e.end > site.start);
+      const fixed = applyEdits(text, edits);
+      rightFix = fixed === clean;
+      got = edits.map((e) => e.newText).join(' ');
+    }
+    results.push({
+      kind, elided: site.elided, detected: !!hit, rightFix, file: notes[site.note].name,
+      original: clean.slice(site.start, site.end), typo: typo.text, got, code: hit?.code, severity: hit?.severity,
+    });
+  }
+
+  const summarise = (rs: InjectionResult[]) => ({
+    injected: rs.length,
+    detected: rs.filter((r) => r.detected).length,
+    rightFixFirst: rs.filter((r) => r.rightFix).length,
+    recall: rs.length ? rs.filter((r) => r.detected).length / rs.length : 0,
+    rightFixRate: rs.length ? rs.filter((r) => r.rightFix).length / rs.length : 0,
+  });
+  const byKind: Record<string, ReturnType<typeof summarise> & { excluded: number }> = {};
+  for (const k of TYPO_KINDS) byKind[k] = { ...summarise(results.filter((r) => r.kind === k)), excluded: excludedKinds[k] ?? 0 };
+  const severities: Record<string, number> = {};
+  for (const r of results) if (r.severity) severities[r.severity] = (severities[r.severity] ?? 0) + 1;
+  return {
+    seed,
+    sites: sites.length,
+    ...summarise(results),
+    excluded: excluded['french-word'] + excluded['glossary-form'],
+    excludedBy: excluded,
+    elided: summarise(results.filter((r) => r.elided)),
+    byKind,
+    severities,
+    misses: results.filter((r) => !r.detected),
+    wrongFixes: results.filter((r) => r.detected && !r.rightFix),
+  };
+}
+
+function main(): void {
+  const o = parseArgs(process.argv.slice(2));
+  const labels: LabelsFile = existsSync(o.labels) ? JSON.parse(readFileSync(o.labels, 'utf8')) : { files: {} };
+  const lexicon = loadLexicon();
+  const glossary = compileGlossary([{ uri: getBuiltinGlossaryPath(), text: readFileSync(getBuiltinGlossaryPath(), 'utf8'), builtin: true }], { lexicon });
+  for (const p of glossary.problems) console.error(`glossary: ${p.code} ${p.entry ?? ''} ${p.field ?? ''}: ${p.message}`);
+  const notes = readNotes(o.folders, labels);
+  const t0 = performance.now();
+  const corpus = evaluateCorpus(notes, glossary, lexicon);
+  const t1 = performance.now();
+  const injected = evaluateInjected(notes, glossary, lexicon, o.count, o.seed);
+  const t2 = performance.now();
+
+  const out: string[] = [];
+  out.push(`Corpus: ${corpus.files} notes (${o.folders.join(', ')}), ${corpus.words} words`);
+  out.push(`Findings: ${corpus.findings} (${corpus.per10kWords.toFixed(2)} per 10k words) — true ${corpus.trueAlarms}, false ${corpus.falseAlarms}, unlabelled ${corpus.unlabelled}, missed ${corpus.missed.length}, wrong first fix ${corpus.wrongFixes}`);
+  for (const code of FINDING_CODES) {
+    const rows = corpus.list.filter((r) => r.code === code);
+    if (rows.length === 0) continue;
+    out.push(`  ${code} (${rows.length})`);
+    for (const r of rows) out.push(`    ${r.file}:${r.line}  ${r.word} → ${r.fix}  [${r.severity}] ${r.verdict.toUpperCase()}${r.rightFix === false ? ' (wrong fix)' : ''}`);
+  }
+  for (const m of corpus.missed) out.push(`  MISSED ${m.file}:${m.line}  ${m.word} → ${m.fix}`);
+  if (corpus.unlabelledFiles.length > 0) out.push(`  Unlabelled files: ${corpus.unlabelledFiles.join(', ')}`);
+  out.push('');
+  out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, glossary form ${injected.excludedBy['glossary-form']})`);
+  out.push(`${pad('kind', 18)}${padl('injected', 9)}${padl('excluded', 9)}${padl('recall', 10)}${padl('right fix', 11)}`);
+  const row = (name: string, s: { injected: number; detected: number; rightFixFirst: number }, excl: number | string) =>
+    out.push(`${pad(name, 18)}${padl(s.injected, 9)}${padl(excl, 9)}${padl(pct(s.detected, s.injected), 10)}${padl(pct(s.rightFixFirst, s.injected), 11)}`);
+  for (const k of TYPO_KINDS) row(k, injected.byKind[k], injected.byKind[k].excluded);
+  row('(in elisions)', injected.elided, '');
+  row('TOTAL', injected, injected.excluded);
+  out.push(`Severities of detected: ${Object.entries(injected.severities).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (injected.misses.length > 0) {
+    out.push(`Misses (first 40 of ${injected.misses.length}):`);
+    for (const m of injected.misses.slice(0, 40)) out.push(`  [${m.kind}] ${m.original} → ${m.typo}`);
+  }
+  if (injected.wrongFixes.length > 0) {
+    out.push(`Wrong first fixes (first 40 of ${injected.wrongFixes.length}):`);
+    for (const m of injected.wrongFixes.slice(0, 40)) out.push(`  [${m.kind}] ${m.original} → ${m.typo} → got ${m.got} (${m.code})`);
+  }
+  out.push(`Time: corpus ${Math.round(t1 - t0)} ms, injected ${Math.round(t2 - t1)} ms`);
+  console.log(out.join('\n'));
+  if (o.json) writeFileSync(o.json, JSON.stringify({ corpus, injected }, null, 2) + '\n');
+}
+
+main();
