@@ -1,0 +1,44 @@
+/** Completion of glossary terms: candidates from the core, documentation resolved lazily. */
+
+import { CompletionItem, CompletionItemKind, CompletionList, MarkupKind } from 'vscode-languageserver/node';
+import { ServerContext } from '../context';
+import { getCompletions } from '../service/completion';
+import { getEntryMarkdown, getShortDefinition } from '../service/concepts';
+import { FormKind } from '../service/glossary';
+import { runSafe } from '../runSafe';
+
+/** Registers textDocument/completion and completionItem/resolve. */
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion((params, token) =>
+    runSafe<CompletionList | null>(ctx.connection, 'completion', token, null, () => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc || !ctx.isChecked(doc)) return null;
+      const lines = ctx.lines(doc);
+      const glossary = ctx.store.current;
+      const candidates = getCompletions(doc.getText(), lines.offsetAt(params.position), glossary);
+      const items: CompletionItem[] = candidates.map((c) => {
+        const entry = glossary.byId.get(c.entryId)!;
+        const range = lines.rangeAt(c.replaceStart, c.replaceEnd);
+        return {
+          label: c.label,
+          kind: CompletionItemKind.Text,
+          detail: c.kind === FormKind.Term || c.kind === FormKind.Acronym ? entry.categoryLabel : `→ ${c.term}`,
+          labelDetails: { description: getShortDefinition(entry.definition, 60) },
+          sortText: c.sortText,
+          filterText: c.filterText,
+          textEdit: { range, newText: c.label },
+          data: { entryId: c.entryId },
+        };
+      });
+      // The client re-asks at each keystroke: our matching is accent-insensitive, its own is not.
+      return { isIncomplete: true, items };
+    }),
+  );
+  ctx.connection.onCompletionResolve((item, token) =>
+    runSafe<CompletionItem>(ctx.connection, 'completionResolve', token, item, () => {
+      const entry = ctx.store.current.byId.get((item.data as { entryId?: string })?.entryId ?? '');
+      if (entry) item.documentation = { kind: MarkupKind.Markdown, value: getEntryMarkdown(entry, ctx.store.current, ctx.locale) };
+      return item;
+    }),
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Diagnostics: pushed on open and change, cleared on close; a glossary file's problems are
+ * published on that file. Every push is a fresh analysis of the document's current text, so a
+ * burst of edits always ends with the diagnostics of the final text.
+ */
+
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerContext } from '../context';
+import { toFindingData } from '../analysisCache';
+import { findingMessage } from '../service/diagnostics';
+import { Finding } from '../service/analyze';
+import { LineIndex } from '../service/positions';
+import { runSafeVoid } from '../runSafe';
+import { OccurrencesChangedNotification } from '../protocol';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Converts findings to LSP diagnostics. */
+export function toDiagnostics(findings: Finding[], lines: LineIndex, ctx: ServerContext, version: number): Diagnostic[] {
+  return findings.map((f) => ({
+    range: lines.rangeAt(f.start, f.end),
+    severity: SEVERITY[f.severity],
+    source: 'glossaire',
+    code: f.code,
+    message: findingMessage(f, ctx.locale),
+    data: toFindingData(f, version),
+  }));
+}
+
+/** Publishes the diagnostics of one document. */
+export function validate(ctx: ServerContext, doc: TextDocument): void {
+  if (ctx.store.isGlossaryFile(doc.uri)) return publishGlossaryProblems(ctx);
+  if (!ctx.isChecked(doc)) return;
+  if (!ctx.settings.enable) {
+    void ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+    return;
+  }
+  const analysis = ctx.cache.get(doc);
+  void ctx.connection.sendDiagnostics({
+    uri: doc.uri,
+    version: doc.version,
+    diagnostics: toDiagnostics(analysis.findings, ctx.lines(doc), ctx, doc.version),
+  });
+}
+
+let lastGlossaryUris = new Set<string>();
+
+/** Publishes glossary problems on their files (and clears files that became clean). */
+export function publishGlossaryProblems(ctx: ServerContext): void {
+  const byUri = new Map<string, Diagnostic[]>();
+  for (const uri of ctx.store.uris) byUri.set(uri, []);
+  for (const p of ctx.store.problems) {
+    const text = ctx.documents.get(p.uri)?.getText() ?? ctx.store.current.sources.get(p.uri) ?? '';
+    const lines = new LineIndex(text);
+    const where = [p.entry ? `${ctx.locale === 'fr' ? 'entrée' : 'entry'} ${p.entry}` : '', p.field ? `${ctx.locale === 'fr' ? 'champ' : 'field'} ${p.field}` : ''].filter(Boolean).join(', ');
+    const list = byUri.get(p.uri) ?? [];
+    list.push({
+      range: lines.rangeAt(p.start, p.end),
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'glossaire',
+      code: p.code,
+      message: where ? `${p.message} (${where})` : p.message,
+    });
+    byUri.set(p.uri, list);
+  }
+  for (const uri of lastGlossaryUris) if (!byUri.has(uri)) byUri.set(uri, []);
+  lastGlossaryUris = new Set(byUri.keys());
+  for (const [uri, diagnostics] of byUri) void ctx.connection.sendDiagnostics({ uri, diagnostics });
+}
+
+/** Wires diagnostics to document events. */
+export function registerDiagnostics(ctx: ServerContext): void {
+  const { documents, connection } = ctx;
+  documents.onDidOpen((e) => runSafeVoid(connection, 'didOpen', () => {
+    if (ctx.store.setOverlay(e.document.uri, e.document.getText())) return onGlossaryEdited(ctx);
+    validate(ctx, e.document);
+    void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
+  }));
+  documents.onDidChangeContent((e) => runSafeVoid(connection, 'didChange', () => {
+    if (ctx.store.setOverlay(e.document.uri, e.document.getText())) return onGlossaryEdited(ctx);
+    validate(ctx, e.document);
+    void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
+  }));
+  documents.onDidClose((e) => runSafeVoid(connection, 'didClose', () => {
+    ctx.cache.delete(e.document.uri);
+    if (ctx.store.setOverlay(e.document.uri, undefined)) return onGlossaryEdited(ctx);
+    if (ctx.isChecked(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  }));
+}
+
+/** A glossary file was edited in the editor: recompile, republish everything. */
+function onGlossaryEdited(ctx: ServerContext): void {
+  ctx.cache.clear();
+  publishGlossaryProblems(ctx);
+  ctx.revalidateAll();
+}

@@ -1,0 +1,109 @@
+/**
+ * The only file I/O of the server: finds, reads and re-reads the glossary files, compiles them
+ * with the core, and keeps serving the last good version of a file that breaks (invalid JSON
+ * or not an object) while its problems are reported.
+ */
+
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from './service/glossary';
+import { Locale } from './service/messages';
+import { getBuiltinGlossaryPath } from './node/resources';
+
+/** A glossary file the store reads: its path and, when open in the editor, its live text. */
+interface FileState {
+  path: string;
+  uri: string;
+  lastGood?: string;
+}
+
+/** Holds the compiled glossary of the current settings. */
+export class GlossaryStore {
+  private glossary: Glossary;
+  private files: FileState[] = [];
+  private readonly overlays = new Map<string, string>();
+  private fileProblems: GlossaryProblem[] = [];
+
+  constructor(private locale: Locale) {
+    this.glossary = compileGlossary([], { locale });
+  }
+
+  /** The current glossary. */
+  get current(): Glossary {
+    return this.glossary;
+  }
+
+  /** Problems of the last load, including unreadable files. */
+  get problems(): GlossaryProblem[] {
+    return [...this.fileProblems, ...this.glossary.problems];
+  }
+
+  /** URIs of the glossary files in use. */
+  get uris(): string[] {
+    return this.files.map((f) => f.uri);
+  }
+
+  /** True when `uri` is one of the glossary files. */
+  isGlossaryFile(uri: string): boolean {
+    return this.files.some((f) => f.uri === uri);
+  }
+
+  /** Sets which files to read: the built-in one and extra paths (relative to `folders[0]`). */
+  configure(useBuiltin: boolean, extra: string[], folders: string[], locale: Locale): void {
+    this.locale = locale;
+    const paths: string[] = [];
+    if (useBuiltin) paths.push(getBuiltinGlossaryPath());
+    for (const p of extra) {
+      if (isAbsolute(p)) paths.push(p);
+      else if (folders.length > 0) paths.push(join(folders[0], p));
+      else paths.push(p);
+    }
+    const old = new Map(this.files.map((f) => [f.path, f]));
+    this.files = [...new Set(paths)].map((path) => old.get(path) ?? { path, uri: URI.file(path).toString() });
+    this.reload();
+  }
+
+  /** Uses an editor's unsaved text for a glossary file (or undefined to go back to disk). */
+  setOverlay(uri: string, text: string | undefined): boolean {
+    if (!this.isGlossaryFile(uri)) return false;
+    if (text === undefined) this.overlays.delete(uri);
+    else this.overlays.set(uri, text);
+    this.reload();
+    return true;
+  }
+
+  /** Re-reads every file and recompiles. */
+  reload(): Glossary {
+    const sources: GlossarySource[] = [];
+    this.fileProblems = [];
+    const builtin = getBuiltinGlossaryPath();
+    for (const f of this.files) {
+      let text = this.overlays.get(f.uri);
+      if (text === undefined) {
+        try {
+          text = readFileSync(f.path, 'utf8');
+        } catch (e) {
+          this.fileProblems.push({
+            uri: f.uri, severity: 'error', code: 'glossary.invalid-json',
+            message: (e as Error).message, start: 0, end: 0,
+          });
+          if (f.lastGood !== undefined) sources.push({ uri: f.uri, text: f.lastGood, builtin: f.path === builtin });
+          continue;
+        }
+      }
+      // A file that does not parse at all keeps its last good version in service.
+      const probe = compileGlossary([{ uri: f.uri, text }], { locale: this.locale });
+      const fatal = probe.problems.some((p) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object');
+      if (fatal) {
+        this.fileProblems.push(...probe.problems.filter((p) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object'));
+        if (f.lastGood !== undefined) sources.push({ uri: f.uri, text: f.lastGood, builtin: f.path === builtin });
+        continue;
+      }
+      f.lastGood = text;
+      sources.push({ uri: f.uri, text, builtin: f.path === builtin });
+    }
+    this.glossary = compileGlossary(sources, { locale: this.locale });
+    return this.glossary;
+  }
+}

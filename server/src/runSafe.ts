@@ -1,0 +1,26 @@
+/**
+ * Request wrapper: cancellation gives the safe default, and an exception is logged and
+ * answered with the default, so one failing handler never takes the server down.
+ */
+
+import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+
+/** Runs a handler safely; returns `fallback` on error, a cancellation error when cancelled. */
+export function runSafe<T>(connection: Connection, name: string, token: CancellationToken | undefined, fallback: T, fn: () => T): T | ResponseError<void> {
+  if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  try {
+    return fn();
+  } catch (e) {
+    connection.console.error(`${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return fallback;
+  }
+}
+
+/** Runs a notification handler safely (errors are logged). */
+export function runSafeVoid(connection: Connection, name: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    connection.console.error(`${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+}

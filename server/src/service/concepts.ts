@@ -1,0 +1,48 @@
+/**
+ * Concept views for hovers and the side panel: summaries, details, and the Markdown that
+ * teaches a concept. Glossary text is escaped: no HTML and no command links reach the client.
+ */
+
+import { Glossary, GlossaryEntry } from './glossary';
+import { Locale, t } from './messages';
+
+/** Escapes Markdown-significant HTML so glossary data cannot inject markup. */
+export function escapeMarkdownHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(command:/gi, '](command&#58;');
+}
+
+/** The first sentence of a definition, for lists and tooltips. */
+export function getShortDefinition(definition: string, max = 120): string {
+  const plain = definition.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  const m = /^(.+?[.!?])(\s|$)/.exec(plain);
+  const first = m ? m[1] : plain;
+  return first.length > max ? first.slice(0, max - 1).trimEnd() + '…' : first;
+}
+
+/**
+ * The whole entry as Markdown: term, category, definition, advantages and disadvantages,
+ * synonyms and acronyms, related concepts, source.
+ */
+export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Locale, options: { heading?: boolean } = {}): string {
+  const e = escapeMarkdownHtml;
+  const out: string[] = [];
+  const names = [...(entry.acronyms ?? []).filter((a) => a !== entry.term)];
+  out.push(`${options.heading === false ? '**' : '### '}${e(entry.term)}${names.length ? ` (${names.map(e).join(', ')})` : ''}${options.heading === false ? '**' : ''}`);
+  out.push(`*${t(locale, 'hover.category')} : ${e(entry.categoryLabel)}*`.replace(' :', locale === 'fr' ? ' :' : ':'));
+  out.push(e(entry.definition));
+  const list = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
+    if (items && items.length > 0) out.push(`**${t(locale, key)}**\n${items.map((x) => `- ${e(x)}`).join('\n')}`);
+  };
+  list('hover.advantages', entry.advantages);
+  list('hover.disadvantages', entry.disadvantages);
+  list('hover.examples', entry.examples);
+  const inline = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
+    if (items && items.length > 0) out.push(`**${t(locale, key)}${locale === 'fr' ? ' :' : ':'}** ${items.map(e).join(', ')}`);
+  };
+  inline('hover.synonyms', entry.synonyms);
+  inline('hover.forms', entry.forms);
+  if (entry.broader) inline('hover.broader', [glossary.byId.get(entry.broader)?.term ?? entry.broader]);
+  inline('hover.related', (entry.related ?? []).map((id) => glossary.byId.get(id)?.term ?? id));
+  if (entry.source) out.push(`*${t(locale, 'hover.source')}${locale === 'fr' ? ' :' : ':'} ${e(entry.source)}*`);
+  return out.join('\n\n');
+}
