@@ -150,12 +150,19 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
       problems.push({ uri: source.uri, severity, code, message: t(locale, code, params), entry, field, start, end: start + (node?.length ?? 0) });
     };
     if (errors.length > 0) {
-      const e = errors[0];
-      problems.push({
-        uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
-        message: t(locale, 'glossary.invalid-json', { detail: printParseErrorCode(e.error) }),
-        start: e.offset, end: e.offset + Math.max(1, e.length),
-      });
+      // Every syntax error (a few at most), with its line and column and, when it lies inside an
+      // entry, that entry and field: the tolerant parser goes on, so the rest still loads.
+      for (const e of errors.slice(0, MAX_SYNTAX_ERRORS)) {
+        const { line, column } = lineColumn(source.text, e.offset);
+        const where = locale === 'fr' ? `ligne ${line}, colonne ${column}` : `line ${line}, column ${column}`;
+        const at = root ? locateEntryField(root, e.offset) : {};
+        problems.push({
+          uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
+          message: t(locale, 'glossary.invalid-json', { detail: `${printParseErrorCode(e.error)} (${where})` }),
+          entry: at.entry, field: at.field,
+          start: e.offset, end: e.offset + Math.max(1, e.length),
+        });
+      }
       if (!root || root.type !== 'object') continue; // keep what the tolerant parser recovered
     }
     if (!root || root.type !== 'object') {
@@ -333,6 +340,13 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-term', { term: text, other: other.entry.id });
         continue;
       }
+      // Only the accents differ from a correct form: the accent rule flags it already, and as a
+      // known misspelling it would escape the note-level finding of notes written without accents.
+      const sameLetters = forms.find((f) => !f.caseSensitive && f.folded.join(' ') === form.folded.join(' '));
+      if (sameLetters) {
+        problemAt(entry, 'misspellings', text, 'glossary.misspelling-accent-only', { term: text, other: sameLetters.text }, 'warning');
+        continue;
+      }
       if (form.lower.length === 1 && lexicon.has(form.lower[0])) {
         problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-word', { term: text }, 'warning');
       }
@@ -371,6 +385,44 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
 
   for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
   return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, wordCache: new Map() };
+}
+
+const MAX_SYNTAX_ERRORS = 5;
+
+/** 1-based line and column of an offset (lines end at \n, \r\n or \r). */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The entry (id, or "#n") and field around an offset of a glossary file, as far as known. */
+function locateEntryField(root: JsonNode, offset: number): { entry?: string; field?: string } {
+  const entries = findNodeAtLocation(root, ['entries']);
+  if (entries?.type !== 'array' || !entries.children) return {};
+  // The entry containing the offset, else the last one before it (an error between entries).
+  let index = -1;
+  entries.children.forEach((node, k) => {
+    if (node.offset <= offset) index = k;
+  });
+  if (index === -1) return {};
+  const node = entries.children[index];
+  const idNode = node.type === 'object' ? findNodeAtLocation(node, ['id']) : undefined;
+  const entry = typeof idNode?.value === 'string' && idNode.value ? idNode.value : `#${index + 1}`;
+  if (offset > node.offset + node.length) return { entry };
+  // The property being written when the error came (a missing comma blames the one before).
+  let field: string | undefined;
+  for (const prop of node.children ?? []) {
+    if (prop.type === 'property' && prop.offset < offset) field = prop.children?.[0]?.value as string;
+  }
+  return { entry, field };
 }
 
 /** Formats a problem for a terminal: "file: entry X, field Y: message". */
