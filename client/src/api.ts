@@ -1,0 +1,26 @@
+/**
+ * What activate() returns: a small API for the in-editor tests (and other extensions) to read
+ * the views' data and wait for the server, without driving the UI.
+ */
+
+import type * as vscode from 'vscode';
+import type { ConceptsSnapshot } from './conceptsView';
+import type { NoteConceptsSnapshot } from './noteConceptsView';
+
+/** The extension's API. */
+export interface GlossaireApi {
+  /** Resolves once the language server runs (starts it if needed). */
+  ready(): Promise<void>;
+  /** True while the language server runs. */
+  readonly isRunning: boolean;
+  /** The Concepts view's rows: categories and their concepts, as displayed. */
+  concepts(): Promise<ConceptsSnapshot>;
+  /** The "In This Note" view's rows for the note it follows. */
+  noteConcepts(): Promise<NoteConceptsSnapshot>;
+  /** The note the "In This Note" view follows. */
+  readonly note: vscode.TextDocument | undefined;
+  /** The concept page on screen, if any. */
+  conceptPage(): { id: string; title: string; html: string } | undefined;
+  /** The ghost text offered for a line cut at the cursor, if any. */
+  inlineCompletion(before: string, after?: string): Promise<string | undefined>;
+}

@@ -1,0 +1,141 @@
+/**
+ * The language client: starts dist/server.js over Node IPC, restarts it cleanly, stops it on
+ * deactivate, and re-emits the server's custom notifications as VS Code events. Every other
+ * client file talks to the server through this class only.
+ */
+
+import * as vscode from 'vscode';
+import {
+  DocumentSelector,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import { GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/protocol';
+import { getCheckedLanguages } from './settings';
+
+/** Client id (also the prefix of the `glossaire.trace.server` setting). */
+const CLIENT_ID = 'glossaire';
+
+/** The document selector for the checked languages: files on disk and unsaved notes. */
+export function getDocumentSelector(languages: readonly string[]): DocumentSelector {
+  return languages.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+}
+
+/** Owns the LanguageClient; a restart creates a fresh one (the selector may have changed). */
+export class GlossaireClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly listeners = new Map<LanguageClient, vscode.Disposable[]>();
+
+  private readonly glossaryChanged = new vscode.EventEmitter<{ concepts: number; problems: number }>();
+  private readonly occurrencesChanged = new vscode.EventEmitter<{ uri?: string }>();
+  private readonly running = new vscode.EventEmitter<boolean>();
+
+  /** The server reloaded its glossaries (or the settings that select them changed). */
+  readonly onDidChangeGlossary = this.glossaryChanged.event;
+  /** The server re-analysed a document (uri) or its workspace index moved (no uri). */
+  readonly onDidChangeOccurrences = this.occurrencesChanged.event;
+  /** The server started (true) or stopped (false). */
+  readonly onDidChangeRunning = this.running.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(this.glossaryChanged, this.occurrencesChanged, this.running);
+  }
+
+  /** True while the server is running. */
+  get isRunning(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  /**
+   * Starts the server, or waits for it: no-op when it runs, joins a start in progress (ours or
+   * the client's own restart after a crash). Resolves once it is running.
+   */
+  async start(): Promise<void> {
+    if (!this.client) {
+      this.client = this.createClient();
+      this.output.info('Starting the language server');
+    }
+    await this.client.start();
+  }
+
+  private createClient(): LanguageClient {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: {
+        module: serverModule,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6029'] },
+      },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: getDocumentSelector(getCheckedLanguages()),
+      outputChannel: this.output,
+      initializationOptions: { locale: vscode.env.language },
+      // No `synchronize`: the server pulls its settings (workspace/configuration, section
+      // CONFIG_SECTION) and registers the file watchers it needs itself.
+      // A crashed server is restarted by the client's default error handler (at most 4 times
+      // in 3 minutes); `Glossaire: Restart the Server` starts over after that.
+    };
+    const client = new LanguageClient(CLIENT_ID, 'Glossaire', serverOptions, clientOptions);
+    this.listeners.set(client, [
+      client.onNotification(GlossaryChangedNotification, (p) => this.glossaryChanged.fire(p)),
+      client.onNotification(OccurrencesChangedNotification, (p) => this.occurrencesChanged.fire(p ?? {})),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.running.fire(true);
+        else if (e.oldState === State.Running) this.running.fire(false);
+      }),
+    ]);
+    return client;
+  }
+
+  /** Stops the server (waits at most 2 s for it to exit). The next request starts a new one. */
+  async stop(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    try {
+      if (client.needsStop()) await client.stop(2000);
+    } catch (e) {
+      this.output.warn(`The language server did not stop cleanly: ${String(e)}`);
+    }
+    for (const d of this.listeners.get(client) ?? []) d.dispose();
+    this.listeners.delete(client);
+  }
+
+  /** Stops and starts the server with the current settings. */
+  async restart(): Promise<void> {
+    this.output.info('Restarting the language server');
+    await this.stop();
+    await this.start();
+  }
+
+  /** Sends a custom request once the server runs. */
+  sendRequest<R>(type: RequestType0<R, void>): Promise<R>;
+  sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  async sendRequest(type: MessageSignature, params?: unknown): Promise<unknown> {
+    await this.start();
+    const client = this.client;
+    if (!client) throw new Error('the Glossaire language server is not running');
+    return params === undefined
+      ? client.sendRequest(type as RequestType0<unknown, void>)
+      : client.sendRequest(type as RequestType<unknown, unknown, void>, params);
+  }
+
+  /** Stops the server; deactivate() awaits it. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
