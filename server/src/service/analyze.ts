@@ -5,14 +5,27 @@
  * Rules, in order, for each word (see docs in README "Comment Glossaire décide"):
  * 1. Forms starting with this word (one hash look-up on the accent-folded word), longest first:
  *    exact → occurrence; a listed misspelling → `known-misspelling`; same letters but other
- *    accents → `missing-accent`; an acronym in another case → `acronym-case`; a hyphenated
- *    term written with a space → `compound`.
- * 2. Otherwise, words long enough for fuzzy matching (5+ letters) are looked up in the
- *    deletion index (distance 1 under 8 letters, 2 from 8). A candidate is kept only if the
- *    word is not a French word (the lexicon guard, consulted only now, so it loads lazily),
- *    and, for a word of a multi-word term, if the neighbouring words complete the term.
+ *    accents → `missing-accent` (unless the written word is itself French: "manage", or is in
+ *    capitals without accents: "INFOGERANCE" — capitals may drop their accents); an acronym in
+ *    another case → `acronym-case` (unless it is a French word, "si", or stands in a line in
+ *    capitals); a hyphenated term written with a space → `compound`.
+ * 2. Otherwise, words of 4+ letters are looked up in the deletion index. The tolerance is the
+ *    term's: one edit for terms of 5–7 letters, two from 8 (`maxDistanceFor` of the indexed
+ *    word), so "ofshre" is "offshore" and "clud" is "cloud". A candidate is kept only if the
+ *    word is not a French word, with or without its accents ("repartition" is "répartition",
+ *    the lexicon guard, consulted only now, so it loads lazily), is not the term plus an
+ *    English ending ("cloudy", "offshored"), is not shaped like a name ("iCloud", "OVHcloud")
+ *    or a short acronym ("CLUD"), and, for a word of a multi-word term, if the neighbouring
+ *    words complete the term. Ranking: most words, distance, same first letter, same last
+ *    letter (plurals stay plural), the term itself before its forms.
  * 3. A word equal to a multi-word term with its separators removed ("soustraitance") →
  *    `compound`.
+ * Fixes keep the writer's case word by word, separators (’ or ', which hyphen), emphasis
+ * markers inside words and Unicode normalisation (NFD notes get NFD fixes).
+ * Severity follows confidence: known misspellings, compounds, accents, typos of 6+ letters at
+ * distance 1 and typos with their multi-word context → warning; short or two-edit guesses,
+ * ambiguous ones and acronyms merely written in capitals → information. A note written without
+ * accents (≤ 2 % of its words accented) gets one note-level finding for all its unaccented terms.
  * Nothing ever overlaps: a match consumes its words. Results per distinct word are memoised on
  * the glossary, so repeated words cost one Map look-up.
  */
@@ -105,6 +118,11 @@ const enum Match {
 interface WordInfo {
   candidates: { target: FuzzyTarget; distance: number }[];
   joined?: TermForm;
+  /**
+   * The word is a French word without its accents, or a term with an English ending: only its
+   * multi-word candidates stand (the other words are the evidence).
+   */
+  guarded?: boolean;
 }
 
 const MAX_CACHE = 200_000;
@@ -116,10 +134,8 @@ const MAX_CACHE = 200_000;
 export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions): Analysis {
   const { tokens, ignoredWords } = scanMarkdown(text);
   let lexicon: Lexicon | undefined = typeof options.lexicon === 'function' ? undefined : options.lexicon;
-  const isWord = (lower: string): boolean => {
-    if (!lexicon) lexicon = (options.lexicon as () => Lexicon)();
-    return lexicon.has(lower);
-  };
+  const getLexicon = (): Lexicon => (lexicon ??= (options.lexicon as () => Lexicon)());
+  const isWord = (lower: string): boolean => getLexicon().has(lower);
   const ignore = new Set<string>();
   for (const w of options.ignoreWords ?? []) ignore.add(w.normalize('NFC').toLowerCase());
   for (const w of ignoredWords) ignore.add(w.normalize('NFC').toLowerCase());
@@ -128,15 +144,19 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
   const occurrences: Occurrence[] = [];
   const folded: (string | undefined)[] = new Array(tokens.length);
   const foldedAt = (k: number) => (folded[k] ??= fold(tokens[k].text));
-  let accented = false;
+  let words = 0;
+  let accentedWords = 0;
+  let nfd = false; // an NFD note gets NFD fixes, even for a word that lacks its accents
+  for (const tk of tokens) if (tk.flags & TokenFlag.Decomposed) nfd = true;
   const cache = glossary.wordCache as Map<string, WordInfo>;
   if (cache.size > MAX_CACHE) cache.clear();
 
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const tk = tokens[i];
-    if (!accented && hasNonAscii(tk.text)) accented = true;
     if (tk.flags & TokenFlag.HasDigit) continue;
+    words++;
+    if (hasNonAscii(tk.text)) accentedWords++;
     const lower = tk.text.toLowerCase();
     if (ignore.has(lower)) continue;
     const key = foldedAt(i);
@@ -144,7 +164,7 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
     // 1. Forms that start with this word.
     const list = glossary.byFirstWord.get(key);
     if (list) {
-      const m = bestFormMatch(tokens, i, list, foldedAt, isWord);
+      const m = bestFormMatch(text, tokens, i, list, foldedAt, isWord);
       if (m) {
         const last = tokens[i + m.form.folded.length - 1];
         const start = tk.start;
@@ -153,7 +173,7 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
           occurrences.push({ start, end, entryId: m.form.entry.id, kind: m.form.kind });
         } else {
           const written = text.slice(start, end);
-          if (!ignore.has(written.toLowerCase())) findings.push(makeFinding(text, tokens, i, i + m.form.folded.length - 1, m));
+          if (!ignore.has(written.toLowerCase())) findings.push(makeFinding(text, tokens, i, i + m.form.folded.length - 1, m, nfd));
         }
         i += m.form.folded.length - 1;
         continue;
@@ -161,25 +181,34 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
     }
 
     // 2–3. Typos of terms: fuzzy and joined compounds.
-    if (key.length < 5) continue;
+    if (key.length < 4) continue;
     let info = cache.get(lower);
     if (info === undefined) {
       info = { candidates: [] };
       const joined = glossary.joined.get(key);
       if (joined) info.joined = joined;
       else {
-        const found = glossary.fuzzy.lookup(key, maxDistanceFor);
-        if (found.length > 0 && !isWord(lower)) info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
+        // The term's own tolerance decides (see the header); the search goes as deep as needed.
+        const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length));
+        if (found.length > 0 && !isWord(lower)) {
+          info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
+          info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
+        }
       }
       cache.set(lower, info);
     }
     if (info.joined) {
       if (isWord(lower)) continue;
-      findings.push(finding(tk, text, 'glossaire.compound', info.joined, [applyCase(tk.text, info.joined.text, info.joined.caseSensitive)], 'warning'));
+      findings.push({
+        start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: 'glossaire.compound', severity: 'warning',
+        entryId: info.joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, info.joined, nfd)],
+      });
       continue;
     }
     if (info.candidates.length === 0) continue;
-    const fuzzy = fuzzyFinding(text, tokens, i, info, foldedAt);
+    // Names and acronyms are not typos, but a line in capitals is made of words.
+    const alone = info.guarded || !mayBeTypo(tk.text, () => inUpperContext(tokens, i) || inCapitalHeading(text, tk.start));
+    const fuzzy = fuzzyFinding(text, tokens, i, info, foldedAt, nfd, alone);
     if (fuzzy) {
       // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
       const f = fuzzy.finding;
@@ -191,8 +220,9 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
   }
 
   let result = findings;
-  // A note written without any accent: one note-level finding instead of one per word.
-  if (!accented && n >= 30) {
+  // A note written without accents (hardly any accented word): one note-level finding instead
+  // of one per word. French prose has accents on about one word in eight.
+  if (words >= 30 && accentedWords * 50 <= words) {
     const accents = findings.filter((f) => f.code === 'glossaire.missing-accent');
     if (accents.length > 0) {
       result = findings.filter((f) => f.code !== 'glossaire.missing-accent');
@@ -225,6 +255,7 @@ interface FormMatch {
 
 /** The best form starting at token i: longest first, then exact > misspelling > accent > …. */
 function bestFormMatch(
+  text: string,
   tokens: Token[],
   i: number,
   list: TermForm[],
@@ -244,11 +275,11 @@ function bestFormMatch(
       const want = form.joiners[k - 1];
       const got = tk.gapBefore;
       if (got === want) continue;
-      if ((want === Gap.Hyphen && got === Gap.Space) || (want === Gap.Space && got === Gap.Hyphen && false)) compound = true;
+      if (want === Gap.Hyphen && got === Gap.Space) compound = true;
       else { ok = false; break; }
     }
     if (!ok) continue;
-    const kind = classify(tokens, i, form, compound, isWord);
+    const kind = classify(text, tokens, i, form, compound, isWord);
     if (kind === undefined) continue;
     if (!best || kind < best.kind || len > best.form.folded.length) best = { form, kind };
     if (kind === Match.Exact) break;
@@ -256,7 +287,7 @@ function bestFormMatch(
   return best;
 }
 
-function classify(tokens: Token[], i: number, form: TermForm, compound: boolean, isWord: (lower: string) => boolean): Match | undefined {
+function classify(text: string, tokens: Token[], i: number, form: TermForm, compound: boolean, isWord: (lower: string) => boolean): Match | undefined {
   const len = form.folded.length;
   if (form.caseSensitive) {
     let same = true;
@@ -265,21 +296,27 @@ function classify(tokens: Token[], i: number, form: TermForm, compound: boolean,
     // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
     const word = tokens[i].text;
     if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
-    if (isAllUpper(word) && inUpperContext(tokens, i)) return undefined;
+    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start))) return undefined;
     if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
     return Match.AcronymCase;
   }
   let sameLower = true;
+  let capitalsWithoutAccents = true;
   const differing: string[] = [];
   for (let k = 0; k < len; k++) {
-    const l = tokens[i + k].text.toLowerCase();
+    const written = tokens[i + k].text;
+    const l = written.toLowerCase();
     if (l !== form.lower[k]) {
       sameLower = false;
       differing.push(l);
+      if (!(written.length > 1 && isAllUpper(written) && fold(written) === l)) capitalsWithoutAccents = false;
     }
   }
-  if (form.kind === FormKind.Misspelling) return sameLower ? Match.Misspelling : undefined;
+  // A known misspelling is one whatever its accents ("delocation"), unless that makes a French word.
+  if (form.kind === FormKind.Misspelling) return sameLower || !differing.some((w) => isWord(w)) ? Match.Misspelling : undefined;
   if (sameLower) return compound ? Match.Compound : Match.Exact;
+  // Capitals may go without their accents ("INFOGERANCE" in a heading): that is the term.
+  if (capitalsWithoutAccents) return compound ? Match.Compound : Match.Exact;
   // Same letters, other accents: a French word spelt so is not a typo ("manage", "marche").
   if (differing.every((w) => isWord(w))) return undefined;
   return Match.Accent;
@@ -298,6 +335,19 @@ function inUpperContext(tokens: Token[], i: number): boolean {
   return upper > 0;
 }
 
+/** True when `offset` lies in an ATX heading without lower-case letters ("## SAAS"). */
+function inCapitalHeading(text: string, offset: number): boolean {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let p = start;
+  while (p < offset && text.charCodeAt(p) === 32) p++;
+  if (text.charCodeAt(p) !== 35 /* # */) return false;
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  const line = text.slice(start, end);
+  return line === line.toUpperCase();
+}
+
 const CODES: Record<Match, FindingCode> = {
   [Match.Exact]: 'glossaire.known-misspelling',
   [Match.Misspelling]: 'glossaire.known-misspelling',
@@ -306,40 +356,153 @@ const CODES: Record<Match, FindingCode> = {
   [Match.AcronymCase]: 'glossaire.acronym-case',
 };
 
-function makeFinding(text: string, tokens: Token[], first: number, last: number, m: FormMatch): Finding {
+function makeFinding(text: string, tokens: Token[], first: number, last: number, m: FormMatch, nfd: boolean): Finding {
   const start = tokens[first].start;
   const end = tokens[last].end;
-  const written = text.slice(start, end);
   const target = m.form.fix ?? m.form;
-  const replacement = toWritersForm(written, tokens[first].text, target, tokens[first].flags);
+  // An acronym merely written in capitals ("SAAS") is a matter of style more than an error.
+  const severity: Severity = m.kind === Match.AcronymCase && isAllUpper(tokens[first].text) ? 'information' : 'warning';
   return {
     start,
     end,
-    word: written,
+    word: text.slice(start, end),
     code: CODES[m.kind],
-    severity: 'warning',
-    entryId: m.form.entry.id,
-    suggestions: [replacement],
-  };
-}
-
-function finding(tk: Token, text: string, code: FindingCode, target: TermForm, suggestions: string[], severity: Severity): Finding {
-  return {
-    start: tk.start,
-    end: tk.end,
-    word: text.slice(tk.start, tk.end),
-    code,
     severity,
-    entryId: target.entry.id,
-    suggestions: tk.flags & TokenFlag.Decomposed ? suggestions.map((s) => s.normalize('NFD')) : suggestions,
+    entryId: m.form.entry.id,
+    suggestions: [replacementFor(text, tokens, first, last, target, nfd)],
   };
 }
 
-/** The replacement in the writer's case and normalisation form. */
-function toWritersForm(written: string, firstWord: string, target: TermForm, flags: number): string {
-  const caseSource = isAllUpper(written.replace(/[^\p{L}]/gu, '')) && written.replace(/[^\p{L}]/gu, '').length > 1 ? written : firstWord;
-  const out = applyCase(caseSource, target.text, target.caseSensitive);
-  return flags & TokenFlag.Decomposed ? out.normalize('NFD') : out;
+/**
+ * The text that replaces tokens[first..last] with `target`, in the writer's form: case word by
+ * word ("Cloud Computting" → "Cloud Computing", "CloudComputing" → "Cloud Computing"), the
+ * writer's separators where they are of the right kind (’ stays ’, a line break stays), emphasis
+ * markers inside words ("S**ervise" → "S**ervice") and NFD when the note is NFD.
+ */
+function replacementFor(text: string, tokens: Token[], first: number, last: number, target: TermForm, nfd: boolean): string {
+  const count = last - first + 1;
+  const words = target.textWords;
+  const written = tokens.slice(first, last + 1).map((tk) => tk.text);
+  const letters = written.join('');
+  let cased: string[];
+  if (target.caseSensitive) cased = words;
+  else if (letters.length > 1 && isAllUpper(letters)) cased = words.map((w) => w.toUpperCase());
+  else if (count === words.length) cased = words.map((w, k) => applyCase(written[k], w));
+  else if (count === 1 && words.length > 1) cased = casePerSegment(written[0], words);
+  else cased = words.map((w, k) => (k === 0 ? applyCase(written[0], w) : w));
+  if (count === words.length) {
+    cased = cased.map((w, k) => {
+      const tk = tokens[first + k];
+      return tk.flags & TokenFlag.HasMarkers ? withMarkers(text.slice(tk.start, tk.end).normalize('NFC'), w) : w;
+    });
+  }
+  const own = separatorsOf(target);
+  let out = cased[0];
+  for (let k = 1; k < cased.length; k++) {
+    let sep = own[k - 1];
+    if (count === words.length && tokens[first + k].gapBefore === target.joiners[k - 1]) sep = text.slice(tokens[first + k - 1].end, tokens[first + k].start);
+    out += sep + cased[k];
+  }
+  let decomposed = nfd;
+  for (let k = first; k <= last; k++) if (tokens[k].flags & TokenFlag.Decomposed) decomposed = true;
+  return decomposed ? out.normalize('NFD') : out;
+}
+
+/** Case of a joined word ("CloudComputing") carried over to the words it joins. */
+function casePerSegment(joined: string, words: string[]): string[] {
+  const lengths = words.map((w) => w.length);
+  if (lengths.reduce((a, b) => a + b, 0) !== joined.length) return words.map((w, k) => (k === 0 ? applyCase(joined, w) : w));
+  if (joined.length > 1 && isAllUpper(joined)) return words.map((w) => w.toUpperCase());
+  let p = 0;
+  return words.map((w) => {
+    const segment = joined.slice(p, (p += w.length));
+    return segment.length > 1 && isAllUpper(segment) ? applyCase(segment.charAt(0) + segment.slice(1).toLowerCase(), w) : applyCase(segment, w);
+  });
+}
+
+/** Puts the emphasis markers of a written word back at the same letter positions. */
+function withMarkers(raw: string, word: string): string {
+  let out = '';
+  let letter = 0;
+  let w = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 126) {
+      while (w < letter && w < word.length) out += word[w++];
+      out += raw[i];
+    } else letter++;
+  }
+  return out + word.slice(w);
+}
+
+const separatorCache = new WeakMap<TermForm, string[]>();
+
+/** The separators between the words of a form, as the glossary writes them. */
+function separatorsOf(form: TermForm): string[] {
+  let seps = separatorCache.get(form);
+  if (!seps) {
+    const tks = scanMarkdown(form.text).tokens;
+    seps = tks.slice(1).map((tk, k) => form.text.slice(tks[k].end, tk.start));
+    separatorCache.set(form, seps);
+  }
+  return seps;
+}
+
+/** Depth of the deletion search for a word: enough for any term the word may be a typo of. */
+function searchDepth(length: number): number {
+  return length < 4 ? 0 : length < 6 ? 1 : 2;
+}
+
+/**
+ * False for words shaped like names or acronyms, never taken alone for typos: an inner capital
+ * ("iCloud", "OVHcloud", "SharePoint") or a short word in capitals ("CLUD", "AWS") unless its
+ * whole line is in capitals.
+ */
+function mayBeTypo(word: string, upperLine: () => boolean): boolean {
+  if (isAllUpper(word)) return word.length >= 6 || upperLine();
+  for (let k = 1; k < word.length; k++) {
+    const ch = word[k];
+    if (ch !== ch.toLowerCase()) return false;
+  }
+  return true;
+}
+
+const ENGLISH_ENDINGS = ['ed', 'ing', 'y', 'ly'];
+
+/** True when the word is the term with an English ending ("cloudy", "clouded"): not a typo. */
+function isDerivedWord(word: string, key: string): boolean {
+  return word.length > key.length && word.startsWith(key) && ENGLISH_ENDINGS.includes(word.slice(key.length));
+}
+
+const ACCENTED: Record<string, string[]> = {
+  e: ['é', 'è', 'ê', 'ë'], a: ['à', 'â'], i: ['î', 'ï'], o: ['ô'], u: ['ù', 'û', 'ü'], c: ['ç'],
+};
+
+/**
+ * True when the lexicon knows the word with one or two more accents ("repartition" →
+ * "répartition", "deleguee" → "déléguée"): a French word written without its accents is not a
+ * typo of a term. Only consulted for fuzzy candidates.
+ */
+function hasAccentedVariant(lower: string, lexicon: Lexicon): boolean {
+  const at: number[] = [];
+  for (let k = 0; k < lower.length; k++) if (ACCENTED[lower[k]]) at.push(k);
+  const swap = (w: string, k: number, ch: string) => w.slice(0, k) + ch + w.slice(k + 1);
+  for (const p of at) {
+    for (const a of ACCENTED[lower[p]]) {
+      const one = swap(lower, p, a);
+      if (lexicon.has(one)) return true;
+    }
+  }
+  if (at.length > 12) return false;
+  for (let x = 0; x < at.length; x++) {
+    for (let y = x + 1; y < at.length; y++) {
+      for (const a of ACCENTED[lower[at[x]]]) {
+        const one = swap(lower, at[x], a);
+        for (const b of ACCENTED[lower[at[y]]]) if (lexicon.has(swap(one, at[y], b))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Verifies fuzzy candidates in context and builds the finding for token i. */
@@ -349,11 +512,14 @@ function fuzzyFinding(
   i: number,
   info: WordInfo,
   foldedAt: (k: number) => string,
+  nfd: boolean,
+  contextOnly: boolean,
 ): { finding: Finding; lastToken: number } | undefined {
   type Cand = { form: TermForm; first: number; last: number; distance: number };
   const verified: Cand[] = [];
   for (const { target, distance } of info.candidates) {
     const { form, word } = target;
+    if (contextOnly && form.folded.length === 1) continue;
     const first = i - word;
     const last = first + form.folded.length - 1;
     if (first < 0 || last >= tokens.length) continue;
@@ -370,34 +536,45 @@ function fuzzyFinding(
     if (ok) verified.push({ form, first, last, distance });
   }
   if (verified.length === 0) return undefined;
-  const tk = tokens[i];
   const key = foldedAt(i);
-  // Rank: most words (context is evidence), then distance, same first letter, the term itself.
+  const wordOf = (c: Cand) => c.form.folded[i - c.first];
+  // Rank: most words (context is evidence), then distance, same first letter, agreement with
+  // the determiner before ("les prestatairs" → plural, "l'offshors" → singular), the longest
+  // shared beginning and end ("traitanc" → "traitance", "prestatairs" → "prestataires"), the term
+  // itself, the nearest length.
+  const agrees = (c: Cand) => {
+    const number = determinerNumber(tokens, c.first);
+    return number === undefined ? 0 : Number(isPluralForm(c.form) === (number === 'plural'));
+  };
   verified.sort(
     (a, b) =>
       b.form.folded.length - a.form.folded.length ||
       a.distance - b.distance ||
-      Number(b.form.folded[i - b.first][0] === key[0]) - Number(a.form.folded[i - a.first][0] === key[0]) ||
+      Number(wordOf(b)[0] === key[0]) - Number(wordOf(a)[0] === key[0]) ||
+      agrees(b) - agrees(a) ||
+      sharedAffixes(wordOf(b), key) - sharedAffixes(wordOf(a), key) ||
       Number(b.form.kind === FormKind.Term) - Number(a.form.kind === FormKind.Term) ||
-      Math.abs(a.form.folded[i - a.first].length - key.length) - Math.abs(b.form.folded[i - b.first].length - key.length),
+      Math.abs(wordOf(a).length - key.length) - Math.abs(wordOf(b).length - key.length),
   );
   const best = verified[0];
   const sameSpan = verified.filter((c) => c.first === best.first && c.last === best.last);
   const start = tokens[best.first].start;
   const end = tokens[best.last].end;
-  const written = text.slice(start, end);
   const suggestions: string[] = [];
   for (const c of sameSpan) {
-    const s = toWritersForm(written, tokens[c.first].text, c.form, tk.flags);
+    const s = replacementFor(text, tokens, c.first, c.last, c.form, nfd);
     if (!suggestions.includes(s)) suggestions.push(s);
   }
-  const longWord = key.length >= 10;
-  const severity: Severity = best.distance <= 1 || longWord || best.form.folded.length > 1 ? 'warning' : 'information';
+  // Confidence: context, one edit in a long word, two in a very long one → warning.
+  const ambiguous = sameSpan.some((c) => c.distance === best.distance && c.form.entry !== best.form.entry);
+  let severity: Severity = 'information';
+  if (best.form.folded.length > 1) severity = 'warning';
+  else if (!ambiguous && (best.distance <= 1 ? key.length >= 6 : key.length >= 10)) severity = 'warning';
   return {
     finding: {
       start,
       end,
-      word: written,
+      word: text.slice(start, end),
       code: 'glossaire.misspelled-term',
       severity,
       entryId: best.form.entry.id,
@@ -406,6 +583,41 @@ function fuzzyFinding(
     },
     lastToken: Math.max(i, best.last),
   };
+}
+
+const PLURAL_DETERMINERS = new Set(['les', 'des', 'ces', 'mes', 'tes', 'ses', 'nos', 'vos', 'leurs', 'aux', 'plusieurs', 'quelques', 'certains', 'certaines', 'différents', 'différentes', 'divers', 'diverses', 'nombreux', 'nombreuses', 'deux', 'trois']);
+const SINGULAR_DETERMINERS = new Set(['le', 'la', 'l', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'mon', 'ton', 'son', 'ma', 'ta', 'sa', 'notre', 'votre', 'leur', 'chaque']);
+
+/** The grammatical number the word before token k asks for, if it is a determiner. */
+function determinerNumber(tokens: Token[], k: number): 'plural' | 'singular' | undefined {
+  const prev = tokens[k - 1];
+  if (!prev || tokens[k].gapBefore === Gap.Break || tokens[k].gapBefore === Gap.Hyphen) return undefined;
+  const w = prev.text.toLowerCase();
+  return PLURAL_DETERMINERS.has(w) ? 'plural' : SINGULAR_DETERMINERS.has(w) ? 'singular' : undefined;
+}
+
+const pluralCache = new WeakMap<TermForm, boolean>();
+
+/** True for a form that is its entry's term with an -s or -x added to a word. */
+function isPluralForm(form: TermForm): boolean {
+  let plural = pluralCache.get(form);
+  if (plural === undefined) {
+    const term = scanMarkdown(form.entry.term).tokens.map((tk) => tk.text.toLowerCase());
+    plural = form.kind !== FormKind.Term && term.length === form.lower.length &&
+      form.lower.some((w, k) => w !== term[k] && (w === term[k] + 's' || w === term[k] + 'x'));
+    pluralCache.set(form, plural);
+  }
+  return plural;
+}
+
+/** Length of the beginning and end two words share. */
+function sharedAffixes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < n - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  return p + s;
 }
 
 function hasNonAscii(s: string): boolean {
