@@ -323,6 +323,13 @@ describe('analyze: tuned rules', () => {
     assertFindings('La ⟦sous-traitanc⟧.', ['sous-traitance']);
   });
 
+  it('a capitalised guess inside a sentence may be a name: weaker', () => {
+    const sev = (text: string) => findings(text).map((f) => f.severity);
+    assert.deepEqual(sev('Le projet Offshora avance.'), ['information']);
+    assert.deepEqual(sev('Offshora : à éviter. 1. Offshora'), ['warning', 'warning']);
+    assert.deepEqual(sev('| Offshora | coût |'), ['warning']);
+  });
+
   it('gives severity by confidence', () => {
     const sev = (text: string) => findings(text).map((f) => f.severity);
     assert.deepEqual(sev('L’inforgérance.'), ['warning']); // known misspelling

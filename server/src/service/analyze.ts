@@ -33,7 +33,7 @@
 import { FormKind, FuzzyTarget, Glossary, maxDistanceFor, TermForm } from './glossary';
 import { Lexicon } from './lexicon';
 import { Gap, scanMarkdown, Token, TokenFlag } from './markdown';
-import { applyCase, fold, isAllUpper } from './text';
+import { applyCase, fold, isAllUpper, isCapitalized } from './text';
 
 /** Stable diagnostic codes. */
 export type FindingCode =
@@ -567,9 +567,11 @@ function fuzzyFinding(
   }
   // Confidence: context, one edit in a long word, two in a very long one → warning.
   const ambiguous = sameSpan.some((c) => c.distance === best.distance && c.form.entry !== best.form.entry);
+  // A capital inside a sentence may make it a name ("le projet Offshora"): weaker.
+  const name = isCapitalized(tokens[i].text) && !startsSentence(text, tokens[i].start);
   let severity: Severity = 'information';
   if (best.form.folded.length > 1) severity = 'warning';
-  else if (!ambiguous && (best.distance <= 1 ? key.length >= 6 : key.length >= 10)) severity = 'warning';
+  else if (!ambiguous && !name && (best.distance <= 1 ? key.length >= 6 : key.length >= 10)) severity = 'warning';
   return {
     finding: {
       start,
@@ -584,6 +586,27 @@ function fuzzyFinding(
     lastToken: Math.max(i, best.last),
   };
 }
+
+/**
+ * True when the word at `offset` starts a sentence, a line, a list item, a heading or a table
+ * cell (markup and list numbers before it do not count); an elided article before it counts as
+ * the word ("L’Externalisation").
+ */
+function startsSentence(text: string, offset: number): boolean {
+  let p = offset - 1;
+  if (p >= 0 && /['’ʼ]/.test(text[p])) {
+    p--;
+    while (p >= 0 && /\p{L}/u.test(text[p])) p--;
+  }
+  for (; p >= 0; p--) {
+    const ch = text[p];
+    if (ch === '\n' || ch === '\r') return true;
+    if (!SKIPPED_BEFORE_SENTENCE.includes(ch) && !(ch >= '0' && ch <= '9')) return SENTENCE_ENDS.includes(ch);
+  }
+  return true;
+}
+const SKIPPED_BEFORE_SENTENCE = ' \t\u00a0\u202f*_~`#>[("«“|+-';
+const SENTENCE_ENDS = '.!?:…';
 
 const PLURAL_DETERMINERS = new Set(['les', 'des', 'ces', 'mes', 'tes', 'ses', 'nos', 'vos', 'leurs', 'aux', 'plusieurs', 'quelques', 'certains', 'certaines', 'différents', 'différentes', 'divers', 'diverses', 'nombreux', 'nombreuses', 'deux', 'trois']);
 const SINGULAR_DETERMINERS = new Set(['le', 'la', 'l', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'mon', 'ton', 'son', 'ma', 'ta', 'sa', 'notre', 'votre', 'leur', 'chaque']);
