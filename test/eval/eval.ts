@@ -242,6 +242,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     injected: rs.length,
     detected: rs.filter((r) => r.detected).length,
     rightFixFirst: rs.filter((r) => r.rightFix).length,
+    warnings: rs.filter((r) => r.severity === 'warning').length,
     recall: rs.length ? rs.filter((r) => r.detected).length / rs.length : 0,
     rightFixRate: rs.length ? rs.filter((r) => r.rightFix).length / rs.length : 0,
   });
@@ -289,12 +290,13 @@ function main(): void {
   if (corpus.unlabelledFiles.length > 0) out.push(`  Unlabelled files: ${corpus.unlabelledFiles.join(', ')}`);
   out.push('');
   out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, glossary form ${injected.excludedBy['glossary-form']})`);
-  out.push(`${pad('kind', 18)}${padl('injected', 9)}${padl('excluded', 9)}${padl('recall', 10)}${padl('right fix', 11)}`);
-  const row = (name: string, s: { injected: number; detected: number; rightFixFirst: number }, excl: number | string) =>
-    out.push(`${pad(name, 18)}${padl(s.injected, 9)}${padl(excl, 9)}${padl(pct(s.detected, s.injected), 10)}${padl(pct(s.rightFixFirst, s.injected), 11)}`);
+  out.push(`${pad('kind', 18)}${padl('injected', 9)}${padl('excluded', 9)}${padl('recall', 10)}${padl('right fix', 11)}${padl('warning', 10)}`);
+  const row = (name: string, s: { injected: number; detected: number; rightFixFirst: number; warnings: number }, excl: number | string) =>
+    out.push(`${pad(name, 18)}${padl(s.injected, 9)}${padl(excl, 9)}${padl(pct(s.detected, s.injected), 10)}${padl(pct(s.rightFixFirst, s.injected), 11)}${padl(pct(s.warnings, s.detected), 10)}`);
   for (const k of TYPO_KINDS) row(k, injected.byKind[k], injected.byKind[k].excluded);
   row('(in elisions)', injected.elided, '');
   row('TOTAL', injected, injected.excluded);
+  out.push('(warning = share of the detected typos flagged as warnings rather than information)');
   out.push(`Severities of detected: ${Object.entries(injected.severities).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (injected.misses.length > 0) {
     out.push(`Misses (first 40 of ${injected.misses.length}):`);

@@ -111,6 +111,13 @@ describe('analyze: compounds', () => {
   it('accepts every hyphen variant', () => {
     assertClean('sous-traitance, sous‐traitance, sous‑traitance');
   });
+
+  it('accepts every apostrophe variant, in notes and in glossaries', () => {
+    assertClean("système d'information, système d’information, système dʼinformation");
+    const g = miniGlossary([{ id: 'plan', term: 'plan d’action' }]);
+    assertClean("Un plan d'action et un plan d’action.", g);
+    assertFindings('Un ⟦plan d’acton⟧ et un ⟦plan d\'acton⟧.', ['plan d’action', "plan d'action"], g);
+  });
 });
 
 describe('analyze: case', () => {
@@ -270,8 +277,9 @@ describe('analyze: tuned rules', () => {
     assert.equal(f.severity, 'information');
   });
 
-  it('English endings on a term are not typos', () => {
+  it('English endings on a term are not typos, nor English words near multi-word terms', () => {
     assertClean('A cloudy day, clouded judgement.');
+    assertClean('The managed services of the enterprise system are here, computing costs.');
   });
 
   it('names and short capitals are not typos, unless the whole line is in capitals', () => {
