@@ -10,6 +10,8 @@
  * Everything is driven by a seeded generator, so a run is reproducible.
  */
 
+import { editDistance } from '../../server/src/service/fuzzy';
+
 /** Kinds of injected misspellings (the report's rows). */
 export type TypoKind =
   | 'missing-letter'
@@ -169,7 +171,8 @@ export function makeTypo(o: OccurrenceText, kind: TypoKind, random: () => number
           else if (op === 1) out = out.slice(0, i) + pick([...(NEIGHBOURS.get(fold1(out[i])) ?? 'e')]) + out.slice(i + 1);
           else out = out.slice(0, i) + out[i + 1] + out[i] + out.slice(i + 2);
         }
-        return out;
+        // Two operations on overlapping letters can make one edit, or three: keep true two-edit typos.
+        return editDistance(out, w, 3) === 2 ? out : undefined;
       });
       break;
     case 'doubled-letter':
