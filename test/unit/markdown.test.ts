@@ -56,6 +56,11 @@ describe('markdown: what is skipped', () => {
     assert.deepEqual(words('contrat.yaml et www.example.org et ./docs/saas et #infogerance et &eacute; et \\*x'), ['et', 'et', 'et', 'et', 'et', 'x']);
   });
 
+  it('skips identifiers with an inner underscore (never emphasis in CommonMark)', () => {
+    assert.deepEqual(words('la variable sous_traitance, puis niveau_service.'), ['la', 'variable', 'puis']);
+    assert.deepEqual(words('_mot_ et __gras__'), ['mot', 'et', 'gras']);
+  });
+
   it('records glossaire-ignore comments', () => {
     assert.deepEqual(scanMarkdown('<!-- glossaire-ignore: Extarnilisation, foo -->texte').ignoredWords, ['Extarnilisation', 'foo']);
   });
@@ -64,6 +69,11 @@ describe('markdown: what is skipped', () => {
 describe('markdown: what is prose', () => {
   it('reads headings, lists, quotes and tables', () => {
     assert.deepEqual(words('# Titre\n\n- un\n1. deux\n> trois\n\n| a | b |\n| --- | --- |\n| c | d |'), ['Titre', 'un', '1', 'deux', 'trois', 'a', 'b', 'c', 'd']); // numbers are words (flagged HasDigit)
+  });
+
+  it('reads footnote definitions (unlike link reference definitions)', () => {
+    assert.deepEqual(words('Texte[^1].\n\n[^1]: Une note de bas de page.'), ['Texte', '1', '1', 'Une', 'note', 'de', 'bas', 'de', 'page']);
+    assertFindings('Texte.\n\n[^n]: Avec l’⟦inforgérance⟧.', ['infogérance']);
   });
 
   it('reads emphasis, and a marker inside a word is transparent', () => {

@@ -5,8 +5,10 @@
  * Skipped: front matter (except its `title`), fenced and indented code, inline code, HTML tags
  * and comments, `<pre>`/`<code>`/`<script>`/`<style>` contents, autolinks and bare URLs,
  * e-mail addresses, dotted names (domains, file names), paths, link destinations, reference
- * definitions, hashtags, HTML entities and backslash escapes.
- * Kept as prose: headings, lists, quotes, tables, emphasis, link texts, image alt texts.
+ * definitions, hashtags, HTML entities, backslash escapes and identifiers with an inner `_`
+ * ("niveau_service": CommonMark never reads an intraword `_` as emphasis).
+ * Kept as prose: headings, lists, quotes, tables, emphasis, link texts, image alt texts,
+ * footnote definitions.
  *
  * Design: block structure is found line by line (cheap `indexOf`), then a character-class
  * loop walks the prose; no regex runs per word. Emphasis markers inside a word are transparent
@@ -214,7 +216,8 @@ export function getProseSegments(text: string): number[] {
   return out;
 }
 
-const REF_DEF_RE = /^\[[^\]]+\]:\s*\S/;
+// A link reference definition; a footnote definition ("[^1]: text") is prose and stays.
+const REF_DEF_RE = /^\[[^\]^][^\]]*\]:\s*\S/;
 
 function isListItem(text: string, i: number, lineEnd: number): boolean {
   const c = text.charCodeAt(i);
@@ -259,6 +262,11 @@ function scanInline(text: string, from: number, to: number, tokens: Token[], ign
     const c = text.charCodeAt(i);
     if (isWordChar(c) && !isCombiningMark(c)) {
       const r = scanWord(text, i, to);
+      if (r.identifier) {
+        i = skipNonSpace(text, i, to);
+        gap = Gap.Break;
+        continue;
+      }
       const end = r.end;
       const next = text.charCodeAt(end);
       // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
@@ -346,6 +354,8 @@ interface WordScan {
   end: number;
   text: string;
   flags: number;
+  /** An underscore inside the word ("niveau_service"): an identifier, not emphasis. */
+  identifier?: boolean;
 }
 
 /** Reads one word from `start`; emphasis markers between letters are transparent. */
@@ -365,8 +375,14 @@ function scanWord(text: string, start: number, to: number): WordScan {
     }
     if (isMarker(c) && c !== 126) {
       let j = i;
-      while (j < to && isMarker(text.charCodeAt(j))) j++;
+      let underscore = false;
+      while (j < to && isMarker(text.charCodeAt(j))) {
+        if (text.charCodeAt(j) === 95) underscore = true;
+        j++;
+      }
       if (j < to && isWordChar(text.charCodeAt(j)) && !isCombiningMark(text.charCodeAt(j))) {
+        // CommonMark: `_` inside a word is never emphasis, so the word is an identifier.
+        if (underscore) return { end: j, text: '', flags, identifier: true };
         pieces = (pieces ?? '') + text.slice(pieceStart, i);
         pieceStart = j;
         flags |= TokenFlag.HasMarkers;
