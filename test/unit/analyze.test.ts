@@ -282,6 +282,11 @@ describe('analyze: tuned rules', () => {
     assertClean('The managed services of the enterprise system are here, computing costs.');
   });
 
+  it('a word plus the tail of a term is a sibling compound, not a two-edit typo', () => {
+    assertClean('Offshore, nearshore, onshore, farshore ; offshoring et onshoring.');
+    assertFindings('L’⟦ofshre⟧ et le ⟦naershoer⟧.', ['offshore', 'nearshore']);
+  });
+
   it('names and short capitals are not typos, unless the whole line is in capitals', () => {
     assertClean('Sur iCloud, chez OVHcloud, avec le CLUD et NEXA-CLUD.');
     assertFindings('# LE ⟦CLUD⟧ ET LE SAAS\n\nTexte.', ['CLOUD']);

@@ -189,7 +189,8 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
       if (joined) info.joined = joined;
       else {
         // The term's own tolerance decides (see the header); the search goes as deep as needed.
-        const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length));
+        const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length) &&
+          !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
         if (found.length > 0 && !isWord(lower)) {
           info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
           info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
@@ -465,6 +466,18 @@ function mayBeTypo(word: string, upperLine: () => boolean): boolean {
     if (ch !== ch.toLowerCase()) return false;
   }
   return true;
+}
+
+/**
+ * True when the word is another word followed by the term's tail, in place of the term's head
+ * ("on|shore" for "off|shore", "far|shore" for "near|shore"): a sibling compound, not a typo.
+ */
+function isSiblingCompound(word: string, key: string, isWord: (lower: string) => boolean): boolean {
+  for (let head = 2; word.length - head >= 5; head++) {
+    const tail = word.slice(head);
+    if (key.length - tail.length >= 2 && key.endsWith(tail) && isWord(word.slice(0, head))) return true;
+  }
+  return false;
 }
 
 const ENGLISH_ENDINGS = ['ed', 'ing', 'y', 'ly'];
