@@ -288,7 +288,7 @@ describe('analyze: tuned rules', () => {
   });
 
   it('names and short capitals are not typos, unless the whole line is in capitals', () => {
-    assertClean('Sur iCloud, chez OVHcloud, avec le CLUD et NEXA-CLUD.');
+    assertClean('Sur iCloud, chez OVHcloud, avec le CLUD et ACME-CLUD.');
     assertFindings('# LE ⟦CLUD⟧ ET LE SAAS\n\nTexte.', ['CLOUD']);
   });
 
