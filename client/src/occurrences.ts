@@ -70,7 +70,6 @@ function notesGlob(): string {
 
 /**
  * Every occurrence of a concept in the notes, in document order (file, then position).
- * Glossary files (the entry itself) are left out.
  */
 export async function findConceptOccurrences(
   client: GlossaireClient,
@@ -79,12 +78,9 @@ export async function findConceptOccurrences(
 ): Promise<{ anchor?: vscode.Location; locations: vscode.Location[] }> {
   const anchor = await findAnchor(client, concept, token);
   if (!anchor) return { locations: [] };
-  const found = (await vscode.commands.executeCommand<vscode.Location[]>(
-    'vscode.executeReferenceProvider', anchor.uri, anchor.range.start,
-  )) ?? [];
+  const found = await client.references(anchor.uri, anchor.range.start);
   const seen = new Set<string>();
   const locations = found
-    .filter((l) => !/\.json$/i.test(l.uri.path))
     .filter((l) => {
       const key = `${l.uri.toString()}#${l.range.start.line}:${l.range.start.character}`;
       if (seen.has(key)) return false;

@@ -1,0 +1,27 @@
+/**
+ * The in-editor suite's entry: VS Code (desktop through @vscode/test-electron, or code-server
+ * through test/vscode/runInCodeServer.mjs) loads this module in the extension host and awaits
+ * run(). It runs every *.test.js beside it with mocha (TDD interface) and rejects on failure.
+ */
+
+import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Runs the suite; rejects when a test fails. */
+export async function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    reporter: 'spec',
+    timeout: Number(process.env.GLOSSAIRE_TEST_TIMEOUT ?? 30_000),
+    grep: process.env.GLOSSAIRE_TEST_GREP,
+  });
+  for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(__dirname, f));
+  }
+  const started = Date.now();
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  console.log(`in-editor suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (failures > 0) throw new Error(`${failures} in-editor test(s) failed`);
+}
