@@ -11,13 +11,17 @@
 //     [--hover WORD [--expect TEXT]]...   hover WORD; the i-th --expect must be in the i-th hover
 //     [--problems] [--squiggles] [--view LABEL]... [--suggest-at WORD]
 //     [--screenshots DIR] [--settings JSON] [--timeout SECONDS (180)] [--verbose] [--keep]
+//
+//   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix [--notes FILE] [--screenshots DIR]
+//     Glossaire's own scenario (runGlossaireUiCheck below) on the student's notes.
 // Exit code: 0 all checks passed, 1 a check failed, 2 infrastructure error, 124 timeout.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  findWord, hoverWord, openActivityView, openFile, parseArgs, readProblems, readSquiggles,
-  readSuggestions, screenshot, sleep, waitForWorkbench, withCodeServer, workbenchUrl,
+  findWord, hoverWord, openActivityView, openFile, parseArgs, poll, readProblems, readSquiggles,
+  readSuggestions, runCommand, screenshot, sleep, waitForWorkbench, withCodeServer, workbenchUrl,
 } from './codeServer.mjs';
 
 export * from './codeServer.mjs';
@@ -100,12 +104,224 @@ export async function runUiChecks(o) {
   return report;
 }
 
+// ------------------------------------------------------------------------------------------------
+// Glossaire's scenario: the packaged extension on the student's real notes.
+// ------------------------------------------------------------------------------------------------
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The student's notes (never committed: copied into a temporary workspace at test time). */
+export const SEED_NOTES = process.env.GLOSSAIRE_SEED_NOTES || '/work/shared/seed/000_2ff0680cae5e3f54.txt';
+
+/** The three typos of the student's notes and their fixes. */
+export const SEED_TYPOS = [
+  { written: 'délocation', fix: 'délocalisation' },
+  { written: 'inforgérance', fix: 'infogérance' },
+  { written: 'eternalisation', fix: 'externalisation' },
+];
+
+/** Rows (aria-labels) of one section of the side bar, scrolling it to collect every row. */
+async function readPaneRows(page, headerStart, { timeout = 15_000, minRows = 1 } = {}) {
+  const pane = page.locator('.part.sidebar .pane', {
+    has: page.locator(`.pane-header[aria-label^=${JSON.stringify(headerStart)}]`),
+  }).first();
+  await pane.waitFor({ state: 'visible', timeout });
+  const rows = pane.locator('.monaco-list-row');
+  await poll(async () => (await rows.count()) >= minRows, { timeout, what: `${minRows} rows in "${headerStart}"` });
+  const seen = new Map();
+  const list = pane.locator('.monaco-list').first();
+  const box = await list.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    const before = seen.size;
+    for (const r of await rows.all()) {
+      const label = (await r.getAttribute('aria-label')) ?? '';
+      const index = Number(await r.getAttribute('data-index'));
+      if (!seen.has(index)) seen.set(index, label);
+    }
+    if (i > 0 && seen.size === before) break;
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, box.height * 0.8);
+      await sleep(150);
+    }
+  }
+  if (box) {
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, -box.height);
+    await poll(async () => (await pane.locator('.monaco-list-row[data-index="0"]').count()) > 0,
+      { timeout: 5000, what: `"${headerStart}" scrolled back to the top` }).catch(() => {});
+    await park(page);
+  }
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+}
+
+/** Puts the pointer on the empty middle of the title bar, where it raises no hover or tooltip. */
+async function park(page) {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.mouse.move(Math.round(size.width * 0.85), 12);
+}
+
+/** Moves the pointer off the editor and closes any hover or widget. */
+async function calm(page) {
+  await page.keyboard.press('Escape');
+  await park(page);
+  await poll(async () => !(await page.locator('.monaco-hover:not(.hidden)').count()),
+    { timeout: 5000, what: 'the hover to close' }).catch(() => {});
+}
+
+/**
+ * Glossaire in the browser, from its .vsix, on the student's notes (notes.md): the hover over
+ * "infogérance" shows its definition; the three typos are squiggled and listed in Problems; the
+ * preferred quick fix repairs one; the Glossaire panel lists the concepts by category and
+ * "In This Note" the note's concepts. Saves hover, problems, quickfix, panel and definition
+ * screenshots. Returns a report whose `failures` lists the failed checks.
+ * @param {{vsix: string, notes?: string, screenshots?: string, timeout?: number,
+ *          verbose?: boolean, keep?: boolean, log?: (m: string) => void}} o
+ */
+export async function runGlossaireUiCheck(o) {
+  const log = o.log ?? ((m) => process.stderr.write(`[uiCheck] ${m}\n`));
+  const report = { failures: [], steps: {}, hover: '', problems: [], views: {}, screenshots: [] };
+  const check = (ok, msg) => { if (!ok) report.failures.push(msg); return ok; };
+  const step = async (name, fn) => {
+    const t = Date.now();
+    try {
+      await fn();
+    } catch (e) {
+      check(false, `${name}: ${e.message}`);
+    }
+    report.steps[name] = Date.now() - t;
+    log(`${name}: ${report.steps[name]} ms`);
+  };
+  const shot = async (page, name) => {
+    await park(page); // no tooltip from the pointer
+    await poll(async () => !(await page.locator('.monaco-hover:not(.hidden), .workbench-hover-container').count()),
+      { timeout: 3000, what: 'tooltips to close' }).catch(() => {});
+    if (o.screenshots) report.screenshots.push(await screenshot(page, o.screenshots, name));
+  };
+  const notes = o.notes ?? SEED_NOTES;
+  if (!fs.existsSync(notes)) throw new Error(`the student's notes are missing: ${notes} (set GLOSSAIRE_SEED_NOTES)`);
+  const glossary = JSON.parse(fs.readFileSync(path.join(REPO, 'glossary/externalisation.json'), 'utf8'));
+  const definitionStart = glossary.entries.find((e) => e.id === 'infogerance').definition.slice(0, 40);
+  // A readable folder name: it shows in the title bar and the Explorer of the screenshots.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossaire-ui-'));
+  const workspace = path.join(tmp, 'cours-externalisation');
+  fs.mkdirSync(workspace);
+  fs.copyFileSync(notes, path.join(workspace, 'notes.md'));
+  try {
+    await withCodeServer(
+      {
+        vsix: [o.vsix], verbose: o.verbose, keep: o.keep, timeout: o.timeout, log,
+        settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, 'breadcrumbs.enabled': false },
+      },
+      async ({ server, page }) => {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await openWorkbench(page, server, workspace);
+        await openFile(page, 'notes.md');
+
+        await step('hover', async () => {
+          report.hover = await hoverWord(page, 'infogérance', { expect: definitionStart, timeout: 60_000 });
+          check(report.hover.includes(definitionStart), `hover shows the definition (got ${JSON.stringify(report.hover.slice(0, 120))})`);
+          // The hover fades in: shoot once it is opaque.
+          await poll(() => page.locator('.monaco-hover:not(.hidden)').first()
+            .evaluate((el) => getComputedStyle(el).opacity === '1' && !el.getAnimations().length), { timeout: 3000, what: 'an opaque hover' })
+            .catch(() => {});
+          if (o.screenshots) report.screenshots.push(await screenshot(page, o.screenshots, 'hover'));
+          await calm(page);
+        });
+
+        await step('squiggles', async () => {
+          const found = await poll(async () => {
+            const sq = (await readSquiggles(page)).map((s) => s.text);
+            return SEED_TYPOS.every((t) => sq.includes(t.written)) ? sq : null;
+          }, { timeout: 20_000, what: 'the three typos squiggled' });
+          report.squiggles = found;
+          check(found.length === SEED_TYPOS.length, `exactly ${SEED_TYPOS.length} squiggles (got ${JSON.stringify(found)})`);
+        });
+
+        await step('problems', async () => {
+          const rows = await readProblems(page, { minRows: SEED_TYPOS.length + 1 });
+          report.problems = rows.map((r) => r.ariaLabel || r.text);
+          const markers = rows.filter((r) => /glossaire/i.test(r.ariaLabel + r.text) && !/^notes\.md/.test(r.text));
+          for (const t of SEED_TYPOS) {
+            check(markers.some((r) => (r.ariaLabel + r.text).includes(t.written) && (r.ariaLabel + r.text).includes(t.fix)),
+              `Problems lists "${t.written}" → "${t.fix}"`);
+          }
+          check(markers.length === SEED_TYPOS.length, `Problems has ${SEED_TYPOS.length} Glossaire rows (got ${markers.length})`);
+          await shot(page, 'problems');
+        });
+
+        await step('quickfix', async () => {
+          await calm(page);
+          const pos = await findWord(page, 'délocation');
+          if (!check(!!pos, '"délocation" visible')) return;
+          await page.mouse.click(pos.x, pos.y);
+          await page.keyboard.press('Control+.');
+          const rows = page.locator('.action-widget .monaco-list-row.action');
+          await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+          const titles = (await rows.locator('.title').allInnerTexts()).map((t) => t.trim());
+          report.quickFixes = titles;
+          check(/délocalisation/.test(titles[0] ?? ''), `the first quick fix replaces with "délocalisation" (got ${JSON.stringify(titles)})`);
+          await shot(page, 'quickfix');
+          await page.keyboard.press('Enter');
+          await poll(async () => !(await findWord(page, 'délocation')) && !!(await findWord(page, 'délocalisation', 1)),
+            { timeout: 15_000, what: '"délocation" replaced by "délocalisation"' });
+          const left = await poll(async () => {
+            const rows = (await readProblems(page)).filter((r) => /glossaire/i.test(r.ariaLabel + r.text) && !/^notes\.md/.test(r.text));
+            return rows.length === SEED_TYPOS.length - 1 ? rows : null;
+          }, { timeout: 15_000, what: `${SEED_TYPOS.length - 1} problems left` });
+          check(!left.some((r) => (r.ariaLabel + r.text).includes('délocation')), 'the fixed typo left Problems');
+        });
+
+        await step('panel', async () => {
+          await calm(page);
+          await page.keyboard.press('Control+J'); // hide the bottom panel: room for the side bar
+          await openActivityView(page, 'Glossaire', { minRows: 2 });
+          const concepts = await readPaneRows(page, 'Concepts', { minRows: 5 });
+          report.views.concepts = concepts;
+          for (const c of glossary.categories) {
+            check(concepts.some((r) => r.startsWith(c.label)), `Concepts shows the category "${c.label}"`);
+          }
+          for (const e of glossary.entries) {
+            check(concepts.some((r) => r.startsWith(`${e.term},`)), `Concepts lists "${e.term}"`);
+          }
+          const inNote = await readPaneRows(page, 'In This Note', { minRows: 5 })
+            .catch(() => readPaneRows(page, 'Dans cette note', { minRows: 5 }));
+          report.views.inThisNote = inNote;
+          for (const term of ['externalisation', 'infogérance', 'délocalisation', 'offshore', 'nearshore', 'cloud computing', 'SaaS']) {
+            check(inNote.some((r) => r.startsWith(`${term} —`)), `"In This Note" lists "${term}"`);
+          }
+          await shot(page, 'panel');
+        });
+
+        await step('definition', async () => {
+          // "Show a Concept…" from the palette, searched without accents.
+          await runCommand(page, 'Glossaire: Show a Concept');
+          const input = page.locator('.quick-input-widget input');
+          await poll(async () => /Glossa|concepts/i.test((await page.locator('.quick-input-widget').innerText()) ?? ''),
+            { timeout: 10_000, what: 'the concept picker' });
+          await input.fill('infogerance');
+          const first = page.locator('.quick-input-widget .monaco-list-row').first();
+          await poll(async () => /^infogérance/.test((await first.getAttribute('aria-label')) ?? ''),
+            { timeout: 10_000, what: '"infogérance" first in the picker' });
+          await page.keyboard.press('Enter');
+          const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+          await frame.locator('h1').filter({ hasText: 'infogérance' }).waitFor({ state: 'visible', timeout: 15_000 });
+          check(await frame.locator('.definition').filter({ hasText: definitionStart }).count() > 0, 'the concept page shows the definition');
+          await shot(page, 'definition');
+        });
+      },
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return report;
+}
+
 async function main() {
   const log = (m) => process.stderr.write(`[uiCheck] ${m}\n`);
   let a;
   try {
     a = parseArgs(process.argv.slice(2), {
-      boolean: ['problems', 'squiggles', 'verbose', 'keep', 'help'],
+      boolean: ['problems', 'squiggles', 'verbose', 'keep', 'help', 'glossaire'],
       multi: ['vsix', 'hover', 'expect', 'view'],
     });
     if (a.help) {
@@ -113,6 +329,7 @@ async function main() {
         .split('\n').filter((l) => l.startsWith('//')).join('\n') + '\n');
       return 0;
     }
+    if (a.glossaire) return await glossaireMain(a, log);
     if (!a.vsix?.length) throw new Error('--vsix is required');
     if (!a.workspace) throw new Error('--workspace is required');
     a.vsix = a.vsix.map((f) => path.resolve(f));
@@ -131,6 +348,30 @@ async function main() {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     for (const f of report.failures) log(`FAILED: ${f}`);
     log(`${report.failures.length ? 'FAILED' : 'passed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return report.failures.length ? 1 : 0;
+  } catch (e) {
+    log(`ERROR: ${e.stack ?? e}`);
+    return e.code === 'ETIMEDOUT' ? 124 : 2;
+  }
+}
+
+/** CLI of the Glossaire scenario. */
+async function glossaireMain(a, log) {
+  const vsix = a.vsix?.[0] && path.resolve(a.vsix[0]);
+  if (!vsix || !fs.existsSync(vsix)) {
+    log(`--vsix FILE is required and must exist (${vsix})`);
+    return 2;
+  }
+  const timeoutS = Number(a.timeout ?? process.env.GLOSSAIRE_E2E_TIMEOUT ?? 180);
+  const t0 = Date.now();
+  try {
+    const report = await runGlossaireUiCheck({
+      vsix, notes: a.notes && path.resolve(a.notes), screenshots: a.screenshots && path.resolve(a.screenshots),
+      timeout: timeoutS * 1000, verbose: a.verbose, keep: a.keep, log,
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    for (const f of report.failures) log(`FAILED: ${f}`);
+    log(`Glossaire UI check ${report.failures.length ? 'FAILED' : 'passed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return report.failures.length ? 1 : 0;
   } catch (e) {
     log(`ERROR: ${e.stack ?? e}`);
