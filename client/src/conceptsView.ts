@@ -66,6 +66,7 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       // Counts follow the notes (debounced: the server notifies after every analysis).
       client.onDidChangeOccurrences(() => this.refreshCountsSoon()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshCountsSoon()),
+      this.treeView.onDidChangeVisibility(() => this.refreshCountsSoon()),
     );
   }
 

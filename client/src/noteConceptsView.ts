@@ -131,9 +131,6 @@ export class NoteConceptsView implements vscode.TreeDataProvider<NoteConceptsNod
   async getChildren(node?: NoteConceptsNode): Promise<NoteConceptsNode[]> {
     if (!node) {
       const { uri, concepts } = await this.fetch();
-      this.treeView.badge = concepts.length > 0
-        ? { value: concepts.length, tooltip: vscode.l10n.t('{0} concept(s) in this note', concepts.length) }
-        : undefined;
       return uri ? concepts.map((concept) => ({ kind: 'noteConcept', uri, concept })) : [];
     }
     if (node.kind === 'noteConcept') {
