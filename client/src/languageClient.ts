@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import {
   DocumentSelector,
   LanguageClient,
-  ReferencesRequest,
   LanguageClientOptions,
   ServerOptions,
   State,
@@ -132,22 +131,6 @@ export class GlossaireClient implements vscode.Disposable {
     return params === undefined
       ? client.sendRequest(type as RequestType0<unknown, void>)
       : client.sendRequest(type as RequestType<unknown, unknown, void>, params);
-  }
-
-  /**
-   * The server's own answer to textDocument/references (VS Code's command would merge in other
-   * extensions' answers, e.g. Markdown's header references).
-   */
-  async references(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Location[]> {
-    await this.start();
-    const client = this.client;
-    if (!client) return [];
-    const result = await client.sendRequest(ReferencesRequest.type, {
-      textDocument: { uri: uri.toString() },
-      position: { line: position.line, character: position.character },
-      context: { includeDeclaration: false },
-    });
-    return (await client.protocol2CodeConverter.asReferences(result)) ?? [];
   }
 
   /** Stops the server; deactivate() awaits it. */

@@ -1,72 +1,14 @@
 /**
  * "Find occurrences in the notes": every place a concept is used, in the References view.
- *
- * The server answers textDocument/references from any occurrence of a concept, with every
- * occurrence it knows (open documents and its workspace index). From the panel there is no
- * occurrence to start from, so the client finds one: first in the open notes (through
- * glossaire/documentConcepts), then in the workspace's notes whose text contains one of the
- * concept's forms (accents and case folded), opened one at a time until the server confirms.
+ * The server answers glossaire/conceptReferences from open documents and its workspace index.
  * The results go to the built-in References view (vscode.references-view's API), or to a peek
  * in the editor where that extension is missing.
  */
 
 import * as vscode from 'vscode';
-import { ConceptSummary, DocumentConceptsRequest } from '../../server/src/protocol';
-import { fold } from '../../server/src/service/text';
+import { ConceptReferencesRequest, ConceptSummary } from '../../server/src/protocol';
 import { GlossaireClient } from './languageClient';
-import { getCheckedLanguages, isChecked } from './settings';
 import { toRange } from './noteConceptsView';
-
-/** How many candidate files to open before giving up on finding a starting occurrence. */
-const MAX_CANDIDATES = 50;
-
-/** An occurrence to start the references request from. */
-async function findAnchor(client: GlossaireClient, concept: ConceptSummary, token?: vscode.CancellationToken): Promise<vscode.Location | undefined> {
-  const tryDocument = async (doc: vscode.TextDocument): Promise<vscode.Location | undefined> => {
-    const used = await client.sendRequest(DocumentConceptsRequest, { uri: doc.uri.toString() });
-    const hit = used?.find((c) => c.id === concept.id);
-    return hit && hit.ranges.length > 0 ? new vscode.Location(doc.uri, toRange(hit.ranges[0])) : undefined;
-  };
-  const open = vscode.workspace.textDocuments.filter(isChecked);
-  for (const doc of open) {
-    const anchor = await tryDocument(doc);
-    if (anchor || token?.isCancellationRequested) return anchor;
-  }
-  if (!vscode.workspace.workspaceFolders?.length) return undefined;
-  const folded = concept.forms.map(fold).filter((f) => f.length > 1);
-  const openUris = new Set(open.map((d) => d.uri.toString()));
-  const files = await vscode.workspace.findFiles(notesGlob(), '**/{node_modules,.git,dist,out}/**', 5000, token);
-  let tried = 0;
-  for (const uri of files) {
-    if (token?.isCancellationRequested || tried >= MAX_CANDIDATES) break;
-    if (openUris.has(uri.toString())) continue;
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      continue;
-    }
-    const haystack = fold(text);
-    if (!folded.some((f) => haystack.includes(f))) continue;
-    tried++;
-    const doc = await vscode.workspace.openTextDocument(uri);
-    if (!isChecked(doc)) continue;
-    const anchor = await tryDocument(doc);
-    if (anchor) return anchor;
-  }
-  return undefined;
-}
-
-/** File globs of the checked languages (Markdown unless configured otherwise). */
-function notesGlob(): string {
-  const extensions = new Set<string>();
-  for (const language of getCheckedLanguages()) {
-    if (language === 'markdown') ['md', 'markdown'].forEach((e) => extensions.add(e));
-    else if (language === 'plaintext') extensions.add('txt');
-    else extensions.add(language);
-  }
-  return `**/*.{${[...extensions].join(',')}}`;
-}
 
 /**
  * Every occurrence of a concept in the notes, in document order (file, then position).
@@ -76,11 +18,10 @@ export async function findConceptOccurrences(
   concept: ConceptSummary,
   token?: vscode.CancellationToken,
 ): Promise<{ anchor?: vscode.Location; locations: vscode.Location[] }> {
-  const anchor = await findAnchor(client, concept, token);
-  if (!anchor) return { locations: [] };
-  const found = await client.references(anchor.uri, anchor.range.start);
+  const found = token?.isCancellationRequested ? [] : (await client.sendRequest(ConceptReferencesRequest, { id: concept.id })) ?? [];
   const seen = new Set<string>();
   const locations = found
+    .map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range)))
     .filter((l) => {
       const key = `${l.uri.toString()}#${l.range.start.line}:${l.range.start.character}`;
       if (seen.has(key)) return false;
@@ -88,7 +29,7 @@ export async function findConceptOccurrences(
       return true;
     })
     .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));
-  return { anchor, locations };
+  return { anchor: locations[0], locations };
 }
 
 // ---- The References view (vscode.references-view's API) ------------------------------------

@@ -91,6 +91,9 @@ export const ConceptDetailsRequest = new RequestType<{ id: string }, ConceptDeta
 /** Lists the concepts a document uses, with their occurrences. */
 export const DocumentConceptsRequest = new RequestType<DocumentConceptsParams, DocumentConcept[], void>('glossaire/documentConcepts');
 
+/** Every occurrence of a concept in the notes (open documents and the workspace index). */
+export const ConceptReferencesRequest = new RequestType<{ id: string }, { uri: string; range: ProtocolRange }[], void>('glossaire/conceptReferences');
+
 /** Re-reads every glossary file now. */
 export const ReloadGlossariesRequest = new RequestType0<{ concepts: number; problems: number }, void>('glossaire/reloadGlossaries');
 

@@ -164,6 +164,9 @@ describe('language server over stdio', { skip: !existsSync(join(ROOT, 'dist', 's
     assert.equal(info.workspaceCount, 3);
     const inNote = await client.request<{ id: string; count: number }[]>('glossaire/documentConcepts', { uri });
     assert.deepEqual(inNote.map((c) => c.id).sort(), ['infogerance', 'prestataire', 'systeme-d-information']);
+    const refs = await client.request<Location[]>('glossaire/conceptReferences', { id: 'infogerance' });
+    assert.deepEqual(refs.map((r) => r.uri.replace(/^.*\//, '')).sort(), ['a.md', 'b.md', 'b.md']);
+    assert.deepEqual(await client.request('glossaire/conceptReferences', { id: 'nope' }), []);
     const details = await client.request<{ markdown: string; location: Location }>('glossaire/conceptDetails', { id: 'saas' });
     assert.match(details.markdown, /SaaS/);
     assert.equal(await client.request('glossaire/conceptDetails', { id: 'nope' }), null);

@@ -1,12 +1,12 @@
 /** The panel's custom requests (see protocol.ts): concepts, one concept's details, a note's concepts. */
 
 import { ServerContext } from '../context';
-import { ConceptDetails, ConceptDetailsRequest, ConceptsRequest, ConceptsResult, DocumentConcept, DocumentConceptsRequest } from '../protocol';
+import { ConceptDetails, ConceptDetailsRequest, ConceptReferencesRequest, ConceptsRequest, ConceptsResult, DocumentConcept, DocumentConceptsRequest } from '../protocol';
 import { getEntryMarkdown, getShortDefinition } from '../service/concepts';
 import { runSafe } from '../runSafe';
-import { entryLocation } from './navigation';
+import { entryLocation, referencesOf } from './navigation';
 
-/** Registers glossaire/concepts, glossaire/conceptDetails and glossaire/documentConcepts. */
+/** Registers glossaire/concepts, glossaire/conceptDetails, glossaire/conceptReferences and glossaire/documentConcepts. */
 export function registerConcepts(ctx: ServerContext): void {
   const { connection } = ctx;
   connection.onRequest(ConceptsRequest, (params, token) =>
@@ -52,6 +52,9 @@ export function registerConcepts(ctx: ServerContext): void {
         location: entryLocation(ctx, e),
       };
     }),
+  );
+  connection.onRequest(ConceptReferencesRequest, (params, token) =>
+    runSafe(connection, 'conceptReferences', token, [], () => (params?.id && ctx.store.current.byId.has(params.id) ? referencesOf(ctx, params.id) : [])),
   );
   connection.onRequest(DocumentConceptsRequest, (params, token) =>
     runSafe<DocumentConcept[]>(connection, 'documentConcepts', token, [], () => {
