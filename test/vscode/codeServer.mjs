@@ -610,8 +610,9 @@ export async function hoverWord(page, word, { timeout = 20_000, occurrence = 0, 
  * under each one.
  * @param {any} page
  * @param {{severity?: 'error'|'warning'|'info'|'hint'}} [opts] filter by severity
- * @returns {Promise<Array<{severity: string, text: string, line: number}>>} line = 1-based
- *   index among visible lines (use Problems for real line numbers)
+ * @returns {Promise<Array<{severity: string, text: string, line: number, top: number}>>} line =
+ *   1-based index among visible lines (use Problems for real line numbers); top = the squiggle's
+ *   y in the document (px from the first line, the same whatever the scroll position)
  */
 export async function readSquiggles(page, { severity } = {}) {
   const list = await page.evaluate(() => {
@@ -621,6 +622,7 @@ export async function readSquiggles(page, { severity } = {}) {
     const lines = [...editor.querySelectorAll('.view-lines .view-line')]
       .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     const out = [];
+    const origin = editor.querySelector('.lines-content')?.getBoundingClientRect().top ?? 0;
     for (const sq of editor.querySelectorAll('[class*="squiggly-"]')) {
       const sev = /squiggly-(error|warning|info|hint)/.exec(sq.className)?.[1];
       if (!sev) continue;
@@ -645,7 +647,7 @@ export async function readSquiggles(page, { severity } = {}) {
           }
         }
       }
-      out.push({ severity: sev, text: text.replace(/\u00a0/g, ' '), line: idx + 1 });
+      out.push({ severity: sev, text: text.replace(/\u00a0/g, ' '), line: idx + 1, top: Math.round(r.top - origin) });
     }
     return out;
   });
@@ -670,14 +672,12 @@ export async function readProblems(page, { timeout = 15_000, minRows = 0 } = {})
     await poll(async () => (await rows.count()) >= minRows,
       { timeout, what: `${minRows} Problems rows` });
   }
-  const out = [];
-  for (const row of await rows.all()) {
-    out.push({
-      ariaLabel: (await row.getAttribute('aria-label')) ?? '',
-      text: (await row.innerText()).replace(/\s+/g, ' ').trim(),
-    });
-  }
-  return out;
+  // One snapshot of the rows: reading them one by one can wait on a row the list re-rendered
+  // away (e.g. when a quick fix removes a marker).
+  return rows.evaluateAll((els) => els.map((row) => ({
+    ariaLabel: row.getAttribute('aria-label') ?? '',
+    text: row.innerText.replace(/\s+/g, ' ').trim(),
+  })));
 }
 
 /**

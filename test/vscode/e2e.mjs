@@ -10,9 +10,11 @@
 // playwright-core: .ci/setup-e2e.sh) are missing it runs the installer; if that fails too and
 // CI is not set, it skips with a loud warning and exits 0.
 //
-//   node test/vscode/e2e.mjs [--suite-only | --ui-only] [--screenshots DIR] [--no-package]
-//   Screenshots go to test/vscode/.screenshots-tmp (untracked); `npm run screenshots` writes
-//   the committed ones in docs/screenshots.
+//   node test/vscode/e2e.mjs [--suite-only | --ui-only] [--screenshots DIR] [--note FILE] [--no-package]
+//   Screenshots go to test/vscode/.screenshots-tmp (untracked). --note runs the UI check on one
+//   of the project's example notes instead of the student's notes: `npm run screenshots` writes
+//   the committed ones in docs/screenshots from examples/01-externalisation.md, so that they show
+//   only the project's own text.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,10 +120,15 @@ if (!flag('--ui-only')) {
 if (!flag('--suite-only')) {
   t = Date.now();
   const shots = path.resolve(root, option('--screenshots', 'test/vscode/.screenshots-tmp'));
+  const note = option('--note');
   const { code } = await runTee(process.execPath, [
     path.join(root, 'test/vscode/uiCheck.mjs'), '--glossaire', '--vsix', vsix, '--screenshots', shots,
+    ...(note ? ['--note', path.resolve(root, note)] : []),
   ]);
-  results.push({ name: 'UI check (packaged .vsix, Chromium)', ok: code === 0, detail: `exit ${code}, ${secs(t)}, screenshots in ${path.relative(root, shots)}` });
+  results.push({
+    name: `UI check (packaged .vsix, Chromium, ${note ? path.basename(note) : "the student's notes"})`,
+    ok: code === 0, detail: `exit ${code}, ${secs(t)}, screenshots in ${path.relative(root, shots)}`,
+  });
 }
 
 // ---- Summary ---------------------------------------------------------------------------------

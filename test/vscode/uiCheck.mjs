@@ -14,6 +14,11 @@
 //
 //   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix [--notes FILE] [--screenshots DIR]
 //     Glossaire's own scenario (runGlossaireUiCheck below) on the student's notes.
+//   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix --note examples/01-externalisation.md
+//     [--typo WRITTEN=FIX]... [--screenshots DIR]
+//     The same scenario on one of the project's example notes: its planted typos are read from
+//     examples/README.md (or given with --typo), the hovered word is the note's first
+//     "infogérance" (any case), the first typo gets the quick fix (`npm run screenshots`).
 // Exit code: 0 all checks passed, 1 a check failed, 2 infrastructure error, 124 timeout.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,12 +118,54 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The student's notes (never committed: copied into a temporary workspace at test time). */
 export const SEED_NOTES = process.env.GLOSSAIRE_SEED_NOTES || '/work/shared/seed/000_2ff0680cae5e3f54.txt';
 
-/** The three typos of the student's notes and their fixes. */
+/** The three typos of the student's notes and their fixes (the first one gets the quick fix). */
 export const SEED_TYPOS = [
   { written: 'délocation', fix: 'délocalisation' },
   { written: 'inforgérance', fix: 'infogérance' },
   { written: 'eternalisation', fix: 'externalisation' },
 ];
+
+/** Concepts the "In This Note" view must list for the student's notes. */
+export const SEED_IN_NOTE = ['externalisation', 'infogérance', 'délocalisation', 'offshore', 'nearshore', 'cloud computing', 'SaaS'];
+
+/**
+ * The planted typos of an example note, from the table of examples/README.md
+ * (| `file` | line | `written` … | `fix` | kind |).
+ * @param {string} file path or name of the note (only its base name is used)
+ * @returns {Array<{written: string, fix: string, line: number}>}
+ */
+export function exampleTypos(file, readme = path.join(REPO, 'examples/README.md')) {
+  const name = path.basename(file);
+  const code = (cell) => /`([^`]+)`/.exec(cell ?? '')?.[1];
+  return fs.readFileSync(readme, 'utf8').split('\n')
+    .map((l) => l.split('|').map((c) => c.trim()))
+    .filter((c) => code(c[1]) === name && code(c[3]) && code(c[4]))
+    .map((c) => ({ written: code(c[3]), fix: code(c[4]), line: Number(c[2]) }));
+}
+
+/**
+ * The options of runGlossaireUiCheck for one of the project's example notes: its typos (from
+ * examples/README.md unless given), the note's own spelling of its first "infogérance" to hover,
+ * and, for "In This Note", the glossary terms written as such (any case, whole words) in the
+ * note's prose — code blocks, inline code and link destinations left out — plus the term that the
+ * quick fix writes.
+ * @param {string} note path of the note
+ * @param {{typos?: Array<{written: string, fix: string}>}} [o]
+ */
+export function exampleScenario(note, { typos } = {}) {
+  const text = fs.readFileSync(note, 'utf8');
+  typos = typos?.length ? typos : exampleTypos(note);
+  if (!typos.length) throw new Error(`no planted typos for ${path.basename(note)} in examples/README.md (give --typo WRITTEN=FIX)`);
+  const hover = /(?<![\p{L}\p{N}_])infogérance(?![\p{L}\p{N}_])/iu.exec(text.normalize('NFC'))?.[0];
+  if (!hover) throw new Error(`${note} never writes "infogérance": nothing to hover`);
+  const glossary = JSON.parse(fs.readFileSync(path.join(REPO, 'glossary/externalisation.json'), 'utf8'));
+  const prose = text.normalize('NFC').replace(/^(```|~~~)[^]*?^\1/gm, ' ').replace(/`[^`\n]*`/g, ' ').replace(/\]\([^)]*\)/g, ' ');
+  const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const written = (w) => new RegExp(`(?<![\\p{L}\\p{N}_-])${esc(w)}(?![\\p{L}\\p{N}_-])`, 'iu').test(prose);
+  const fixedTerm = glossary.entries.find((e) => e.term.toLowerCase() === typos[0].fix.toLowerCase())?.term;
+  const inNote = glossary.entries.map((e) => e.term).filter((t) => t === fixedTerm || written(t));
+  return { notes: note, name: path.basename(note), typos, hover, inNote };
+}
 
 /** Rows (aria-labels) of one section of the side bar, scrolling it to collect every row. */
 async function readPaneRows(page, headerStart, { timeout = 15_000, minRows = 1 } = {}) {
@@ -160,6 +207,41 @@ async function park(page) {
   await page.mouse.move(Math.round(size.width * 0.85), 12);
 }
 
+/**
+ * Squiggles of the whole active editor: the visible ones, and when `expected` texts are missing,
+ * those met while paging it down (PageDown; then Ctrl+Home puts the cursor back at the top).
+ * Deduplicated by position in the document.
+ */
+async function readAllSquiggles(page, expected = []) {
+  const seen = new Map();
+  const add = (list) => { for (const s of list) seen.set(`${s.top}:${s.text}`, s); };
+  const all = () => [...seen.values()];
+  add(await readSquiggles(page));
+  if (expected.every((t) => all().some((s) => s.text === t))) return all();
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  // The editor's top in its content, in px (Monaco moves .lines-content up by scrollTop).
+  const scrollTop = () => editor.locator('.lines-content').first()
+    .evaluate((el) => -parseFloat(el.style.top || '0')).catch(() => 0);
+  await editor.locator('.native-edit-context, textarea.inputarea').first().focus();
+  for (let i = 0; i < 50; i++) {
+    const before = await scrollTop();
+    await page.keyboard.press('PageDown');
+    await sleep(150);
+    add(await readSquiggles(page));
+    if ((await scrollTop()) <= before) break;
+  }
+  await page.keyboard.press('Control+Home');
+  await poll(async () => (await scrollTop()) <= 0, { timeout: 5000, what: 'the editor back at the top' }).catch(() => {});
+  return all();
+}
+
+/** Number of visible whole-word occurrences of `word` in the active editor. */
+async function countWord(page, word) {
+  let n = 0;
+  while (n < 100 && (await findWord(page, word, n))) n++;
+  return n;
+}
+
 /** Moves the pointer off the editor and closes any hover or widget. */
 async function calm(page) {
   await page.keyboard.press('Escape');
@@ -169,12 +251,15 @@ async function calm(page) {
 }
 
 /**
- * Glossaire in the browser, from its .vsix, on the student's notes (notes.md): the hover over
- * "infogérance" shows its definition; the three typos are squiggled and listed in Problems; the
- * preferred quick fix repairs one; the Glossaire panel lists the concepts by category and
- * "In This Note" the note's concepts. Saves hover, problems, quickfix, panel and definition
- * screenshots. Returns a report whose `failures` lists the failed checks.
- * @param {{vsix: string, notes?: string, screenshots?: string, timeout?: number,
+ * Glossaire in the browser, from its .vsix, on the student's notes (notes.md) by default: the
+ * hover over "infogérance" shows its definition; the three typos are squiggled and listed in
+ * Problems; the preferred quick fix repairs the first; the Glossaire panel lists the concepts by
+ * category and "In This Note" the note's concepts. Saves hover, problems, quickfix, panel and
+ * definition screenshots. Returns a report whose `failures` lists the failed checks.
+ * Another note (e.g. an example note, see exampleScenario) comes with its own `typos`, `hover`
+ * word, `inNote` terms and `name` (its file name in the temporary workspace).
+ * @param {{vsix: string, notes?: string, name?: string, typos?: Array<{written: string, fix: string}>,
+ *          hover?: string, inNote?: string[], screenshots?: string, timeout?: number,
  *          verbose?: boolean, keep?: boolean, log?: (m: string) => void}} o
  */
 export async function runGlossaireUiCheck(o) {
@@ -199,13 +284,22 @@ export async function runGlossaireUiCheck(o) {
   };
   const notes = o.notes ?? SEED_NOTES;
   if (!fs.existsSync(notes)) throw new Error(`the student's notes are missing: ${notes} (set GLOSSAIRE_SEED_NOTES)`);
+  const name = o.name ?? 'notes.md';
+  const typos = o.typos ?? SEED_TYPOS;
+  const hover = o.hover ?? 'infogérance';
+  const inNoteTerms = o.inNote ?? SEED_IN_NOTE;
+  const [fixed] = typos; // the typo repaired by the quick fix
+  const isFileRow = (r) => r.text.startsWith(name);
   const glossary = JSON.parse(fs.readFileSync(path.join(REPO, 'glossary/externalisation.json'), 'utf8'));
   const definitionStart = glossary.entries.find((e) => e.id === 'infogerance').definition.slice(0, 40);
+  const hovered = glossary.entries.find((e) => e.term.toLowerCase() === hover.toLowerCase());
+  if (!hovered) throw new Error(`"${hover}" is not a glossary term: nothing to check in its hover`);
+  const hoverStart = hovered.definition.slice(0, 40);
   // A readable folder name: it shows in the title bar and the Explorer of the screenshots.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossaire-ui-'));
   const workspace = path.join(tmp, 'cours-externalisation');
   fs.mkdirSync(workspace);
-  fs.copyFileSync(notes, path.join(workspace, 'notes.md'));
+  fs.copyFileSync(notes, path.join(workspace, name));
   try {
     await withCodeServer(
       {
@@ -215,11 +309,11 @@ export async function runGlossaireUiCheck(o) {
       async ({ server, page }) => {
         await page.setViewportSize({ width: 1280, height: 800 });
         await openWorkbench(page, server, workspace);
-        await openFile(page, 'notes.md');
+        await openFile(page, name);
 
         await step('hover', async () => {
-          report.hover = await hoverWord(page, 'infogérance', { expect: definitionStart, timeout: 60_000 });
-          check(report.hover.includes(definitionStart), `hover shows the definition (got ${JSON.stringify(report.hover.slice(0, 120))})`);
+          report.hover = await hoverWord(page, hover, { expect: hoverStart, timeout: 60_000 });
+          check(report.hover.includes(hoverStart), `hover shows the definition (got ${JSON.stringify(report.hover.slice(0, 120))})`);
           // The hover fades in: shoot once it is opaque.
           await poll(() => page.locator('.monaco-hover:not(.hidden)').first()
             .evaluate((el) => getComputedStyle(el).opacity === '1' && !el.getAnimations().length), { timeout: 3000, what: 'an opaque hover' })
@@ -229,46 +323,48 @@ export async function runGlossaireUiCheck(o) {
         });
 
         await step('squiggles', async () => {
+          const written = typos.map((t) => t.written);
           const found = await poll(async () => {
-            const sq = (await readSquiggles(page)).map((s) => s.text);
-            return SEED_TYPOS.every((t) => sq.includes(t.written)) ? sq : null;
-          }, { timeout: 20_000, what: 'the three typos squiggled' });
+            const sq = (await readAllSquiggles(page, written)).map((s) => s.text);
+            return written.every((t) => sq.includes(t)) ? sq : null;
+          }, { timeout: 20_000, what: `the ${typos.length} typos squiggled` });
           report.squiggles = found;
-          check(found.length === SEED_TYPOS.length, `exactly ${SEED_TYPOS.length} squiggles (got ${JSON.stringify(found)})`);
+          check(found.length === typos.length, `exactly ${typos.length} squiggles (got ${JSON.stringify(found)})`);
         });
 
         await step('problems', async () => {
-          const rows = await readProblems(page, { minRows: SEED_TYPOS.length + 1 });
+          const rows = await readProblems(page, { minRows: typos.length + 1 });
           report.problems = rows.map((r) => r.ariaLabel || r.text);
-          const markers = rows.filter((r) => /glossaire/i.test(r.ariaLabel + r.text) && !/^notes\.md/.test(r.text));
-          for (const t of SEED_TYPOS) {
+          const markers = rows.filter((r) => /glossaire/i.test(r.ariaLabel + r.text) && !isFileRow(r));
+          for (const t of typos) {
             check(markers.some((r) => (r.ariaLabel + r.text).includes(t.written) && (r.ariaLabel + r.text).includes(t.fix)),
               `Problems lists "${t.written}" → "${t.fix}"`);
           }
-          check(markers.length === SEED_TYPOS.length, `Problems has ${SEED_TYPOS.length} Glossaire rows (got ${markers.length})`);
+          check(markers.length === typos.length, `Problems has ${typos.length} Glossaire rows (got ${markers.length})`);
           await shot(page, 'problems');
         });
 
         await step('quickfix', async () => {
           await calm(page);
-          const pos = await findWord(page, 'délocation');
-          if (!check(!!pos, '"délocation" visible')) return;
+          const pos = await findWord(page, fixed.written);
+          if (!check(!!pos, `"${fixed.written}" visible`)) return;
+          const fixesBefore = await countWord(page, fixed.fix);
           await page.mouse.click(pos.x, pos.y);
           await page.keyboard.press('Control+.');
           const rows = page.locator('.action-widget .monaco-list-row.action');
           await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
           const titles = (await rows.locator('.title').allInnerTexts()).map((t) => t.trim());
           report.quickFixes = titles;
-          check(/délocalisation/.test(titles[0] ?? ''), `the first quick fix replaces with "délocalisation" (got ${JSON.stringify(titles)})`);
+          check((titles[0] ?? '').includes(fixed.fix), `the first quick fix replaces with "${fixed.fix}" (got ${JSON.stringify(titles)})`);
           await shot(page, 'quickfix');
           await page.keyboard.press('Enter');
-          await poll(async () => !(await findWord(page, 'délocation')) && !!(await findWord(page, 'délocalisation', 1)),
-            { timeout: 15_000, what: '"délocation" replaced by "délocalisation"' });
+          await poll(async () => !(await findWord(page, fixed.written)) && (await countWord(page, fixed.fix)) > fixesBefore,
+            { timeout: 15_000, what: `"${fixed.written}" replaced by "${fixed.fix}"` });
           const left = await poll(async () => {
-            const rows = (await readProblems(page)).filter((r) => /glossaire/i.test(r.ariaLabel + r.text) && !/^notes\.md/.test(r.text));
-            return rows.length === SEED_TYPOS.length - 1 ? rows : null;
-          }, { timeout: 15_000, what: `${SEED_TYPOS.length - 1} problems left` });
-          check(!left.some((r) => (r.ariaLabel + r.text).includes('délocation')), 'the fixed typo left Problems');
+            const rows = (await readProblems(page)).filter((r) => /glossaire/i.test(r.ariaLabel + r.text) && !isFileRow(r));
+            return rows.length === typos.length - 1 ? rows : null;
+          }, { timeout: 15_000, what: `${typos.length - 1} problems left` });
+          check(!left.some((r) => (r.ariaLabel + r.text).includes(fixed.written)), 'the fixed typo left Problems');
         });
 
         await step('panel', async () => {
@@ -286,7 +382,7 @@ export async function runGlossaireUiCheck(o) {
           const inNote = await readPaneRows(page, 'In This Note', { minRows: 5 })
             .catch(() => readPaneRows(page, 'Dans cette note', { minRows: 5 }));
           report.views.inThisNote = inNote;
-          for (const term of ['externalisation', 'infogérance', 'délocalisation', 'offshore', 'nearshore', 'cloud computing', 'SaaS']) {
+          for (const term of inNoteTerms) {
             check(inNote.some((r) => r.startsWith(`${term} —`)), `"In This Note" lists "${term}"`);
           }
           await shot(page, 'panel');
@@ -322,7 +418,7 @@ async function main() {
   try {
     a = parseArgs(process.argv.slice(2), {
       boolean: ['problems', 'squiggles', 'verbose', 'keep', 'help', 'glossaire'],
-      multi: ['vsix', 'hover', 'expect', 'view'],
+      multi: ['vsix', 'hover', 'expect', 'view', 'typo'],
     });
     if (a.help) {
       process.stdout.write(fs.readFileSync(new URL(import.meta.url), 'utf8')
@@ -362,11 +458,26 @@ async function glossaireMain(a, log) {
     log(`--vsix FILE is required and must exist (${vsix})`);
     return 2;
   }
+  let scenario = { notes: a.notes && path.resolve(a.notes) };
+  if (a.note) {
+    try {
+      const typos = (a.typo ?? []).map((t) => {
+        const [written, fix] = t.split('=');
+        if (!written || !fix) throw new Error(`--typo WRITTEN=FIX (got ${JSON.stringify(t)})`);
+        return { written, fix };
+      });
+      scenario = exampleScenario(path.resolve(a.note), { typos });
+    } catch (e) {
+      log(e.message);
+      return 2;
+    }
+    log(`note ${scenario.name}: typos ${scenario.typos.map((t) => `${t.written} → ${t.fix}`).join(', ')}; hover "${scenario.hover}"`);
+  }
   const timeoutS = Number(a.timeout ?? process.env.GLOSSAIRE_E2E_TIMEOUT ?? 180);
   const t0 = Date.now();
   try {
     const report = await runGlossaireUiCheck({
-      vsix, notes: a.notes && path.resolve(a.notes), screenshots: a.screenshots && path.resolve(a.screenshots),
+      vsix, ...scenario, screenshots: a.screenshots && path.resolve(a.screenshots),
       timeout: timeoutS * 1000, verbose: a.verbose, keep: a.keep, log,
     });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
