@@ -22,6 +22,7 @@ import { registerCompletion } from './features/completion';
 import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerNavigation } from './features/navigation';
 import { registerConcepts } from './features/concepts';
+import { registerSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { runSafe, runSafeVoid } from './runSafe';
 
 /** Starts the Glossaire language server on a connection. */
@@ -70,6 +71,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'glossaire', version: '0.1.0' },
@@ -173,6 +175,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(ctx);
   registerNavigation(ctx);
   registerConcepts(ctx);
+  registerSemanticTokens(ctx);
 
   documents.listen(connection);
   connection.listen();

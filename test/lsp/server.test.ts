@@ -172,6 +172,15 @@ describe('language server over stdio', { skip: !existsSync(join(ROOT, 'dist', 's
     assert.equal(await client.request('glossaire/conceptDetails', { id: 'nope' }), null);
   });
 
+  test('semantic tokens mark every occurrence, split at line ends', async () => {
+    const uri = 'file:///sem.md';
+    await client.open(uri, 'Le SaaS et le cloud\ncomputing, puis `cloud`.\n');
+    const res = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    // [deltaLine, deltaStart, length, type, modifiers] per token.
+    assert.deepEqual(res.data, [0, 3, 4, 1, 0, 0, 11, 5, 0, 0, 1, 0, 9, 0, 0]);
+    await client.close(uri);
+  });
+
   test('shutdown and exit are clean', async () => {
     assert.equal(await client.stop(), 0);
   });
