@@ -97,9 +97,10 @@ export function scanMarkdown(text: string): ScanResult {
   const tokens: Token[] = [];
   const ignoredWords: string[] = [];
   const prose = getProseSegments(text);
+  const memo: ScanMemo = { found: new Map() };
   let gap: Gap = Gap.Break;
   for (let s = 0; s < prose.length; s += 2) {
-    gap = scanInline(text, prose[s], prose[s + 1], tokens, ignoredWords, Gap.Break);
+    gap = scanInline(text, prose[s], prose[s + 1], tokens, ignoredWords, Gap.Break, memo);
   }
   void gap;
   return { tokens, ignoredWords };
@@ -126,11 +127,11 @@ export function getProseSegments(text: string): number[] {
       const e = lineEndAt(text, p);
       const line = text.slice(p, e).trimEnd();
       if (line === '---' || line === '...') {
-        const m = /^(title|titre)\s*:\s*["']?(.*?)["']?\s*$/m.exec(text.slice(0, p));
+        const m = frontMatterTitle(text.slice(0, p));
         if (m) {
-          const vStart = text.indexOf(m[2], m.index + m[1].length);
+          const vStart = text.indexOf(m.value, m.index + m.key.length);
           skip(0, vStart);
-          skip(vStart + m[2].length, nextLine(text, p));
+          skip(vStart + m.value.length, nextLine(text, p));
         } else skip(0, nextLine(text, p));
         pos = nextLine(text, p);
         break;
@@ -216,6 +217,26 @@ export function getProseSegments(text: string): number[] {
   return out;
 }
 
+/**
+ * The `title:` (or `titre:`) line of front matter and its value, unquoted and trimmed: what
+ * /^(title|titre)\s*:\s*["']?(.*?)["']?\s*$/m captures, without that regex's quadratic
+ * backtracking on a long run of inner spaces.
+ */
+function frontMatterTitle(head: string): { index: number; key: string; value: string } | undefined {
+  const m = /^(title|titre)\s*:\s*["']?/m.exec(head);
+  if (!m) return undefined;
+  let e = m.index + m[0].length;
+  while (e < head.length && !isLineTerminator(head.charCodeAt(e))) e++;
+  let value = head.slice(m.index + m[0].length, e).trimEnd();
+  if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
+  return { index: m.index, key: m[1], value };
+}
+
+/** The line terminators of JavaScript regexes (what `.` does not match). */
+function isLineTerminator(c: number): boolean {
+  return c === CH_NL || c === CH_CR || c === 0x2028 || c === 0x2029;
+}
+
 // A link reference definition; a footnote definition ("[^1]: text") is prose and stays.
 const REF_DEF_RE = /^\[[^\]^][^\]]*\]:\s*\S/;
 
@@ -252,9 +273,33 @@ function nextLine(text: string, pos: number): number {
 const SKIP_CONTENT_TAGS = ['pre', 'code', 'script', 'style', 'kbd', 'samp'];
 
 /**
+ * What one scan remembers of its forward searches, so that no input makes it quadratic: a
+ * thousand unclosed `<!--` or `<code>`, or backtick runs without their closing run, each cost
+ * one look-up instead of a search to the end of the text.
+ */
+interface ScanMemo {
+  /** The starts of the text's backtick runs by run length (built at the first code span). */
+  backtickRuns?: Map<number, number[]>;
+  /** Per needle, the last text-wide search: the first match at or after `from` is `at` (-1: none). */
+  found: Map<string, { from: number; at: number }>;
+  /** The `-->` of the last `glossaire-ignore` comment whose words were read. */
+  ignoreClose?: number;
+}
+
+/** `search(from)` (the first match at or after `from`), answered from the memo when it knows. */
+function searchFrom(memo: ScanMemo, needle: string, from: number, search: (from: number) => number): number {
+  const last = memo.found.get(needle);
+  // No match in [last.from, last.at): from any offset in between, the first match is last.at.
+  if (last && from >= last.from && (last.at === -1 || from <= last.at)) return last.at;
+  const at = search(from);
+  memo.found.set(needle, { from, at });
+  return at;
+}
+
+/**
  * Inline pass over one prose segment [from, to): pushes tokens, returns the gap state.
  */
-function scanInline(text: string, from: number, to: number, tokens: Token[], ignored: string[], gapIn: Gap): Gap {
+function scanInline(text: string, from: number, to: number, tokens: Token[], ignored: string[], gapIn: Gap, memo: ScanMemo): Gap {
   let gap = gapIn;
   let newlines = 0;
   let i = from;
@@ -293,7 +338,7 @@ function scanInline(text: string, from: number, to: number, tokens: Token[], ign
       continue;
     }
     if (isSpace(c)) {
-      if (c === CH_NL) newlines++;
+      if (c === CH_NL || (c === CH_CR && text.charCodeAt(i + 1) !== CH_NL)) newlines++;
       if (gap === Gap.None) gap = Gap.Space;
       else if (gap !== Gap.Space) gap = Gap.Break;
       i++;
@@ -318,12 +363,12 @@ function scanInline(text: string, from: number, to: number, tokens: Token[], ign
       case 96: { // ` inline code: skip to the closing run of the same length
         let run = 1;
         while (text.charCodeAt(i + run) === 96) run++;
-        const close = findBacktickRun(text, i + run, to, run);
+        const close = findBacktickRun(text, i + run, to, run, memo);
         i = close === -1 ? i + run : close + run;
         continue;
       }
       case 60: { // <
-        i = skipAngle(text, i, to, ignored);
+        i = skipAngle(text, i, to, ignored, memo);
         continue;
       }
       case 93: { // ] followed by ( : link destination
@@ -407,15 +452,34 @@ function skipNonSpace(text: string, i: number, to: number): number {
   return i;
 }
 
-function findBacktickRun(text: string, from: number, to: number, run: number): number {
-  let i = text.indexOf('`', from);
-  while (i !== -1 && i < to) {
-    let r = 0;
-    while (text.charCodeAt(i + r) === 96) r++;
-    if (r === run) return i;
-    i = text.indexOf('`', i + r);
+/**
+ * The start of the first backtick run of exactly `run` backticks in [from, to), or -1. `from`
+ * follows a run (the opening one), so the runs after it are the text's maximal runs, indexed
+ * once per scan: each look-up is a binary search, however many runs stay unclosed.
+ */
+function findBacktickRun(text: string, from: number, to: number, run: number, memo: ScanMemo): number {
+  if (!memo.backtickRuns) {
+    const runs = new Map<number, number[]>();
+    for (let i = text.indexOf('`'); i !== -1; ) {
+      let r = 0;
+      while (text.charCodeAt(i + r) === 96) r++;
+      const list = runs.get(r);
+      if (list) list.push(i);
+      else runs.set(r, [i]);
+      i = text.indexOf('`', i + r);
+    }
+    memo.backtickRuns = runs;
   }
-  return -1;
+  const starts = memo.backtickRuns.get(run);
+  if (!starts) return -1;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] < to ? starts[lo] : -1;
 }
 
 function skipParens(text: string, open: number, to: number): number {
@@ -424,7 +488,11 @@ function skipParens(text: string, open: number, to: number): number {
     const c = text.charCodeAt(i);
     if (c === 40) depth++;
     else if (c === 41 && --depth === 0) return i + 1;
-    else if (c === CH_NL && text.charCodeAt(i + 1) === CH_NL) return i;
+    else if (c === CH_NL || c === CH_CR) {
+      // A blank line ends the paragraph, whatever the line endings (\n, \r\n or \r).
+      const d = text.charCodeAt(c === CH_CR && text.charCodeAt(i + 1) === CH_NL ? i + 2 : i + 1);
+      if (d === CH_NL || d === CH_CR) return i;
+    }
   }
   return to;
 }
@@ -433,13 +501,20 @@ const AUTOLINK_RE = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[^\s<>@]+@[^\s<>
 const TAG_RE = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/;
 
 /** Skips an HTML comment, autolink or tag starting at `i` (a '<'); a lone '<' is one char. */
-function skipAngle(text: string, i: number, to: number, ignored: string[]): number {
+function skipAngle(text: string, i: number, to: number, ignored: string[], memo: ScanMemo): number {
   if (text.startsWith('<!--', i)) {
-    const close = text.indexOf('-->', i + 4);
+    const close = searchFrom(memo, '-->', i + 4, (from) => text.indexOf('-->', from));
     const end = close === -1 ? to : Math.min(close + 3, to);
     const body = text.slice(i + 4, close === -1 ? to : close);
-    const m = /^\s*glossaire-ignore\s*:?\s*([\s\S]*?)\s*$/.exec(body);
-    if (m) for (const w of m[1].split(/[\s,;]+/)) if (w) ignored.push(w);
+    const m = /^\s*glossaire-ignore\s*:?/.exec(body);
+    if (m) {
+      const rest = body.slice(m[0].length);
+      // Comments whose `-->` lies past a code block share it: the earlier one's body holds this
+      // one's, whose words are in already but for a first one that may start inside a word.
+      const words = close !== -1 && close === memo.ignoreClose ? [firstWord(rest)] : rest.split(/[\s,;]+/);
+      memo.ignoreClose = close;
+      for (const w of words) if (w) ignored.push(w);
+    }
     return end;
   }
   const head = text.slice(i, Math.min(to, i + 512));
@@ -450,7 +525,7 @@ function skipAngle(text: string, i: number, to: number, ignored: string[]): numb
     const name = tag[1].toLowerCase();
     const end = i + tag[0].length;
     if (!tag[0].startsWith('</') && !tag[0].endsWith('/>') && SKIP_CONTENT_TAGS.includes(name)) {
-      const close = indexOfCaseless(text, `</${name}`, end);
+      const close = searchFrom(memo, `</${name}`, end, (from) => indexOfCaseless(text, `</${name}`, from));
       if (close !== -1 && close < to) {
         const gt = text.indexOf('>', close);
         return gt === -1 ? to : gt + 1;
@@ -459,6 +534,16 @@ function skipAngle(text: string, i: number, to: number, ignored: string[]): numb
     return end;
   }
   return i + 1;
+}
+
+/** The first word of a `glossaire-ignore` list (separated by spaces, commas or semicolons). */
+function firstWord(list: string): string {
+  const sep = (k: number) => /[\s,;]/.test(list.charAt(k));
+  let s = 0;
+  while (s < list.length && sep(s)) s++;
+  let e = s;
+  while (e < list.length && !sep(e)) e++;
+  return list.slice(s, e);
 }
 
 /** indexOf for an ASCII lower-case needle, ignoring the haystack's case. */
