@@ -1,0 +1,137 @@
+/**
+ * In-process measurements over the pure core: glossary compile, lexicon load, scanning, and
+ * full diagnostics (analysis + LSP ranges + messages, what the server publishes) per MB, cold
+ * (a freshly compiled glossary, empty word memo) and warm (the long-lived server's case).
+ * Runs in its own process (see bench.ts) so that its heap does not disturb other sections.
+ */
+
+import { readFileSync } from 'node:fs';
+import { analyzeText, Finding } from '../server/src/service/analyze';
+import { compileGlossary, Glossary } from '../server/src/service/glossary';
+import { scanMarkdown } from '../server/src/service/markdown';
+import { createLexicon, Lexicon } from '../server/src/service/lexicon';
+import { LineIndex } from '../server/src/service/positions';
+import { findingMessage } from '../server/src/service/diagnostics';
+import { getBuiltinGlossaryPath, getLexiconPath } from '../server/src/node/resources';
+import type { GeneratedInputs } from './generate';
+import { gc, median, now, time } from './stats';
+
+/** One in-process result row. */
+export interface InProcessRow {
+  note: string;
+  bytes: number;
+  glossaryTerms: number;
+  /** First analysis with a freshly compiled glossary (lexicon already loaded). */
+  coldMs: number;
+  /** Median of the following runs (word memo filled). */
+  warmMs: number;
+  warmMsPerMB: number;
+  coldMsPerMB: number;
+  findings: number;
+  occurrences: number;
+  runs: number;
+}
+
+/** Everything this section reports. */
+export interface InProcessResult {
+  lexiconLoadMs: number;
+  lexiconWords: number;
+  glossaryCompile: { terms: number; ms: number; heapMiB: number }[];
+  scanMsPerMB: number;
+  rows: InProcessRow[];
+  /** Warm and cold ratios of the 1 MB check with 10,000 terms over 20 terms. */
+  glossaryScaling: { warm: number; cold: number };
+}
+
+/** The diagnostics a server publishes: LSP ranges and localised messages. */
+export function toDiagnostics(text: string, findings: Finding[]): { range: unknown; message: string; code: string; severity: string }[] {
+  if (findings.length === 0) return [];
+  const lines = new LineIndex(text);
+  return findings.map((f) => ({ range: lines.rangeAt(f.start, f.end), message: findingMessage(f, 'fr'), code: f.code, severity: f.severity }));
+}
+
+function compile(path: string, lexicon: Lexicon): Glossary {
+  const builtin = getBuiltinGlossaryPath();
+  return compileGlossary([{ uri: path, text: readFileSync(path, 'utf8'), builtin: path === builtin }], { lexicon });
+}
+
+/** Runs the in-process section. */
+export function runInProcess(inputs: GeneratedInputs, quick: boolean): InProcessResult {
+  const lexTimes: number[] = [];
+  let lexicon: Lexicon = createLexicon('');
+  for (let k = 0; k < 5; k++) {
+    gc();
+    lexTimes.push(time(() => { lexicon = createLexicon(readFileSync(getLexiconPath(), 'utf8')); }));
+  }
+  const lexiconLoadMs = median(lexTimes);
+
+  const glossaryCompile: InProcessResult['glossaryCompile'] = [];
+  for (const g of inputs.glossaries) {
+    const times: number[] = [];
+    let heap = 0;
+    for (let k = 0; k < 3; k++) {
+      gc();
+      const h0 = process.memoryUsage().heapUsed;
+      let glossary: Glossary | undefined;
+      times.push(time(() => { glossary = compile(g.path, lexicon); }));
+      gc();
+      heap = (process.memoryUsage().heapUsed - h0) / 1048576;
+      void glossary;
+    }
+    glossaryCompile.push({ terms: g.terms, ms: median(times), heapMiB: heap });
+  }
+
+  const oneMB = inputs.notes.find((n) => n.name === '1MB')!;
+  const oneMBText = readFileSync(oneMB.path, 'utf8');
+  const scans: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    gc();
+    scans.push(time(() => scanMarkdown(oneMBText)));
+  }
+  const scanMsPerMB = median(scans.slice(2)) / (oneMB.bytes / 1e6);
+
+  const rows: InProcessRow[] = [];
+  for (const note of inputs.notes) {
+    const text = readFileSync(note.path, 'utf8');
+    const mb = note.bytes / 1e6;
+    const runs = note.bytes < 100_000 ? 50 : note.bytes < 2_000_000 ? (quick ? 5 : 9) : 3;
+    for (const g of inputs.glossaries) {
+      const colds: number[] = [];
+      let findings = 0;
+      let occurrences = 0;
+      // Cold: a new glossary each time (empty memo); a few repetitions for a stable median.
+      for (let c = 0; c < (note.bytes < 100_000 ? 5 : 3); c++) {
+        const glossary = compile(g.path, lexicon);
+        gc();
+        const t0 = now();
+        const a = analyzeText(text, glossary, { lexicon });
+        toDiagnostics(text, a.findings);
+        colds.push(now() - t0);
+        findings = a.findings.length;
+        occurrences = a.occurrences.length;
+      }
+      const glossary = compile(g.path, lexicon);
+      analyzeText(text, glossary, { lexicon }); // fills the memo
+      const warm: number[] = [];
+      for (let k = 0; k < runs; k++) {
+        gc();
+        const t0 = now();
+        const a = analyzeText(text, glossary, { lexicon });
+        toDiagnostics(text, a.findings);
+        warm.push(now() - t0);
+      }
+      const coldMs = median(colds);
+      const warmMs = median(warm);
+      rows.push({
+        note: note.name, bytes: note.bytes, glossaryTerms: g.terms, coldMs, warmMs,
+        warmMsPerMB: warmMs / mb, coldMsPerMB: coldMs / mb, findings, occurrences, runs,
+      });
+    }
+  }
+  const r20 = rows.find((r) => r.note === '1MB' && r.glossaryTerms === 20)!;
+  const r10k = rows.find((r) => r.note === '1MB' && r.glossaryTerms === 10000)!;
+  return {
+    lexiconLoadMs, lexiconWords: lexicon.size, glossaryCompile, scanMsPerMB, rows,
+    glossaryScaling: { warm: r10k.warmMs / r20.warmMs, cold: r10k.coldMs / r20.coldMs },
+  };
+}
