@@ -338,16 +338,22 @@ function inUpperContext(tokens: Token[], i: number): boolean {
 
 /** True when `offset` lies in an ATX heading without lower-case letters ("## SAAS"). */
 function inCapitalHeading(text: string, offset: number): boolean {
-  let start = offset;
-  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-  let p = start;
-  while (p < offset && text.charCodeAt(p) === 32) p++;
-  if (text.charCodeAt(p) !== 35 /* # */) return false;
-  let end = offset;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  const line = text.slice(start, end);
-  return line === line.toUpperCase();
+  // The last line looked at is remembered: the words of one long line would each scan it all.
+  let l = lastLine;
+  if (l.text !== text || offset < l.start || offset > l.end) {
+    let start = offset;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+    let firstNonSpace = start;
+    while (firstNonSpace < text.length && text.charCodeAt(firstNonSpace) === 32) firstNonSpace++;
+    let end = offset;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(start, end);
+    l = lastLine = { text, start, end, firstNonSpace, upper: line === line.toUpperCase() };
+  }
+  if (text.charCodeAt(Math.min(l.firstNonSpace, offset)) !== 35 /* # */) return false;
+  return l.upper;
 }
+let lastLine = { text: '', start: 0, end: -1, firstNonSpace: 0, upper: false };
 
 const CODES: Record<Match, FindingCode> = {
   [Match.Exact]: 'glossaire.known-misspelling',

@@ -51,12 +51,15 @@ export function deletions(word: string, depth: number, out: Set<string> = new Se
 export class FuzzyIndex<T> {
   private readonly map = new Map<string, T[]>();
   private readonly keys = new Map<T, string>();
+  /** Length of the longest key: a word longer by more than the distance matches nothing. */
+  private longest = 0;
 
   constructor(private readonly maxDistance: number) {}
 
   /** Indexes `value` under `key` (an accent-folded lower-case word). */
   add(key: string, value: T): void {
     this.keys.set(value, key);
+    if (key.length > this.longest) this.longest = key.length;
     for (const d of deletions(key, Math.min(this.maxDistance, key.length - 1))) {
       const list = this.map.get(d);
       if (list) {
@@ -71,7 +74,8 @@ export class FuzzyIndex<T> {
    */
   lookup(word: string, maxDistanceFor: (len: number) => number): { value: T; key: string; distance: number }[] {
     const depth = Math.min(this.maxDistance, maxDistanceFor(word.length));
-    if (depth <= 0) return [];
+    // Also spares a huge "word" (a pasted 1 MB string) its depth² deletion variants.
+    if (depth <= 0 || word.length > this.longest + depth) return [];
     const seen = new Set<T>();
     const found: { value: T; key: string; distance: number }[] = [];
     for (const d of deletions(word, depth)) {
