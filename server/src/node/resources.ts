@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLexicon, Lexicon } from '../service/lexicon';
+import { createLexicon, createLexiconFromBytes, Lexicon } from '../service/lexicon';
 
 /** The extension's root folder (the one with package.json). */
 export function getPackageRoot(): string {
@@ -37,7 +37,8 @@ export function loadLexicon(extraWords: Iterable<string> = []): Lexicon {
   if (cached) return cached;
   const path = getLexiconPath();
   try {
-    cached = createLexicon(readFileSync(path, 'utf8'), extraWords);
+    // Raw bytes, searched in place: no decoding and no index to build.
+    cached = createLexiconFromBytes(readFileSync(path), extraWords);
   } catch (e) {
     process.stderr.write(`glossaire: lexicon unavailable (${path}): ${(e as Error).message}\n`);
     cached = createLexicon('', extraWords);

@@ -1,29 +1,56 @@
 /**
  * Fuzzy look-up of glossary words without scanning the glossary per word: a deletion
  * neighbourhood index (as in SymSpell). Every indexed key is stored with all its variants of up
- * to `maxDistance` deleted characters; a query generates its own deletion variants and looks
- * them up, then candidates are verified with an exact (optimal string alignment) distance.
- * Cost per query depends on the word's length, not on the glossary's size.
+ * to its tolerance in deleted characters; a query generates its own deletion variants and
+ * looks them up, then candidates are verified with an exact (optimal string alignment)
+ * distance. Cost per query depends on the word's length, not on the glossary's size.
+ *
+ * Design note (speed and memory): variants are never built as strings. A word's polynomial
+ * prefix hashes give the hash of any one- or two-deletion variant in O(1), so a 10-letter
+ * query costs ~56 table probes and no allocation. The table is a flat open-addressing
+ * multimap of (two 32-bit hashes → key id) in typed arrays: 10,000 terms take a few MB
+ * instead of millions of strings. Both hashes must match, so a false candidate needs a 64-bit
+ * collision; it would still be dropped by the exact distance check.
+ * A key whose own tolerance is one edit (5–7 letters) is indexed at one deletion: for such a
+ * key the two-deletion variants can never be the first to match (see `add`), so results and
+ * their order are the same as with the full neighbourhood, at a third of the size.
+ * Order of results: nearest first; equal distances in the order the original string-based
+ * index found them (the query's deletion variants depth-first, then values in insertion
+ * order), which the ranking of suggestions relies on for ties.
  */
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal string alignment distance (Levenshtein + adjacent transposition), capped: returns
- * `max + 1` as soon as the distance must exceed `max`. */
+ * `max + 1` as soon as the distance must exceed `max`. Allocation-free. */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  if (rowA.length <= lb) {
+    rowA = new Int32Array(lb + 1);
+    rowB = new Int32Array(lb + 1);
+    rowC = new Int32Array(lb + 1);
+  }
+  let prev2 = rowA.fill(0, 0, lb + 1);
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
+    const pa = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2] + 1);
+      let v = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1] + (ca === cb ? 0 : 1);
+      if (sub < v) v = sub;
+      if (j > 1 && pa === cb && ca === b.charCodeAt(j - 2) && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -47,24 +74,200 @@ export function deletions(word: string, depth: number, out: Set<string> = new Se
   return out;
 }
 
+// Hashing: two polynomial hashes mod 2^32 with different odd bases.
+const B1 = 0x01000193;
+const B2 = 0x5bd1e995;
+let pow1 = new Int32Array(0);
+let pow2 = new Int32Array(0);
+let pre1 = new Int32Array(0);
+let pre2 = new Int32Array(0);
+
+function ensurePowers(n: number): void {
+  if (pow1.length > n) return;
+  const size = Math.max(64, n + 1, pow1.length * 2);
+  pow1 = new Int32Array(size);
+  pow2 = new Int32Array(size);
+  pre1 = new Int32Array(size);
+  pre2 = new Int32Array(size);
+  pow1[0] = 1;
+  pow2[0] = 1;
+  for (let k = 1; k < size; k++) {
+    pow1[k] = Math.imul(pow1[k - 1], B1);
+    pow2[k] = Math.imul(pow2[k - 1], B2);
+  }
+}
+
+/** Fills the prefix hashes of `word` (pre[i] = hash of word[0, i)). */
+function prefixHashes(word: string): void {
+  ensurePowers(word.length);
+  let h1 = 0;
+  let h2 = 0;
+  pre1[0] = 0;
+  pre2[0] = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) + 1;
+    h1 = (Math.imul(h1, B1) + c) | 0;
+    h2 = (Math.imul(h2, B2) + c) | 0;
+    pre1[i + 1] = h1;
+    pre2[i + 1] = h2;
+  }
+}
+
+// The distinct deletion variants of the word whose prefix hashes are loaded, as two hash
+// arrays in the order of `deletions` (depth-first). Kept in typed arrays, never in variables
+// that outlive a call: a 32-bit hash outside the small-integer range would be boxed.
+let var1 = new Int32Array(256);
+let var2 = new Int32Array(256);
+let varCount = 0;
+let seenSlots = new Int32Array(1024);
+let seenStamp = new Int32Array(1024);
+let seenGen = 0;
+
+/** Mixes two hashes into a table slot (murmur3 finaliser). */
+function mix(h1: number, h2: number): number {
+  let h = h1 ^ Math.imul(h2, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
+}
+
+/** Appends the variant with hashes (h1, h2) unless it is there already. */
+function pushVariant(h1: number, h2: number): void {
+  const mask = seenSlots.length - 1;
+  let i = mix(h1, h2) & mask;
+  while (seenStamp[i] === seenGen) {
+    const v = seenSlots[i];
+    if (var1[v] === h1 && var2[v] === h2) return;
+    i = (i + 1) & mask;
+  }
+  seenStamp[i] = seenGen;
+  seenSlots[i] = varCount;
+  var1[varCount] = h1;
+  var2[varCount] = h2;
+  varCount++;
+}
+
+/** Collects the variants of up to `depth` (≤ 2) deletions of the loaded word of length len. */
+function collectVariants(len: number, depth: number): void {
+  const most = 1 + len + (depth > 1 ? (len * (len - 1)) / 2 : 0);
+  if (var1.length < most) {
+    var1 = new Int32Array(most);
+    var2 = new Int32Array(most);
+  }
+  if (seenSlots.length < most * 2) {
+    let size = seenSlots.length;
+    while (size < most * 2) size *= 2;
+    seenSlots = new Int32Array(size);
+    seenStamp = new Int32Array(size);
+    seenGen = 0;
+  }
+  seenGen++;
+  varCount = 0;
+  pushVariant(pre1[len], pre2[len]);
+  if (depth === 0 || len <= 1) return;
+  for (let i = 0; i < len; i++) {
+    // Without position i.
+    const a1 = (Math.imul(pre1[i], pow1[len - 1 - i]) + (pre1[len] - Math.imul(pre1[i + 1], pow1[len - 1 - i]))) | 0;
+    const a2 = (Math.imul(pre2[i], pow2[len - 1 - i]) + (pre2[len] - Math.imul(pre2[i + 1], pow2[len - 1 - i]))) | 0;
+    const before = varCount;
+    pushVariant(a1, a2);
+    if (varCount === before) continue; // seen: its own deletions were collected with it
+    if (depth < 2 || len - 1 <= 1) continue;
+    // Deleting k from that variant: original positions {k, i} (k < i) or {i, k + 1}.
+    for (let k = 0; k < len - 1; k++) {
+      const x = k < i ? k : i;
+      const y = k < i ? i : k + 1;
+      // word[0, x) + word(x, y) + word(y, len)
+      const mid1 = (pre1[y] - Math.imul(pre1[x + 1], pow1[y - x - 1])) | 0;
+      const mid2 = (pre2[y] - Math.imul(pre2[x + 1], pow2[y - x - 1])) | 0;
+      const tail1 = (pre1[len] - Math.imul(pre1[y + 1], pow1[len - 1 - y])) | 0;
+      const tail2 = (pre2[len] - Math.imul(pre2[y + 1], pow2[len - 1 - y])) | 0;
+      const b1 = (Math.imul((Math.imul(pre1[x], pow1[y - x - 1]) + mid1) | 0, pow1[len - 1 - y]) + tail1) | 0;
+      const b2 = (Math.imul((Math.imul(pre2[x], pow2[y - x - 1]) + mid2) | 0, pow2[len - 1 - y]) + tail2) | 0;
+      pushVariant(b1, b2);
+    }
+  }
+}
+
 /** A deletion-neighbourhood index from keys to values. */
 export class FuzzyIndex<T> {
-  private readonly map = new Map<string, T[]>();
-  private readonly keys = new Map<T, string>();
+  /** Distinct keys, their values in insertion order, and each value's insertion number. */
+  private readonly keyIds = new Map<string, number>();
+  private readonly keyText: string[] = [];
+  private readonly keyValues: T[][] = [];
+  private readonly keySeqs: number[][] = [];
+  /** The key each value was last added under (what it is verified against). */
+  private readonly valueKey = new Map<T, number>();
+  private seq = 0;
+  // Open-addressing multimap: variant hashes → key id + 1 (0: empty slot).
+  private slotH1 = new Int32Array(1024);
+  private slotH2 = new Int32Array(1024);
+  private slotKey = new Int32Array(1024);
+  private mask = 1023;
+  private entries = 0;
   /** Length of the longest key: a word longer by more than the distance matches nothing. */
   private longest = 0;
 
   constructor(private readonly maxDistance: number) {}
 
-  /** Indexes `value` under `key` (an accent-folded lower-case word). */
-  add(key: string, value: T): void {
-    this.keys.set(value, key);
-    if (key.length > this.longest) this.longest = key.length;
-    for (const d of deletions(key, Math.min(this.maxDistance, key.length - 1))) {
-      const list = this.map.get(d);
-      if (list) {
-        if (!list.includes(value)) list.push(value);
-      } else this.map.set(d, [value]);
+  /**
+   * Indexes `value` under `key` (an accent-folded lower-case word).
+   * @param tolerance the most edits a look-up may find this key at (its own rule, e.g.
+   * `maxDistanceFor(key.length)`); a look-up never finds a key beyond it. Below two, the
+   * index stores only the variants that can match first: a key at distance ≤ 1 from a query
+   * is reached by the query itself or one of its one-deletion variants, which only the key's
+   * own one-deletion variants can equal (lengths differ otherwise).
+   */
+  add(key: string, value: T, tolerance: number = this.maxDistance): void {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyText.length;
+      this.keyIds.set(key, id);
+      this.keyText.push(key);
+      this.keyValues.push([]);
+      this.keySeqs.push([]);
+      if (key.length > this.longest) this.longest = key.length;
+      prefixHashes(key);
+      collectVariants(key.length, Math.min(this.maxDistance, tolerance, key.length - 1));
+      if ((this.entries + varCount) * 2 > this.slotKey.length) this.grow(this.entries + varCount);
+      for (let v = 0; v < varCount; v++) this.insert(var1[v], var2[v], id + 1);
+    }
+    this.valueKey.set(value, id);
+    const values = this.keyValues[id];
+    if (!values.includes(value)) {
+      values.push(value);
+      this.keySeqs[id].push(this.seq++);
+    }
+  }
+
+  private insert(h1: number, h2: number, keyId: number): void {
+    let i = mix(h1, h2) & this.mask;
+    while (this.slotKey[i] !== 0) i = (i + 1) & this.mask;
+    this.slotH1[i] = h1;
+    this.slotH2[i] = h2;
+    this.slotKey[i] = keyId;
+    this.entries++;
+  }
+
+  /** Grows the table to hold `entries` at a load of at most one half. */
+  private grow(entries: number): void {
+    const oldH1 = this.slotH1;
+    const oldH2 = this.slotH2;
+    const oldKey = this.slotKey;
+    let size = oldKey.length;
+    while (entries * 2 > size) size *= 2;
+    this.slotH1 = new Int32Array(size);
+    this.slotH2 = new Int32Array(size);
+    this.slotKey = new Int32Array(size);
+    this.mask = size - 1;
+    for (let j = 0; j < oldKey.length; j++) {
+      if (oldKey[j] === 0) continue;
+      let i = mix(oldH1[j], oldH2[j]) & this.mask;
+      while (this.slotKey[i] !== 0) i = (i + 1) & this.mask;
+      this.slotH1[i] = oldH1[j];
+      this.slotH2[i] = oldH2[j];
+      this.slotKey[i] = oldKey[j];
     }
   }
 
@@ -75,27 +278,51 @@ export class FuzzyIndex<T> {
   lookup(word: string, maxDistanceFor: (len: number) => number): { value: T; key: string; distance: number }[] {
     const depth = Math.min(this.maxDistance, maxDistanceFor(word.length));
     // Also spares a huge "word" (a pasted 1 MB string) its depth² deletion variants.
-    if (depth <= 0 || word.length > this.longest + depth) return [];
-    const seen = new Set<T>();
-    const found: { value: T; key: string; distance: number }[] = [];
-    for (const d of deletions(word, depth)) {
-      const list = this.map.get(d);
-      if (!list) continue;
-      for (const value of list) {
+    if (depth <= 0 || word.length > this.longest + depth || this.entries === 0) return [];
+    let found: { value: T; key: string; distance: number }[] | undefined;
+    let seen: Set<T> | undefined;
+    const { slotH1, slotH2, slotKey, mask } = this;
+    prefixHashes(word);
+    collectVariants(word.length, depth);
+    for (let v = 0; v < varCount; v++) {
+      const h1 = var1[v];
+      const h2 = var2[v];
+      let i = mix(h1, h2) & mask;
+      let first = 0;
+      let more: number[] | undefined;
+      for (let k = slotKey[i]; k !== 0; i = (i + 1) & mask, k = slotKey[i]) {
+        if (slotH1[i] !== h1 || slotH2[i] !== h2) continue;
+        if (first === 0) first = k;
+        else if (k !== first && !(more ??= []).includes(k)) more.push(k);
+      }
+      if (first === 0) continue;
+      seen ??= new Set();
+      found ??= [];
+      let values = this.keyValues[first - 1];
+      if (more) {
+        // Several keys share this variant: their values in insertion order.
+        const merged: [number, T][] = [];
+        for (const k of [first, ...more]) this.keyValues[k - 1].forEach((value, n) => merged.push([this.keySeqs[k - 1][n], value]));
+        merged.sort((a, b) => a[0] - b[0]);
+        values = merged.map((m) => m[1]);
+      }
+      for (const value of values) {
         if (seen.has(value)) continue;
         seen.add(value);
-        const key = this.keys.get(value)!;
+        const key = this.keyText[this.valueKey.get(value)!];
         const allowed = Math.min(depth, maxDistanceFor(key.length));
         const dist = editDistance(word, key, allowed);
         if (dist <= allowed && dist > 0) found.push({ value, key, distance: dist });
       }
     }
-    found.sort((a, b) => a.distance - b.distance);
-    return found;
+    if (!found) return [];
+    const out: { value: T; key: string; distance: number }[] = found;
+    out.sort((a, b) => a.distance - b.distance);
+    return out;
   }
 
-  /** Number of stored deletion variants (memory indicator). */
+  /** Number of stored (variant, key) pairs (memory indicator). */
   get variantCount(): number {
-    return this.map.size;
+    return this.entries;
   }
 }

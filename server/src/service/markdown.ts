@@ -13,6 +13,11 @@
  * Design: block structure is found line by line (cheap `indexOf`), then a character-class
  * loop walks the prose; no regex runs per word. Emphasis markers inside a word are transparent
  * ("**S**ervice" is one word, "Service"), so a bold initial never splits a term.
+ * Speed: the scan allocates nothing per word. Tokens go to a `TokenBuffer` (typed arrays:
+ * offsets, gap, flags and a hash of the word's text computed on the way), and a word's text is
+ * only built when someone asks for it: the analyser looks words up by hash and compares them
+ * in place, so a repeated word costs no string at all. `scanMarkdown` builds the `Token`
+ * objects from the same buffer, so both views always agree.
  */
 
 import { isCombiningMark } from './text';
@@ -38,6 +43,8 @@ export const enum TokenFlag {
   Decomposed = 2,
   /** The source has emphasis markers inside the word. */
   HasMarkers = 4,
+  /** Internal to `TokenBuffer`: the word has a non-ASCII character (never set on `Token`). */
+  NonAscii = 8,
 }
 
 /** A word of the prose. */
@@ -94,16 +101,90 @@ function isMarker(c: number): boolean {
  * @param text the note, any line endings, NFC or NFD.
  */
 export function scanMarkdown(text: string): ScanResult {
-  const tokens: Token[] = [];
+  const { tokens: buf, ignoredWords } = scanTokens(text);
+  const tokens: Token[] = new Array(buf.count);
+  for (let k = 0; k < buf.count; k++) {
+    const flags = buf.flags[k];
+    tokens[k] = { start: buf.start[k], end: buf.end[k], text: buf.textOf(text, k), gapBefore: buf.gap[k], flags: flags & ~TokenFlag.NonAscii };
+  }
+  return { tokens, ignoredWords };
+}
+
+/**
+ * The words of a note in typed arrays: what `scanMarkdown` returns, without an object or a
+ * string per word. `hash[k]` is `hashWord` of the word's text as the scan read it (inner
+ * markers left out, before NFC normalisation of a decomposed word).
+ */
+export class TokenBuffer {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  hash = new Int32Array(256);
+  gap = new Uint8Array(256);
+  flags = new Uint8Array(256);
+
+  /** Empties the buffer, keeping its memory. */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Appends a token. */
+  push(start: number, end: number, gap: Gap, flags: number, hash: number): void {
+    const k = this.count;
+    if (k === this.start.length) this.grow(k * 2);
+    this.start[k] = start;
+    this.end[k] = end;
+    this.gap[k] = gap;
+    this.flags[k] = flags;
+    this.hash[k] = hash;
+    this.count = k + 1;
+  }
+
+  private grow(size: number): void {
+    const copy = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+    this.start = copy(this.start, new Int32Array(size));
+    this.end = copy(this.end, new Int32Array(size));
+    this.hash = copy(this.hash, new Int32Array(size));
+    this.gap = copy(this.gap, new Uint8Array(size));
+    this.flags = copy(this.flags, new Uint8Array(size));
+  }
+
+  /** Token k's text as `Token.text` has it: NFC, without inner emphasis markers. */
+  textOf(text: string, k: number): string {
+    let t = text.slice(this.start[k], this.end[k]);
+    const flags = this.flags[k];
+    // Inside a token, marker characters only ever belong to transparent runs.
+    if (flags & TokenFlag.HasMarkers) t = t.replace(/[*_~]/g, '');
+    if (flags & TokenFlag.Decomposed) t = t.normalize('NFC');
+    return t;
+  }
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/**
+ * The hash `TokenBuffer` keeps of a word's text: FNV-1a over UTF-16 code units, cut to 30 bits
+ * so that it stays a small integer (a 32-bit one would be boxed when stored in a variable).
+ */
+export function hashWord(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/**
+ * Scans Markdown text into a token buffer (the fast form of `scanMarkdown`).
+ * @param into a buffer to reuse (cleared first).
+ */
+export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer()): { tokens: TokenBuffer; ignoredWords: string[] } {
+  into.clear();
   const ignoredWords: string[] = [];
   const prose = getProseSegments(text);
   const memo: ScanMemo = { found: new Map() };
-  let gap: Gap = Gap.Break;
   for (let s = 0; s < prose.length; s += 2) {
-    gap = scanInline(text, prose[s], prose[s + 1], tokens, ignoredWords, Gap.Break, memo);
+    scanInline(text, prose[s], prose[s + 1], into, ignoredWords, Gap.Break, memo);
   }
-  void gap;
-  return { tokens, ignoredWords };
+  return { tokens: into, ignoredWords };
 }
 
 /**
@@ -299,20 +380,19 @@ function searchFrom(memo: ScanMemo, needle: string, from: number, search: (from:
 /**
  * Inline pass over one prose segment [from, to): pushes tokens, returns the gap state.
  */
-function scanInline(text: string, from: number, to: number, tokens: Token[], ignored: string[], gapIn: Gap, memo: ScanMemo): Gap {
+function scanInline(text: string, from: number, to: number, tokens: TokenBuffer, ignored: string[], gapIn: Gap, memo: ScanMemo): Gap {
   let gap = gapIn;
   let newlines = 0;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isWordChar(c) && !isCombiningMark(c)) {
-      const r = scanWord(text, i, to);
-      if (r.identifier) {
+      const end = scanWord(text, i, to);
+      if (wordIdentifier) {
         i = skipNonSpace(text, i, to);
         gap = Gap.Break;
         continue;
       }
-      const end = r.end;
       const next = text.charCodeAt(end);
       // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
       if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordChar(text.charCodeAt(end + 1))) ||
@@ -328,10 +408,7 @@ function scanInline(text: string, from: number, to: number, tokens: Token[], ign
         gap = Gap.Break;
         continue;
       }
-      let t = r.text;
-      let flags = r.flags;
-      if (flags & TokenFlag.Decomposed) t = t.normalize('NFC');
-      tokens.push({ start: i, end, text: t, gapBefore: gap === Gap.Space && newlines > 1 ? Gap.Break : gap, flags });
+      tokens.push(i, end, gap === Gap.Space && newlines > 1 ? Gap.Break : gap, wordFlags, wordHash);
       gap = Gap.None;
       newlines = 0;
       i = end;
@@ -379,9 +456,11 @@ function scanInline(text: string, from: number, to: number, tokens: Token[], ign
         i++;
         continue;
       }
-      case 92: // \ escape
-        i += 2;
+      case 92: { // \ escape: of ASCII punctuation only; before a letter it is a plain backslash
+        const e = text.charCodeAt(i + 1);
+        i += (e >= 33 && e <= 47) || (e >= 58 && e <= 64) || (e >= 91 && e <= 96) || (e >= 123 && e <= 126) ? 2 : 1;
         continue;
+      }
       case 38: { // & entity
         let j = i + 1;
         while (j < to && j - i < 12 && (isWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 35)) j++;
@@ -395,26 +474,31 @@ function scanInline(text: string, from: number, to: number, tokens: Token[], ign
   return gap;
 }
 
-interface WordScan {
-  end: number;
-  text: string;
-  flags: number;
-  /** An underscore inside the word ("niveau_service"): an identifier, not emphasis. */
-  identifier?: boolean;
-}
+// What scanWord read, besides the end it returns (module state: no object per word).
+let wordFlags = 0;
+let wordHash = 0;
+/** An underscore inside the word ("niveau_service"): an identifier, not emphasis. */
+let wordIdentifier = false;
 
-/** Reads one word from `start`; emphasis markers between letters are transparent. */
-function scanWord(text: string, start: number, to: number): WordScan {
+/**
+ * Reads one word from `start` and returns its end; emphasis markers between letters are
+ * transparent (left out of the hash, as they are out of the text).
+ */
+function scanWord(text: string, start: number, to: number): number {
   let i = start;
   let flags = 0;
-  let pieces: string | null = null;
-  let pieceStart = start;
+  let h = HASH_SEED;
+  wordIdentifier = false;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c)) {
+    if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : isWordChar(c)) {
       if (c < 0x80) {
-        if (isDigit(c)) flags |= TokenFlag.HasDigit;
-      } else if (isCombiningMark(c)) flags |= TokenFlag.Decomposed;
+        if (c <= 57) flags |= TokenFlag.HasDigit;
+      } else {
+        flags |= TokenFlag.NonAscii;
+        if (isCombiningMark(c)) flags |= TokenFlag.Decomposed;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
       i++;
       continue;
     }
@@ -427,9 +511,10 @@ function scanWord(text: string, start: number, to: number): WordScan {
       }
       if (j < to && isWordChar(text.charCodeAt(j)) && !isCombiningMark(text.charCodeAt(j))) {
         // CommonMark: `_` inside a word is never emphasis, so the word is an identifier.
-        if (underscore) return { end: j, text: '', flags, identifier: true };
-        pieces = (pieces ?? '') + text.slice(pieceStart, i);
-        pieceStart = j;
+        if (underscore) {
+          wordIdentifier = true;
+          return j;
+        }
         flags |= TokenFlag.HasMarkers;
         i = j;
         continue;
@@ -437,8 +522,9 @@ function scanWord(text: string, start: number, to: number): WordScan {
     }
     break;
   }
-  const word = pieces === null ? text.slice(start, i) : pieces + text.slice(pieceStart, i);
-  return { end: i, text: word, flags };
+  wordFlags = flags;
+  wordHash = h & 0x3fffffff;
+  return i;
 }
 
 function skipNonSpace(text: string, i: number, to: number): number {
