@@ -9,7 +9,7 @@ import { analyzeText, Finding } from './service/analyze';
 import { applyEdits, getFixAllEdits } from './service/fixes';
 import { compileGlossary, formatProblem, GlossarySource } from './service/glossary';
 import { LineIndex } from './service/positions';
-import { Locale, toLocale } from './service/messages';
+import { Locale, t, toLocale } from './service/messages';
 import { findingMessage } from './service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from './node/resources';
 
@@ -152,11 +152,15 @@ export function main(argv: string[]): number {
     try {
       sources.push({ uri: p, text: readFileSync(p, 'utf8'), builtin: p === getBuiltinGlossaryPath() });
     } catch (e) {
-      process.stderr.write(`glossaire: ${p}: ${(e as Error).message}\n`);
+      const err = e as NodeJS.ErrnoException;
+      const detail = err.code === 'ENOENT' ? t(o.locale, 'glossary.no-such-file') : err.message;
+      process.stderr.write(`glossaire: ${t(o.locale, 'glossary.unreadable', { path: p, detail })}\n`);
       usageError = true;
     }
   }
-  const glossary = compileGlossary(sources, { locale: o.locale });
+  // The lexicon (loaded on first use) flags misspellings that are French words.
+  const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
+  const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') usageError = true;

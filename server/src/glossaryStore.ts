@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from './service/glossary';
-import { Locale } from './service/messages';
-import { getBuiltinGlossaryPath } from './node/resources';
+import { Locale, t } from './service/messages';
+import { getBuiltinGlossaryPath, loadLexicon } from './node/resources';
 
 /** A glossary file the store reads: its path and, when open in the editor, its live text. */
 interface FileState {
@@ -24,6 +24,8 @@ export class GlossaryStore {
   private files: FileState[] = [];
   private readonly overlays = new Map<string, string>();
   private fileProblems: GlossaryProblem[] = [];
+  /** The text last read of each file: its problems' offsets refer to it, even when it did not load. */
+  private readonly texts = new Map<string, string>();
 
   constructor(private locale: Locale) {
     this.glossary = compileGlossary([], { locale });
@@ -64,6 +66,11 @@ export class GlossaryStore {
     this.reload();
   }
 
+  /** The text last read of a glossary file (undefined when it could not be read). */
+  textOf(uri: string): string | undefined {
+    return this.texts.get(uri);
+  }
+
   /** Uses an editor's unsaved text for a glossary file (or undefined to go back to disk). */
   setOverlay(uri: string, text: string | undefined): boolean {
     if (!this.isGlossaryFile(uri)) return false;
@@ -77,6 +84,7 @@ export class GlossaryStore {
   reload(): Glossary {
     const sources: GlossarySource[] = [];
     this.fileProblems = [];
+    this.texts.clear();
     const builtin = getBuiltinGlossaryPath();
     for (const f of this.files) {
       let text = this.overlays.get(f.uri);
@@ -84,14 +92,18 @@ export class GlossaryStore {
         try {
           text = readFileSync(f.path, 'utf8');
         } catch (e) {
+          // Not a JSON problem: the file is missing or unreadable, and the message says which.
+          const err = e as NodeJS.ErrnoException;
+          const detail = err.code === 'ENOENT' ? t(this.locale, 'glossary.no-such-file', {}) : err.message;
           this.fileProblems.push({
-            uri: f.uri, severity: 'error', code: 'glossary.invalid-json',
-            message: (e as Error).message, start: 0, end: 0,
+            uri: f.uri, severity: 'error', code: 'glossary.unreadable',
+            message: t(this.locale, 'glossary.unreadable', { path: f.path, detail }), start: 0, end: 0,
           });
           if (f.lastGood !== undefined) sources.push({ uri: f.uri, text: f.lastGood, builtin: f.path === builtin });
           continue;
         }
       }
+      this.texts.set(f.uri, text);
       // A file that does not parse at all keeps its last good version in service.
       const probe = compileGlossary([{ uri: f.uri, text }], { locale: this.locale });
       const fatal = probe.problems.some((p) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object');
@@ -103,7 +115,10 @@ export class GlossaryStore {
       f.lastGood = text;
       sources.push({ uri: f.uri, text, builtin: f.path === builtin });
     }
-    this.glossary = compileGlossary(sources, { locale: this.locale });
+    // The lexicon (loaded on first use) flags misspellings that are French words: they would be
+    // flagged everywhere in the notes.
+    const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
+    this.glossary = compileGlossary(sources, { locale: this.locale, lexicon });
     return this.glossary;
   }
 }

@@ -138,13 +138,36 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
   const byId = new Map<string, GlossaryEntry>();
   const categories: GlossaryCategoryData[] = [];
   const categoryIds = new Set<string>();
+  const categoryLabels = new Map<string, string>();
   const sourceTexts = new Map<string, string>();
   const pendingRelations: { entry: GlossaryEntry; field: 'related' | 'broader'; id: string; node: JsonNode | undefined; uri: string }[] = [];
 
   for (const source of sources) {
     sourceTexts.set(source.uri, source.text);
     const errors: ParseError[] = [];
-    const root = parseTree(source.text, errors, { allowTrailingComma: true, disallowComments: false });
+    // The parser recurses: JSON nested thousands deep would overflow the stack (and take the
+    // server down). No glossary needs more than a few levels.
+    const tooDeep = nestingBeyond(source.text, MAX_NESTING);
+    let root: JsonNode | undefined;
+    let overflow = tooDeep !== -1;
+    if (!overflow) {
+      try {
+        root = parseTree(source.text, errors, { allowTrailingComma: true, disallowComments: false });
+      } catch {
+        overflow = true; // a stack overflow the depth check did not foresee
+      }
+    }
+    if (overflow) {
+      const at = Math.max(0, tooDeep);
+      const { line, column } = lineColumn(source.text, at);
+      const where = locale === 'fr' ? `ligne ${line}, colonne ${column}` : `line ${line}, column ${column}`;
+      problems.push({
+        uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
+        message: t(locale, 'glossary.invalid-json', { detail: `${t(locale, 'glossary.nesting', { max: MAX_NESTING })} (${where})` }),
+        start: at, end: at + 1,
+      });
+      continue;
+    }
     const report = (severity: 'error' | 'warning', code: MessageKey, params: Record<string, string>, node: JsonNode | undefined, entry?: string, field?: string) => {
       const start = node?.offset ?? 0;
       problems.push({ uri: source.uri, severity, code, message: t(locale, code, params), entry, field, start, end: start + (node?.length ?? 0) });
@@ -176,13 +199,17 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     for (const field of ['name', 'language', 'categories', 'entries']) {
       if (!findNodeAtLocation(root, [field])) report('error', 'glossary.missing-field', { field }, root, undefined, field);
     }
+    for (const field of ['name', 'language', 'description']) {
+      const node = findNodeAtLocation(root, [field]);
+      if (node && node.type !== 'string') report('error', 'glossary.wrong-type', { field, expected: 'une chaîne / a string' }, node, undefined, field);
+    }
     // Categories.
     const catsNode = findNodeAtLocation(root, ['categories']);
     if (catsNode?.type === 'array') {
-      for (const catNode of catsNode.children ?? []) {
+      for (const [k, catNode] of (catsNode.children ?? []).entries()) {
         const cat = nodeValue(catNode) as Partial<GlossaryCategoryData>;
         if (catNode.type !== 'object' || typeof cat.id !== 'string' || typeof cat.label !== 'string' || !cat.label.trim()) {
-          report('error', 'glossary.wrong-type', { field: 'categories', expected: '{ id, label }' }, catNode, undefined, 'categories');
+          report('error', 'glossary.bad-category', { index: String(k + 1) }, catNode, undefined, 'categories');
           continue;
         }
         for (const prop of catNode.children ?? []) {
@@ -191,6 +218,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         }
         if (!categoryIds.has(cat.id)) {
           categoryIds.add(cat.id);
+          categoryLabels.set(cat.id, cat.label);
           categories.push({ id: cat.id, label: cat.label, description: typeof cat.description === 'string' ? cat.description : undefined });
         }
       }
@@ -206,7 +234,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
       const raw = nodeValue(entryNode) as Record<string, unknown>;
       const label = typeof raw?.id === 'string' && raw.id ? raw.id : `#${index + 1}`;
       if (entryNode.type !== 'object') {
-        report('error', 'glossary.wrong-type', { field: `entries[${index}]`, expected: 'un objet / an object' }, entryNode, label);
+        report('error', 'glossary.entry-not-object', {}, entryNode, label);
         return;
       }
       const fieldNode = (field: string) => findNodeAtLocation(entryNode, [field]);
@@ -226,6 +254,9 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         } else if (!v.trim()) {
           report('error', 'glossary.empty-field', { field }, fieldNode(field), label, field);
           dropped = true;
+        } else if (field === 'term' && v.length > MAX_FORM_LENGTH) {
+          report('error', 'glossary.too-long', { field, length: String(v.length), max: String(MAX_FORM_LENGTH) }, fieldNode(field), label, field);
+          dropped = true;
         }
       }
       const data: GlossaryEntryData = { id: String(raw.id ?? ''), term: '', category: '', definition: '' };
@@ -239,11 +270,24 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
       for (const field of ENTRY_LIST_FIELDS) {
         const v = raw[field];
         if (v === undefined) continue;
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) {
-          report('error', 'glossary.wrong-type', { field, expected: 'un tableau de chaînes non vides / an array of non-empty strings' }, fieldNode(field), label, field);
+        const expected = 'un tableau de chaînes non vides / an array of non-empty strings';
+        if (!Array.isArray(v)) {
+          report('error', 'glossary.wrong-type', { field, expected }, fieldNode(field), label, field);
           continue;
         }
-        (data as unknown as Record<string, string[]>)[field] = (v as string[]).map((x) => normalizeForm(x, field));
+        // A bad item is reported where it is; the good ones around it still load.
+        const bad = v.findIndex((x) => typeof x !== 'string' || !x.trim());
+        if (bad !== -1) report('error', 'glossary.wrong-type', { field, expected }, findNodeAtLocation(entryNode, [field, bad]) ?? fieldNode(field), label, field);
+        let items = v.filter((x): x is string => typeof x === 'string' && !!x.trim());
+        if (FORM_LIST_FIELDS.has(field) && items.some((x) => x.length > MAX_FORM_LENGTH)) {
+          // A form is a term's surface in running text: pages of it are a mistake (and would cost
+          // the fuzzy index and the fix ranking dearly). Reported and left out; the rest loads.
+          const node = fieldNode(field)?.children?.find((c) => typeof c.value === 'string' && c.value.length > MAX_FORM_LENGTH);
+          const long = items.find((x) => x.length > MAX_FORM_LENGTH)!;
+          report('error', 'glossary.too-long', { field, length: String(long.length), max: String(MAX_FORM_LENGTH) }, node ?? fieldNode(field), label, field);
+          items = items.filter((x) => x.length <= MAX_FORM_LENGTH);
+        }
+        (data as unknown as Record<string, string[]>)[field] = items.map((x) => normalizeForm(x, field));
       }
       if (dropped) {
         report('error', 'glossary.entry-dropped', {}, entryNode, label);
@@ -268,7 +312,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         uri: source.uri,
         start: entryNode.offset,
         end: entryNode.offset + entryNode.length,
-        categoryLabel: categories.find((c) => c.id === data.category)?.label ?? data.category,
+        categoryLabel: categoryLabels.get(data.category) ?? data.category,
         allForms: [],
       };
       entries.push(entry);
@@ -309,7 +353,10 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     for (const f of entry.acronyms ?? []) candidates.push([f, FormKind.Acronym, 'acronyms']);
     for (const [text, kind, field] of candidates) {
       const form = makeForm(entry, text, kind);
-      if (!form) continue;
+      if (!form) {
+        problemAt(entry, field, text, 'glossary.no-words', { term: text }, 'warning');
+        continue;
+      }
       const key = formKey(form);
       const other = claimed.get(key);
       if (other) {
@@ -330,19 +377,38 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     claimed.set(formKey(plural), plural);
     forms.push(plural);
   }
+  // The look-ups of the misspelling checks, built once: a search of every form per misspelling
+  // took 10 s for a 10,000-entry glossary.
+  const acronymByText = new Map<string, TermForm>();
+  const byLetters = new Map<string, TermForm>();
+  const formsOf = new Map<GlossaryEntry, TermForm[]>();
+  for (const f of forms) {
+    if (f.caseSensitive) {
+      if (!acronymByText.has(f.text)) acronymByText.set(f.text, f);
+    } else {
+      const letters = f.folded.join(' ');
+      if (!byLetters.has(letters)) byLetters.set(letters, f);
+    }
+    const list = formsOf.get(f.entry);
+    if (list) list.push(f);
+    else formsOf.set(f.entry, [f]);
+  }
   const misspellings: TermForm[] = [];
   for (const entry of entries) {
     for (const text of entry.misspellings ?? []) {
       const form = makeForm(entry, text, FormKind.Misspelling);
-      if (!form) continue;
-      const other = claimed.get(form.lower.join(' ')) ?? forms.find((f) => f.caseSensitive && f.text === text);
+      if (!form) {
+        problemAt(entry, 'misspellings', text, 'glossary.no-words', { term: text }, 'warning');
+        continue;
+      }
+      const other = claimed.get(form.lower.join(' ')) ?? acronymByText.get(text);
       if (other) {
         problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-term', { term: text, other: other.entry.id });
         continue;
       }
       // Only the accents differ from a correct form: the accent rule flags it already, and as a
       // known misspelling it would escape the note-level finding of notes written without accents.
-      const sameLetters = forms.find((f) => !f.caseSensitive && f.folded.join(' ') === form.folded.join(' '));
+      const sameLetters = byLetters.get(form.folded.join(' '));
       if (sameLetters) {
         problemAt(entry, 'misspellings', text, 'glossary.misspelling-accent-only', { term: text, other: sameLetters.text }, 'warning');
         continue;
@@ -351,14 +417,14 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-word', { term: text }, 'warning');
       }
       // The fix is the entry's correct form nearest to the misspelling ("inforgérances" → plural).
-      const own = forms.filter((f) => f.entry === entry && f.kind !== FormKind.Acronym);
+      const own = (formsOf.get(entry) ?? []).filter((f) => f.kind !== FormKind.Acronym);
       let best = own[0];
       let bestDist = Infinity;
       for (const f of own) {
         const d = editDistance(form.folded.join(' '), f.folded.join(' '), 99);
         if (d < bestDist) { best = f; bestDist = d; }
       }
-      form.fix = best ?? forms.find((f) => f.entry === entry);
+      form.fix = best ?? formsOf.get(entry)?.[0];
       if (form.fix) misspellings.push(form);
     }
   }
@@ -379,7 +445,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
       if (!joined.has(key)) joined.set(key, form);
     }
     form.folded.forEach((word, i) => {
-      if (maxDistanceFor(word.length) > 0) fuzzy.add(word, { form, word: i });
+      if (maxDistanceFor(word.length) > 0 && word.length <= MAX_FUZZY_WORD) fuzzy.add(word, { form, word: i });
     });
   }
 
@@ -388,6 +454,44 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
 }
 
 const MAX_SYNTAX_ERRORS = 5;
+/** Deepest JSON nesting read (a glossary needs 4 levels). */
+const MAX_NESTING = 100;
+
+/**
+ * The offset where `text`'s arrays and objects nest deeper than `max`, or -1. Strings and
+ * comments are skipped as the JSONC scanner reads them (a string also ends at a line break).
+ */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < len; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < len && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const e = text.indexOf('*/', i + 2);
+      i = e === -1 ? len : e + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return i;
+    } else if ((c === 125 /* } */ || c === 93 /* ] */) && depth > 0) depth--;
+  }
+  return -1;
+}
+/** Longest form (term, forms, synonyms, acronyms, misspellings) a glossary may give, in characters. */
+export const MAX_FORM_LENGTH = 200;
+const FORM_LIST_FIELDS = new Set<string>(['forms', 'synonyms', 'acronyms', 'misspellings']);
+/**
+ * Longest word the fuzzy index takes (the longest French words have about 25 letters): the
+ * deletion neighbourhood of a word grows with the square of its length, and the index's longest
+ * key bounds the notes' words that are looked up.
+ */
+const MAX_FUZZY_WORD = 40;
 
 /** 1-based line and column of an offset (lines end at \n, \r\n or \r). */
 function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -40,7 +40,9 @@ export class LineIndex {
 
   /** Position of a UTF-16 offset (clamped to the text). */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a line break is no position: the line ends before the \r.
+    if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
