@@ -24,6 +24,7 @@ import { registerNavigation } from './features/navigation';
 import { registerConcepts } from './features/concepts';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { runSafe, runSafeVoid } from './runSafe';
+import { sanitizeSettings } from './settings';
 
 /** Starts the Glossaire language server on a connection. */
 export function startServer(connection: Connection): void {
@@ -60,7 +61,7 @@ export function startServer(connection: Connection): void {
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
-    applySettings({ ...DEFAULT_SETTINGS, ...initSettings });
+    applySettings(sanitizeSettings({ ...DEFAULT_SETTINGS, ...initSettings }));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -111,7 +112,7 @@ export function startServer(connection: Connection): void {
         connection.console.warn(`configuration: ${(e as Error).message}`);
       }
     }
-    applySettings(s);
+    applySettings(sanitizeSettings(s));
     glossaryChanged();
   }
 

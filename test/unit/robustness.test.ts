@@ -22,6 +22,8 @@ import { getHover } from '../../server/src/service/hover';
 import { scanMarkdown, TokenFlag } from '../../server/src/service/markdown';
 import { LineIndex } from '../../server/src/service/positions';
 import { GlossaryStore } from '../../server/src/glossaryStore';
+import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { sanitizeSettings } from '../../server/src/settings';
 import { analyze, builtinGlossary, compile, glossaryJson, readRepoFile, ROOT } from './helpers';
 import { ADVERSARIAL, assertAnalysis, assertSpans, createRandom, randomDocument, splitsPair } from './fuzzText';
 
@@ -182,11 +184,29 @@ describe('robustness: adversarial notes complete (hang guard, not a benchmark)',
     });
   }
 
+  it('a backslash escapes ASCII punctuation only: "\\cloud" is the word "cloud" (it was "loud", fixed as "\\ccloud")', () => {
+    assert.deepEqual(scanMarkdown('\\cloud \\*clud\\* a\\\\b').tokens.map((t) => t.text), ['cloud', 'clud', 'a', 'b']);
+    assert.deepEqual(analyze('Le \\clud ici.').findings.map((f) => [f.word, f.suggestions[0]]), [['clud', 'cloud']]);
+  });
+
   it('the scanner reads the same words from a huge note as from its parts (no state leaks across segments)', () => {
     const part = 'Le `code` et <!-- note --> la clud.\n\n```\nx\n```\n';
     const one = scanMarkdown(part).tokens.map((t) => t.text);
     const many = scanMarkdown(part.repeat(2000)).tokens.map((t) => t.text);
     assert.deepEqual(many, Array.from({ length: 2000 }, () => one).flat());
+  });
+});
+
+describe('robustness: settings of the wrong type fall back to their defaults', () => {
+  it('keeps what has the right type, drops the rest', () => {
+    assert.deepEqual(sanitizeSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepEqual(sanitizeSettings('n’importe quoi'), DEFAULT_SETTINGS);
+    const s = sanitizeSettings({
+      enable: 'oui', useBuiltinGlossary: false, indexWorkspace: 3, ignoreWords: [1, null, 'ofshore', ''], glossaries: 'cours.json',
+      languages: [], severity: { 'glossaire.compound': 'off', 'glossaire.acronym-case': 'fort', x: 3 }, trace: { server: 'off' },
+    });
+    assert.deepEqual(s, { ...DEFAULT_SETTINGS, useBuiltinGlossary: false, ignoreWords: ['ofshore'], severity: { 'glossaire.compound': 'off' }, trace: { server: 'off' } });
+    assert.deepEqual(sanitizeSettings({ severity: ['off'], glossaries: ['a.json', 2] }), { ...DEFAULT_SETTINGS, glossaries: ['a.json'] });
   });
 });
 
