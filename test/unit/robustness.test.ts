@@ -291,6 +291,13 @@ describe('robustness: broken glossaries name the file, the entry and the field; 
     assert.deepEqual(g.entries.map((e) => e.id), ['a', 'b', 'c']);
   });
 
+  it('forms the notes cannot match are pointed out: a word with a digit, a part the scanner skips', () => {
+    const g = load(glossaryJson([entry('ipv6', 'IPv6'), entry('web', 'Web 2.0', { synonyms: ['C++', 'e-mail', 'système d’information'] })]));
+    assert.match(problem(g, 'glossary.has-digits', 'ipv6', 'term').message, /« IPv6 » contient un chiffre/);
+    assert.match(problem(g, 'glossary.partly-read', 'web', 'term').message, /« Web 2\.0 » sera lu comme « Web »/);
+    assert.equal(g.problems.length, 2);
+  });
+
   it('random damage to the built-in glossary never throws; problems stay inside the file', () => {
     const original = readRepoFile('glossary', 'externalisation.json');
     const random = createRandom(SEED + 7);

@@ -346,6 +346,15 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     const start = item?.offset ?? entry.start;
     problems.push({ uri: entry.uri, severity, code, message: t(locale, code, params), entry: entry.id, field, start, end: start + (item?.length ?? 0) });
   };
+  // Notes are read word by word, as the scanner reads them: a word with a digit is never matched
+  // ("IPv6"), and what the scanner skips is not part of the form ("Web 2.0" is read as "Web").
+  const checkReadable = (entry: GlossaryEntry, field: string, text: string, form: TermForm) => {
+    const read = form.textWords.join('');
+    if (/[0-9]/.test(read)) problemAt(entry, field, text, 'glossary.has-digits', { term: text }, 'warning');
+    else if (read.length < [...text.normalize('NFC')].filter((ch) => /[\p{L}\p{Nd}]/u.test(ch)).length) {
+      problemAt(entry, field, text, 'glossary.partly-read', { term: text, read: form.textWords.join(' ') }, 'warning');
+    }
+  };
   for (const entry of entries) {
     const candidates: [string, FormKind, string][] = [[entry.term, isAcronymLike(entry.term, entry) ? FormKind.Acronym : FormKind.Term, 'term']];
     for (const f of entry.forms ?? []) candidates.push([f, FormKind.Form, 'forms']);
@@ -357,6 +366,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         problemAt(entry, field, text, 'glossary.no-words', { term: text }, 'warning');
         continue;
       }
+      checkReadable(entry, field, text, form);
       const key = formKey(form);
       const other = claimed.get(key);
       if (other) {
@@ -401,6 +411,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
         problemAt(entry, 'misspellings', text, 'glossary.no-words', { term: text }, 'warning');
         continue;
       }
+      checkReadable(entry, 'misspellings', text, form);
       const other = claimed.get(form.lower.join(' ')) ?? acronymByText.get(text);
       if (other) {
         problemAt(entry, 'misspellings', text, 'glossary.misspelling-is-term', { term: text, other: other.entry.id });
