@@ -27,13 +27,14 @@
  * ambiguous ones and acronyms merely written in capitals → information. A note written without
  * accents (≤ 2 % of its words accented) gets one note-level finding for all its unaccented terms.
  * Nothing ever overlaps: a match consumes its words. Results per distinct word are memoised on
- * the glossary, so repeated words cost one Map look-up.
+ * the glossary (wordTable.ts), so a repeated word costs one hash probe.
  */
 
 import { FormKind, FuzzyTarget, Glossary, maxDistanceFor, TermForm } from './glossary';
 import { Lexicon } from './lexicon';
-import { Gap, scanMarkdown, Token, TokenFlag } from './markdown';
+import { Gap, scanMarkdown, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
 import { applyCase, fold, isAllUpper, isCapitalized } from './text';
+import { WordEntry, WordTable } from './wordTable';
 
 /** Stable diagnostic codes. */
 export type FindingCode =
@@ -127,12 +128,44 @@ interface WordInfo {
 
 const MAX_CACHE = 200_000;
 
+/** Per glossary: the memo of distinct words (see wordTable.ts). */
+const tables = new WeakMap<Glossary, WordTable<WordInfo>>();
+
+function tableOf(glossary: Glossary): WordTable<WordInfo> {
+  let table = tables.get(glossary);
+  if (!table) tables.set(glossary, (table = new WordTable<WordInfo>(glossary.byFirstWord)));
+  return table;
+}
+
+// Scratch buffers reused by successive analyses (taken while in use: a nested analysis, if
+// there ever were one, would get its own).
+let sharedTokens: TokenBuffer | undefined = new TokenBuffer();
+let sharedIds: Int32Array | undefined = new Int32Array(1024);
+
 /**
  * Finds the glossary's concepts and the misspellings of its terms in a Markdown note.
  * @param text the note (any line endings, NFC or NFD).
+ *
+ * Speed (see markdown.ts and wordTable.ts): the words are scanned into typed arrays and each is
+ * matched to its entry in the glossary's word memo by hash, so a word costs a probe, not a
+ * string. `Token` objects, which the rules below take, are only made around the words that
+ * start a form or have fuzzy candidates (`near`), never for the whole note.
  */
 export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions): Analysis {
-  const { tokens, ignoredWords } = scanMarkdown(text);
+  const buf = sharedTokens ?? new TokenBuffer();
+  const ids = { array: sharedIds ?? new Int32Array(1024) };
+  sharedTokens = undefined;
+  sharedIds = undefined;
+  try {
+    return analyzeTokens(text, buf, ids, glossary, options);
+  } finally {
+    sharedTokens = buf;
+    sharedIds = ids.array;
+  }
+}
+
+function analyzeTokens(text: string, buf: TokenBuffer, scratch: { array: Int32Array }, glossary: Glossary, options: AnalyzeOptions): Analysis {
+  const { ignoredWords } = scanTokens(text, buf);
   let lexicon: Lexicon | undefined = typeof options.lexicon === 'function' ? undefined : options.lexicon;
   const getLexicon = (): Lexicon => (lexicon ??= (options.lexicon as () => Lexicon)());
   const isWord = (lower: string): boolean => getLexicon().has(lower);
@@ -140,85 +173,15 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
   for (const w of options.ignoreWords ?? []) ignore.add(w.normalize('NFC').toLowerCase());
   for (const w of ignoredWords) ignore.add(w.normalize('NFC').toLowerCase());
 
-  const findings: Finding[] = [];
-  const occurrences: Occurrence[] = [];
-  const folded: (string | undefined)[] = new Array(tokens.length);
-  const foldedAt = (k: number) => (folded[k] ??= fold(tokens[k].text));
-  let words = 0;
-  let accentedWords = 0;
-  let nfd = false; // an NFD note gets NFD fixes, even for a word that lacks its accents
-  for (const tk of tokens) if (tk.flags & TokenFlag.Decomposed) nfd = true;
-  const cache = glossary.wordCache as Map<string, WordInfo>;
-  if (cache.size > MAX_CACHE) cache.clear();
-
-  const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    const tk = tokens[i];
-    if (tk.flags & TokenFlag.HasDigit) continue;
-    words++;
-    if (hasNonAscii(tk.text)) accentedWords++;
-    const lower = tk.text.toLowerCase();
-    if (ignore.has(lower)) continue;
-    const key = foldedAt(i);
-
-    // 1. Forms that start with this word.
-    const list = glossary.byFirstWord.get(key);
-    if (list) {
-      const m = bestFormMatch(text, tokens, i, list, foldedAt, isWord);
-      if (m) {
-        const last = tokens[i + m.form.folded.length - 1];
-        const start = tk.start;
-        const end = last.end;
-        if (m.kind === Match.Exact) {
-          occurrences.push({ start, end, entryId: m.form.entry.id, kind: m.form.kind });
-        } else {
-          const written = text.slice(start, end);
-          if (!ignore.has(written.toLowerCase())) findings.push(makeFinding(text, tokens, i, i + m.form.folded.length - 1, m, nfd));
-        }
-        i += m.form.folded.length - 1;
-        continue;
-      }
-    }
-
-    // 2–3. Typos of terms: fuzzy and joined compounds.
-    if (key.length < 4) continue;
-    let info = cache.get(lower);
-    if (info === undefined) {
-      info = { candidates: [] };
-      const joined = glossary.joined.get(key);
-      if (joined) info.joined = joined;
-      else {
-        // The term's own tolerance decides (see the header); the search goes as deep as needed.
-        const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length) &&
-          !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
-        if (found.length > 0 && !isWord(lower)) {
-          info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
-          info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
-        }
-      }
-      cache.set(lower, info);
-    }
-    if (info.joined) {
-      if (isWord(lower)) continue;
-      findings.push({
-        start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: 'glossaire.compound', severity: 'warning',
-        entryId: info.joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, info.joined, nfd)],
-      });
-      continue;
-    }
-    if (info.candidates.length === 0) continue;
-    // Names and acronyms are not typos, but a line in capitals is made of words.
-    const alone = info.guarded || !mayBeTypo(tk.text, () => inUpperContext(tokens, i) || inCapitalHeading(text, tk.start));
-    const fuzzy = fuzzyFinding(text, tokens, i, info, foldedAt, nfd, alone);
-    if (fuzzy) {
-      // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
-      const f = fuzzy.finding;
-      while (occurrences.length > 0 && occurrences[occurrences.length - 1].end > f.start) occurrences.pop();
-      while (findings.length > 0 && findings[findings.length - 1].end > f.start) findings.pop();
-      findings.push(f);
-      i = fuzzy.lastToken;
-    }
-  }
+  const n = buf.count;
+  const table = tableOf(glossary);
+  if (table.size > MAX_CACHE) table.clear();
+  let ids = scratch.array;
+  if (ids.length < n) ids = scratch.array = new Int32Array(n + (n >> 2));
+  table.resolve(text, buf, ids);
+  const run = new MatchRun(text, buf, ids, table.entries, glossary, ignore, isWord, getLexicon);
+  run.match(0, n);
+  const { findings, occurrences, words, accentedWords } = run;
 
   let result = findings;
   // A note written without accents (hardly any accented word): one note-level finding instead
@@ -247,6 +210,208 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
     }
   }
   return { findings: result, occurrences };
+}
+
+/**
+ * One pass of the rules over the tokens of a note: the greedy loop, word by word.
+ * A class with plain fields rather than a function of closures, so that the loop compiles
+ * once and stays compiled: the JIT gives up on a hot loop whose callees are fresh closures at
+ * every call. The loop itself only reads typed arrays and the word memo; each rule runs in a
+ * method of its own, on `Token` objects made on demand (`near`).
+ */
+class MatchRun {
+  readonly findings: Finding[] = [];
+  readonly occurrences: Occurrence[] = [];
+  /** Words the loop looked at (digits left out), and those with a non-ASCII letter. */
+  words = 0;
+  accentedWords = 0;
+  /** An NFD note gets NFD fixes, even for a word that lacks its accents. */
+  readonly nfd: boolean;
+  /** Token objects for the rules, made by `near` (holes elsewhere). */
+  tokens: Token[] = [];
+  readonly foldedAt: (k: number) => string;
+
+  constructor(
+    readonly text: string,
+    readonly buf: TokenBuffer,
+    readonly ids: Int32Array,
+    readonly entries: WordEntry<WordInfo>[],
+    readonly glossary: Glossary,
+    readonly ignore: Set<string>,
+    readonly isWord: (lower: string) => boolean,
+    readonly getLexicon: () => Lexicon,
+  ) {
+    this.foldedAt = (k: number) => entries[ids[k]].folded;
+    let nfd = false;
+    for (let k = 0; k < buf.count; k++) if (buf.flags[k] & TokenFlag.Decomposed) nfd = true;
+    this.nfd = nfd;
+  }
+
+  /**
+   * Makes tokens[from..to] (clamped) before a rule looks at them. The callers' windows cover
+   * what the rules read: the words of the forms or candidates in play, the word before a
+   * candidate (its determiner) and two words on either side (the capitals context).
+   */
+  near(from: number, to: number): void {
+    const { buf, entries, ids } = this;
+    const n = buf.count;
+    if (this.tokens.length === 0) this.tokens = new Array(n);
+    const tokens = this.tokens;
+    const last = Math.min(n - 1, to);
+    for (let k = Math.max(0, from); k <= last; k++) {
+      tokens[k] ??= { start: buf.start[k], end: buf.end[k], text: entries[ids[k]].text, gapBefore: buf.gap[k], flags: buf.flags[k] & ~TokenFlag.NonAscii };
+    }
+  }
+
+  /** Runs the rules from token `from` until token `to` is passed; returns where it stopped. */
+  match(from: number, to: number): number {
+    const flagsOf = this.buf.flags;
+    const ids = this.ids;
+    const entries = this.entries;
+    const ignore = this.ignore;
+    const ignoring = ignore.size > 0;
+    let i = from;
+    for (; i < to; i++) {
+      const flags = flagsOf[i];
+      if (flags & TokenFlag.HasDigit) continue;
+      this.words++;
+      if (flags & TokenFlag.NonAscii) this.accentedWords++;
+      const word = entries[ids[i]];
+      if (ignoring && ignore.has(word.lower)) continue;
+
+      // 1. Forms that start with this word.
+      const list = word.forms;
+      if (list) {
+        const next = this.matchForms(i, list);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+      }
+
+      // 2–3. Typos of terms: fuzzy and joined compounds.
+      if (word.folded.length < 4) continue;
+      let info = word.info;
+      if (info === undefined) info = word.info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon);
+      if (info.joined) {
+        this.matchJoined(i, word.lower, info.joined);
+        continue;
+      }
+      if (info.candidates.length === 0) continue;
+      i = this.matchFuzzy(i, info);
+    }
+    return i;
+  }
+
+  /** Rule 1 at token i; returns the last token consumed, or -1 when no form matches. */
+  private matchForms(i: number, list: TermForm[]): number {
+    const { text, buf, findings } = this;
+    let fits = false;
+    let longest = 1;
+    for (const form of list) {
+      if (form.folded.length > longest) longest = form.folded.length;
+      if (!fits) fits = this.wordsFit(i, form);
+    }
+    if (!fits) return -1; // what bestFormMatch would find, without making tokens
+    // bestFormMatch reads the words of every form of the list (up to its first mismatch).
+    this.near(i - 2, i + Math.max(longest, 3));
+    const tokens = this.tokens;
+    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord);
+    if (!m) return -1;
+    const last = tokens[i + m.form.folded.length - 1];
+    const start = buf.start[i];
+    const end = last.end;
+    if (m.kind === Match.Exact) {
+      this.occurrences.push({ start, end, entryId: m.form.entry.id, kind: m.form.kind });
+    } else {
+      const written = text.slice(start, end);
+      if (!this.ignore.has(written.toLowerCase())) findings.push(makeFinding(text, tokens, i, i + m.form.folded.length - 1, m, this.nfd));
+    }
+    return i + m.form.folded.length - 1;
+  }
+
+  /**
+   * The test bestFormMatch makes before anything else, on the typed arrays: the words after
+   * token i are the form's next words (folded, no digits) with its separators (or a space for
+   * a hyphen). A form that fails it is skipped there; when all fail, nothing can match.
+   */
+  private wordsFit(i: number, form: TermForm): boolean {
+    const len = form.folded.length;
+    const { buf, entries, ids } = this;
+    if (i + len > buf.count) return false;
+    for (let k = 1; k < len; k++) {
+      const t = i + k;
+      if (buf.flags[t] & TokenFlag.HasDigit || entries[ids[t]].folded !== form.folded[k]) return false;
+      const want = form.joiners[k - 1];
+      const got = buf.gap[t];
+      if (got !== want && !(want === Gap.Hyphen && got === Gap.Space)) return false;
+    }
+    return true;
+  }
+
+  /** Rule 3 at token i: a word that is a multi-word term without its separators. */
+  private matchJoined(i: number, lower: string, joined: TermForm): void {
+    if (this.isWord(lower)) return;
+    this.near(i - 2, i + 2);
+    const { text, tokens } = this;
+    const tk = tokens[i];
+    this.findings.push({
+      start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: 'glossaire.compound', severity: 'warning',
+      entryId: joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, joined, this.nfd)],
+    });
+  }
+
+  /** Rule 2 at token i (a word with fuzzy candidates); returns the last token consumed. */
+  private matchFuzzy(i: number, info: WordInfo): number {
+    let from = i - 3;
+    let to = i + 3;
+    for (const { target } of info.candidates) {
+      from = Math.min(from, i - target.word - 1);
+      to = Math.max(to, i - target.word + target.form.folded.length);
+    }
+    this.near(from, to);
+    const { text, tokens, findings, occurrences } = this;
+    const tk = tokens[i];
+    // Names and acronyms are not typos, but a line in capitals is made of words.
+    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i));
+    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone);
+    if (!fuzzy) return i;
+    // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
+    const f = fuzzy.finding;
+    while (occurrences.length > 0 && occurrences[occurrences.length - 1].end > f.start) occurrences.pop();
+    while (findings.length > 0 && findings[findings.length - 1].end > f.start) findings.pop();
+    findings.push(f);
+    return fuzzy.lastToken;
+  }
+}
+
+/**
+ * What the fuzzy and joined look-ups give for a word (memoised per distinct word by the loop).
+ * A function of its own: a closure over the loop's variables would cost every word a scope.
+ */
+function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon): WordInfo {
+  const info: WordInfo = { candidates: [] };
+  const joined = glossary.joined.get(key);
+  if (joined) info.joined = joined;
+  else {
+    // The term's own tolerance decides (see the header); the search goes as deep as needed.
+    const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length) &&
+      !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
+    if (found.length > 0 && !isWord(lower)) {
+      info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
+      info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
+    }
+  }
+  return info;
+}
+
+/**
+ * The lazy "a capital word among capitals" test that `mayBeTypo` takes, for token i. Made
+ * here rather than in the loop: a closure over the loop's `i` would give every iteration of
+ * the analysis its own heap-allocated scope.
+ */
+function upperAround(text: string, tokens: Token[], i: number): () => boolean {
+  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start);
 }
 
 interface FormMatch {
@@ -662,7 +827,3 @@ function sharedAffixes(a: string, b: string): number {
   return p + s;
 }
 
-function hasNonAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
-  return false;
-}

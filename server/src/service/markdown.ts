@@ -96,6 +96,28 @@ function isMarker(c: number): boolean {
   return c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */;
 }
 
+// Character classes for the scanning loops: one table load per character instead of a chain
+// of comparisons. Filled for Latin at load, and lazily (from the functions above) for the
+// rest of the BMP, so that the answers are those functions' by construction.
+const CC_WORD = 1, CC_COMBINING = 2, CC_DIGIT = 4, CC_SPACE = 8, CC_HYPHEN = 16, CC_APOSTROPHE = 32, CC_MARKER = 64, CC_KNOWN = 128;
+const charClasses = new Uint8Array(0x10000);
+function classify(c: number): number {
+  const k = CC_KNOWN | (isWordChar(c) ? CC_WORD : 0) | (isCombiningMark(c) ? CC_COMBINING : 0) | (c >= 48 && c <= 57 ? CC_DIGIT : 0) |
+    (isSpace(c) ? CC_SPACE : 0) | (isHyphen(c) ? CC_HYPHEN : 0) | (isApostrophe(c) ? CC_APOSTROPHE : 0) | (isMarker(c) ? CC_MARKER : 0);
+  charClasses[c] = k;
+  return k;
+}
+for (let c = 0; c < 0x250; c++) classify(c);
+/** The class bits of a UTF-16 code unit. */
+function classOf(c: number): number {
+  const k = charClasses[c];
+  return k === 0 ? classify(c) : k;
+}
+/** isWordChar through the table. */
+function isWordCode(c: number): boolean {
+  return (classOf(c) & CC_WORD) !== 0;
+}
+
 /**
  * Scans Markdown text and returns the prose words with their offsets.
  * @param text the note, any line endings, NFC or NFD.
@@ -196,28 +218,29 @@ export function getProseSegments(text: string): number[] {
   const len = text.length;
   let pos = 0;
   let segStart = 0;
+  const lines = new LineEnds(text);
   const skip = (from: number, to: number) => {
     if (from > segStart) out.push(segStart, from);
     segStart = to;
   };
 
   // Front matter: only the title's value is prose.
-  if (text.startsWith('---') && lineEndAt(text, 0) === 3) {
-    let p = nextLine(text, 0);
+  if (text.startsWith('---') && lines.endAt(0) === 3) {
+    let p = lines.next(0);
     while (p < len) {
-      const e = lineEndAt(text, p);
+      const e = lines.endAt(p);
       const line = text.slice(p, e).trimEnd();
       if (line === '---' || line === '...') {
         const m = frontMatterTitle(text.slice(0, p));
         if (m) {
           const vStart = text.indexOf(m.value, m.index + m.key.length);
           skip(0, vStart);
-          skip(vStart + m.value.length, nextLine(text, p));
-        } else skip(0, nextLine(text, p));
-        pos = nextLine(text, p);
+          skip(vStart + m.value.length, lines.next(p));
+        } else skip(0, lines.next(p));
+        pos = lines.next(p);
         break;
       }
-      p = nextLine(text, p);
+      p = lines.next(p);
     }
   }
 
@@ -225,7 +248,7 @@ export function getProseSegments(text: string): number[] {
   let prevIndentedCode = false;
   let inList = false;
   while (pos < len) {
-    const lineEnd = lineEndAt(text, pos);
+    const lineEnd = lines.endAt(pos);
     // Indentation in columns.
     let i = pos;
     let col = 0;
@@ -239,7 +262,7 @@ export function getProseSegments(text: string): number[] {
     const blank = i >= lineEnd;
     if (blank) {
       prevBlank = true;
-      pos = nextLine(text, pos);
+      pos = lines.after(lineEnd);
       continue;
     }
     const c0 = text.charCodeAt(i);
@@ -248,20 +271,20 @@ export function getProseSegments(text: string): number[] {
       let run = 0;
       while (text.charCodeAt(i + run) === c0) run++;
       if (run >= 3 && (c0 === 126 || text.indexOf('`', i + run) === -1 || text.indexOf('`', i + run) >= lineEnd)) {
-        let p = nextLine(text, pos);
+        let p = lines.next(pos);
         let close = len;
         while (p < len) {
-          const e = lineEndAt(text, p);
+          const e = lines.endAt(p);
           let j = p;
           let ind = 0;
           while (j < e && text.charCodeAt(j) === CH_SPACE) { j++; ind++; }
           let r = 0;
           while (text.charCodeAt(j + r) === c0) r++;
           if (ind <= 3 && r >= run && text.slice(j + r, e).trim() === '') {
-            close = nextLine(text, p);
+            close = lines.after(e);
             break;
           }
-          p = nextLine(text, p);
+          p = lines.after(e);
         }
         skip(pos, close);
         pos = close;
@@ -275,7 +298,7 @@ export function getProseSegments(text: string): number[] {
     else if (col < 2 && prevBlank) inList = false;
     // Indented code: after a blank line (or more code), outside lists.
     if (col >= 4 && !listItem && !inList && (prevBlank || prevIndentedCode)) {
-      const next = nextLine(text, pos);
+      const next = lines.after(lineEnd);
       skip(pos, next);
       pos = next;
       prevIndentedCode = true;
@@ -285,14 +308,14 @@ export function getProseSegments(text: string): number[] {
     prevIndentedCode = false;
     // Reference definition: [label]: destination
     if (col <= 3 && c0 === 91 /* [ */ && REF_DEF_RE.test(text.slice(i, lineEnd))) {
-      const next = nextLine(text, pos);
+      const next = lines.after(lineEnd);
       skip(pos, next);
       pos = next;
       prevBlank = false;
       continue;
     }
     prevBlank = false;
-    pos = nextLine(text, pos);
+    pos = lines.after(lineEnd);
   }
   if (segStart < len) out.push(segStart, len);
   return out;
@@ -333,22 +356,44 @@ function isListItem(text: string, i: number, lineEnd: number): boolean {
   return false;
 }
 
-/** Offset of the end of the line containing `pos` (before \r\n, \n or \r). */
-function lineEndAt(text: string, pos: number): number {
-  const len = text.length;
-  for (let i = pos; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CH_NL || c === CH_CR) return i;
-  }
-  return len;
-}
+/**
+ * Line ends of one text (\r\n, \n or \r), found with native searches: a line ends at the next
+ * \n unless a \r comes first, and where the next \r lies is remembered (most notes have none,
+ * so one search answers them all). Positions asked for only move forward, mostly.
+ */
+class LineEnds {
+  /** The first \r at or after `crFrom` (-1: none). */
+  private cr: number;
+  private crFrom = 0;
 
-/** Offset of the start of the next line. */
-function nextLine(text: string, pos: number): number {
-  const e = lineEndAt(text, pos);
-  if (e >= text.length) return text.length;
-  if (text.charCodeAt(e) === CH_CR && text.charCodeAt(e + 1) === CH_NL) return e + 2;
-  return e + 1;
+  constructor(private readonly text: string) {
+    this.cr = text.indexOf('\r');
+  }
+
+  /** Offset of the end of the line containing `pos` (before \r\n, \n or \r). */
+  endAt(pos: number): number {
+    const text = this.text;
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    if (pos < this.crFrom || (this.cr !== -1 && this.cr < pos)) {
+      this.cr = text.indexOf('\r', pos);
+      this.crFrom = pos;
+    }
+    return this.cr !== -1 && this.cr < nl ? this.cr : nl;
+  }
+
+  /** Offset of the start of the next line. */
+  next(pos: number): number {
+    return this.after(this.endAt(pos));
+  }
+
+  /** Offset after the line break at `lineEnd` (a line end from `endAt`). */
+  after(lineEnd: number): number {
+    const text = this.text;
+    if (lineEnd >= text.length) return text.length;
+    if (text.charCodeAt(lineEnd) === CH_CR && text.charCodeAt(lineEnd + 1) === CH_NL) return lineEnd + 2;
+    return lineEnd + 1;
+  }
 }
 
 const SKIP_CONTENT_TAGS = ['pre', 'code', 'script', 'style', 'kbd', 'samp'];
@@ -386,7 +431,8 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c) && !isCombiningMark(c)) {
+    const k = classOf(c);
+    if ((k & (CC_WORD | CC_COMBINING)) === CC_WORD) {
       const end = scanWord(text, i, to);
       if (wordIdentifier) {
         i = skipNonSpace(text, i, to);
@@ -395,9 +441,9 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
       }
       const next = text.charCodeAt(end);
       // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
-      if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordChar(text.charCodeAt(end + 1))) ||
-          (next === 46 && end + 1 < to && isWordChar(text.charCodeAt(end + 1))) ||
-          (i > from && text.charCodeAt(i - 1) === 47) || (next === 47 && isWordChar(text.charCodeAt(end + 1)))) {
+      if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordCode(text.charCodeAt(end + 1))) ||
+          (next === 46 && end + 1 < to && isWordCode(text.charCodeAt(end + 1))) ||
+          (i > from && text.charCodeAt(i - 1) === 47) || (next === 47 && isWordCode(text.charCodeAt(end + 1)))) {
         i = skipNonSpace(text, i, to);
         gap = Gap.Break;
         continue;
@@ -414,24 +460,24 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
       i = end;
       continue;
     }
-    if (isSpace(c)) {
+    if (k & CC_SPACE) {
       if (c === CH_NL || (c === CH_CR && text.charCodeAt(i + 1) !== CH_NL)) newlines++;
       if (gap === Gap.None) gap = Gap.Space;
       else if (gap !== Gap.Space) gap = Gap.Break;
       i++;
       continue;
     }
-    if (isHyphen(c)) {
+    if (k & CC_HYPHEN) {
       gap = gap === Gap.None ? Gap.Hyphen : Gap.Break;
       i++;
       continue;
     }
-    if (isApostrophe(c)) {
+    if (k & CC_APOSTROPHE) {
       gap = gap === Gap.None ? Gap.Apostrophe : Gap.Break;
       i++;
       continue;
     }
-    if (isMarker(c)) {
+    if (k & CC_MARKER) {
       i++;
       continue;
     }
@@ -491,25 +537,24 @@ function scanWord(text: string, start: number, to: number): number {
   wordIdentifier = false;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : isWordChar(c)) {
-      if (c < 0x80) {
-        if (c <= 57) flags |= TokenFlag.HasDigit;
-      } else {
+    const k = classOf(c);
+    if (k & CC_WORD) {
+      if (c >= 0x80) {
         flags |= TokenFlag.NonAscii;
-        if (isCombiningMark(c)) flags |= TokenFlag.Decomposed;
-      }
+        if (k & CC_COMBINING) flags |= TokenFlag.Decomposed;
+      } else if (k & CC_DIGIT) flags |= TokenFlag.HasDigit;
       h = Math.imul(h ^ c, 0x01000193);
       i++;
       continue;
     }
-    if (isMarker(c) && c !== 126) {
+    if (k & CC_MARKER && c !== 126) {
       let j = i;
       let underscore = false;
       while (j < to && isMarker(text.charCodeAt(j))) {
         if (text.charCodeAt(j) === 95) underscore = true;
         j++;
       }
-      if (j < to && isWordChar(text.charCodeAt(j)) && !isCombiningMark(text.charCodeAt(j))) {
+      if (j < to && (classOf(text.charCodeAt(j)) & (CC_WORD | CC_COMBINING)) === CC_WORD) {
         // CommonMark: `_` inside a word is never emphasis, so the word is an identifier.
         if (underscore) {
           wordIdentifier = true;
