@@ -3,7 +3,7 @@
  * Exit codes: 0 clean, 1 findings, 2 usage or glossary errors.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { analyzeText, Finding } from './service/analyze';
 import { applyEdits, getFixAllEdits } from './service/fixes';
@@ -102,11 +102,30 @@ function parseArgs(argv: string[]): CliOptions | string {
 function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    // A folder is walked once however many links lead to it (a link to a parent looped until
+    // ELOOP crashed the CLI); an unreadable entry (a dangling link) is reported and skipped.
+    let names: string[];
+    try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      process.stderr.write(`glossaire: ${dir}: ${(e as Error).message}\n`);
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(dir, name);
-      const st = statSync(p);
+      let st;
+      try {
+        st = statSync(p);
+      } catch (e) {
+        process.stderr.write(`glossaire: ${p}: ${(e as Error).message}\n`);
+        continue;
+      }
       if (st.isDirectory()) walk(p);
       else if (/\.(md|markdown)$/i.test(name)) files.push(p);
     }

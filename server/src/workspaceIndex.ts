@@ -4,7 +4,7 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyzeText } from './service/analyze';
@@ -108,9 +108,14 @@ export class WorkspaceIndex {
   }
 }
 
-function collectMarkdown(dir: string, out: string[]): void {
+function collectMarkdown(dir: string, out: string[], seen = new Set<string>()): void {
   let names: string[];
   try {
+    // A folder reached again through a symbolic link is walked once: links to a parent (or
+    // three links to '.') made the walk exponential and the server hung before answering.
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     names = readdirSync(dir);
   } catch {
     return;
@@ -125,7 +130,7 @@ function collectMarkdown(dir: string, out: string[]): void {
     } catch {
       continue;
     }
-    if (st.isDirectory()) collectMarkdown(p, out);
+    if (st.isDirectory()) collectMarkdown(p, out, seen);
     else if (/\.(md|markdown)$/i.test(name)) out.push(p);
   }
 }

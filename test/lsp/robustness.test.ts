@@ -8,7 +8,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -262,6 +262,35 @@ describe('language server: odd requests and bad documents', { skip: !built && 'd
     await assertServing(client);
     assert.doesNotMatch(client.stderr, /uncaught|unhandled|RangeError|Maximum call stack/i);
     assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('language server: a workspace with symbolic-link loops', { skip: !built && 'dist/server.js not built' }, () => {
+  test('is indexed once and the server answers (three links to "." made the walk 3^40 folders deep)', async (t) => {
+    const ws = mkdtempSync(join(tmpdir(), 'glossaire-loop-'));
+    try {
+      writeFileSync(join(ws, 'a.md'), NOTE);
+      mkdirSync(join(ws, 'boucle'));
+      try {
+        for (const name of ['x', 'y', 'z']) symlinkSync('.', join(ws, 'boucle', name), 'dir');
+        symlinkSync('..', join(ws, 'boucle', 'parent'), 'dir');
+      } catch {
+        t.skip('cannot create symbolic links here');
+        return;
+      }
+      const client = await TestClient.start({ workspaceFolders: [ws], settings: {} });
+      try {
+        await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 20_000, 'the index');
+        await assertServing(client);
+        const refs = await client.request<unknown[]>('glossaire/conceptReferences', { id: 'infogerance' });
+        assert.equal(refs.length, 1, 'a.md indexed once');
+        assert.equal(await client.stop(), 0);
+      } finally {
+        if (client.proc.exitCode === null) client.proc.kill();
+      }
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 });
 

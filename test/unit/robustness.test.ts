@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -337,6 +337,29 @@ describe('robustness: broken glossaries name the file, the entry and the field; 
       assert.ok(p, JSON.stringify(store.problems));
       assert.match(p.message, /absent\.json.*fichier introuvable/);
       assert.ok(store.current.byId.has('alpha') && store.current.byId.has('infogerance'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('glossaire check: a dangling link is reported and skipped, a link loop walked once (both crashed the CLI)', { skip: !existsSync(join(ROOT, 'dist', 'cli.js')) && 'dist/cli.js not built' }, (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'glossaire-links-'));
+    try {
+      writeFileSync(join(dir, 'note.md'), 'Le clud.\n');
+      mkdirSync(join(dir, 'boucle'));
+      try {
+        symlinkSync('absente.md', join(dir, 'pendant.md'));
+        for (const name of ['x', 'y', 'z']) symlinkSync('.', join(dir, 'boucle', name), 'dir');
+        symlinkSync('..', join(dir, 'boucle', 'parent'), 'dir');
+      } catch {
+        t.skip('cannot create symbolic links here');
+        return;
+      }
+      const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', dir], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, GLOSSAIRE_LOCALE: 'fr' } });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, /pendant\.md: ENOENT/);
+      assert.equal(r.stdout.trim().split('\n').length, 1, r.stdout);
+      assert.match(r.stderr, /1 fichier\(s\) vérifié\(s\), 1 faute\(s\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
