@@ -189,6 +189,13 @@ describe('robustness: adversarial notes complete (hang guard, not a benchmark)',
     assert.deepEqual(analyze('Le \\clud ici.').findings.map((f) => [f.word, f.suggestions[0]]), [['clud', 'cloud']]);
   });
 
+  it('a stray backtick hides nothing past its paragraph (a code span never spans a blank line)', () => {
+    const note = 'Le caractère ` sert aux exemples.\n\nL’inforgérance du `code` ici.\n';
+    assert.deepEqual(analyze(note).findings.map((f) => f.word), ['inforgérance']);
+    for (const eol of ['\r\n', '\r', '\n  \t\n']) assert.deepEqual(analyze(note.replace('\n\n', eol === '\n  \t\n' ? eol : eol + eol)).findings.map((f) => f.word), ['inforgérance'], JSON.stringify(eol));
+    assert.deepEqual(scanMarkdown('a `b\nc` d').tokens.map((t) => t.text), ['a', 'd']); // one line break: still a code span
+  });
+
   it('the scanner reads the same words from a huge note as from its parts (no state leaks across segments)', () => {
     const part = 'Le `code` et <!-- note --> la clud.\n\n```\nx\n```\n';
     const one = scanMarkdown(part).tokens.map((t) => t.text);

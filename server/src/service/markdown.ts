@@ -412,6 +412,19 @@ interface ScanMemo {
   ignoreClose?: number;
 }
 
+/** The first line break at or after `from` that a blank line follows (a paragraph's end), or -1. */
+function paragraphEndAt(text: string, from: number): number {
+  const len = text.length;
+  for (let i = from; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== CH_NL && c !== CH_CR) continue;
+    let j = c === CH_CR && text.charCodeAt(i + 1) === CH_NL ? i + 2 : i + 1;
+    while (j < len && (text.charCodeAt(j) === CH_SPACE || text.charCodeAt(j) === CH_TAB)) j++;
+    if (j < len && (text.charCodeAt(j) === CH_NL || text.charCodeAt(j) === CH_CR)) return i;
+  }
+  return -1;
+}
+
 /** `search(from)` (the first match at or after `from`), answered from the memo when it knows. */
 function searchFrom(memo: ScanMemo, needle: string, from: number, search: (from: number) => number): number {
   const last = memo.found.get(needle);
@@ -483,10 +496,12 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
     }
     gap = Gap.Break;
     switch (c) {
-      case 96: { // ` inline code: skip to the closing run of the same length
+      case 96: { // ` inline code: skip to the closing run of the same length, in the same paragraph
         let run = 1;
         while (text.charCodeAt(i + run) === 96) run++;
-        const close = findBacktickRun(text, i + run, to, run, memo);
+        // A stray backtick used to hide every word up to a backtick paragraphs later.
+        const end = searchFrom(memo, '\n\n', i + run, (p) => paragraphEndAt(text, p));
+        const close = findBacktickRun(text, i + run, end === -1 ? to : Math.min(to, end), run, memo);
         i = close === -1 ? i + run : close + run;
         continue;
       }
