@@ -121,6 +121,23 @@ describe('language server: odd requests and bad documents', { skip: !built && 'd
     await assertServing(client);
   });
 
+  test('\\r\\n and \\r notes get the ranges and semantic tokens of their \\n form', async () => {
+    const lf = 'Le SaaS et le cloud\ncomputing, 😀 le clud\n\nL’inforgérance.\n';
+    const answers = async (text: string, k: number) => {
+      const uri = `file:///eol-${k}.md`;
+      await client.open(uri, text);
+      const diags = (await client.diagnosticsFor(uri, 1)).map((d) => ({ range: d.range, code: d.code }));
+      const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      const highlights = await client.request<unknown[]>('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 0, character: 15 } });
+      await client.close(uri);
+      return { diags, tokens: tokens.data, highlights };
+    };
+    const expected = await answers(lf, 0);
+    assert.equal(expected.diags.length, 2);
+    assert.deepEqual(await answers(lf.replace(/\n/g, '\r\n'), 1), expected);
+    assert.deepEqual(await answers(lf.replace(/\n/g, '\r'), 2), expected);
+  });
+
   test('didChange with ranges out of range, reversed or on a closed document keeps the text in step', async () => {
     const uri = 'file:///edits.md';
     let doc = TextDocument.create(uri, 'markdown', 1, 'Un texte sur le clud.\n');
