@@ -7,13 +7,10 @@
  *
  * Design note (speed and memory): variants are never built as strings. A word's polynomial
  * prefix hashes give the hash of any one- or two-deletion variant in O(1), so a 10-letter
- * query costs ~56 table probes and no allocation. The table is a flat open-addressing
+ * query costs ~56 table probes (one addition each to hash) and no allocation. The table is a flat open-addressing
  * multimap of (two 32-bit hashes → key id) in typed arrays: 10,000 terms take a few MB
  * instead of millions of strings. Both hashes must match, so a false candidate needs a 64-bit
  * collision; it would still be dropped by the exact distance check.
- * A key whose own tolerance is one edit (5–7 letters) is indexed at one deletion: for such a
- * key the two-deletion variants can never be the first to match (see `add`), so results and
- * their order are the same as with the full neighbourhood, at a third of the size.
  * Order of results: nearest first; equal distances in the order the original string-based
  * index found them (the query's deletion variants depth-first, then values in insertion
  * order), which the ranking of suggestions relies on for ties.
@@ -113,40 +110,25 @@ function prefixHashes(word: string): void {
   }
 }
 
-// The distinct deletion variants of the word whose prefix hashes are loaded, as two hash
-// arrays in the order of `deletions` (depth-first). Kept in typed arrays, never in variables
-// that outlive a call: a 32-bit hash outside the small-integer range would be boxed.
+// The deletion variants of the word whose prefix hashes are loaded, as two hash arrays in the
+// order of `deletions` (depth-first). Kept in typed arrays, never in variables that outlive a
+// call: a 32-bit hash outside the small-integer range would be boxed.
+//
+// With H(w) = Σ w[j]·B^(len-1-j), removing positions x < y gives
+//   X[x] + Y[y] + H(w),  X[x] = (pre[x] - pre[x+1])·B^(len-2-x),  Y[y] = (pre[y] - pre[y+1])·B^(len-1-y)
+// and removing position i alone gives Y[i] + H(w): one addition per variant.
+//
+// Repeated variants (a doubled letter) are not removed: the original walk skips a repeated
+// variant's own deletions, but those are all repeats too, so visiting them finds nothing new
+// and the order of first discovery is the same.
+// Each pair of positions comes once, at its first place in that walk (see below).
 let var1 = new Int32Array(256);
 let var2 = new Int32Array(256);
 let varCount = 0;
-let seenSlots = new Int32Array(1024);
-let seenStamp = new Int32Array(1024);
-let seenGen = 0;
-
-/** Mixes two hashes into a table slot (murmur3 finaliser). */
-function mix(h1: number, h2: number): number {
-  let h = h1 ^ Math.imul(h2, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h;
-}
-
-/** Appends the variant with hashes (h1, h2) unless it is there already. */
-function pushVariant(h1: number, h2: number): void {
-  const mask = seenSlots.length - 1;
-  let i = mix(h1, h2) & mask;
-  while (seenStamp[i] === seenGen) {
-    const v = seenSlots[i];
-    if (var1[v] === h1 && var2[v] === h2) return;
-    i = (i + 1) & mask;
-  }
-  seenStamp[i] = seenGen;
-  seenSlots[i] = varCount;
-  var1[varCount] = h1;
-  var2[varCount] = h2;
-  varCount++;
-}
+let x1 = new Int32Array(64);
+let x2 = new Int32Array(64);
+let y1 = new Int32Array(64);
+let y2 = new Int32Array(64);
 
 /** Collects the variants of up to `depth` (≤ 2) deletions of the loaded word of length len. */
 function collectVariants(len: number, depth: number): void {
@@ -155,39 +137,61 @@ function collectVariants(len: number, depth: number): void {
     var1 = new Int32Array(most);
     var2 = new Int32Array(most);
   }
-  if (seenSlots.length < most * 2) {
-    let size = seenSlots.length;
-    while (size < most * 2) size *= 2;
-    seenSlots = new Int32Array(size);
-    seenStamp = new Int32Array(size);
-    seenGen = 0;
+  if (x1.length < len) {
+    x1 = new Int32Array(len * 2);
+    x2 = new Int32Array(len * 2);
+    y1 = new Int32Array(len * 2);
+    y2 = new Int32Array(len * 2);
   }
-  seenGen++;
-  varCount = 0;
-  pushVariant(pre1[len], pre2[len]);
-  if (depth === 0 || len <= 1) return;
-  for (let i = 0; i < len; i++) {
-    // Without position i.
-    const a1 = (Math.imul(pre1[i], pow1[len - 1 - i]) + (pre1[len] - Math.imul(pre1[i + 1], pow1[len - 1 - i]))) | 0;
-    const a2 = (Math.imul(pre2[i], pow2[len - 1 - i]) + (pre2[len] - Math.imul(pre2[i + 1], pow2[len - 1 - i]))) | 0;
-    const before = varCount;
-    pushVariant(a1, a2);
-    if (varCount === before) continue; // seen: its own deletions were collected with it
-    if (depth < 2 || len - 1 <= 1) continue;
-    // Deleting k from that variant: original positions {k, i} (k < i) or {i, k + 1}.
-    for (let k = 0; k < len - 1; k++) {
-      const x = k < i ? k : i;
-      const y = k < i ? i : k + 1;
-      // word[0, x) + word(x, y) + word(y, len)
-      const mid1 = (pre1[y] - Math.imul(pre1[x + 1], pow1[y - x - 1])) | 0;
-      const mid2 = (pre2[y] - Math.imul(pre2[x + 1], pow2[y - x - 1])) | 0;
-      const tail1 = (pre1[len] - Math.imul(pre1[y + 1], pow1[len - 1 - y])) | 0;
-      const tail2 = (pre2[len] - Math.imul(pre2[y + 1], pow2[len - 1 - y])) | 0;
-      const b1 = (Math.imul((Math.imul(pre1[x], pow1[y - x - 1]) + mid1) | 0, pow1[len - 1 - y]) + tail1) | 0;
-      const b2 = (Math.imul((Math.imul(pre2[x], pow2[y - x - 1]) + mid2) | 0, pow2[len - 1 - y]) + tail2) | 0;
-      pushVariant(b1, b2);
+  const h1 = pre1[len];
+  const h2 = pre2[len];
+  var1[0] = h1;
+  var2[0] = h2;
+  let n = 1;
+  if (depth > 0 && len > 1) {
+    for (let i = 0; i < len; i++) {
+      y1[i] = Math.imul(pre1[i] - pre1[i + 1], pow1[len - 1 - i]);
+      y2[i] = Math.imul(pre2[i] - pre2[i + 1], pow2[len - 1 - i]);
+      if (i < len - 1) {
+        x1[i] = Math.imul(pre1[i] - pre1[i + 1], pow1[len - 2 - i]);
+        x2[i] = Math.imul(pre2[i] - pre2[i + 1], pow2[len - 2 - i]);
+      }
+    }
+    const deep = depth > 1 && len - 1 > 1;
+    for (let i = 0; i < len; i++) {
+      var1[n] = (y1[i] + h1) | 0;
+      var2[n] = (y2[i] + h2) | 0;
+      n++;
+      if (!deep) continue;
+      // Deleting k from that variant removes original positions {k, i} (k < i) or {i, k + 1}.
+      // A pair {k, i} with k < i came earlier, under the variant without k: only the pairs
+      // {i, y > i} are new here, in that order.
+      for (let y = i + 1; y < len; y++) {
+        var1[n] = (x1[i] + y1[y] + h1) | 0;
+        var2[n] = (x2[i] + y2[y] + h2) | 0;
+        n++;
+      }
     }
   }
+  varCount = n;
+}
+
+/** A second, independent mix (for the presence filter). */
+function mix2(h1: number, h2: number): number {
+  let h = h2 ^ Math.imul(h1, 0x27d4eb2f);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h;
+}
+
+/** Mixes two hashes into a table slot (murmur3 finaliser). */
+function mix(h1: number, h2: number): number {
+  let h = h1 ^ Math.imul(h2, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
 }
 
 /** A deletion-neighbourhood index from keys to values. */
@@ -199,12 +203,24 @@ export class FuzzyIndex<T> {
   private readonly keySeqs: number[][] = [];
   /** The key each value was last added under (what it is verified against). */
   private readonly valueKey = new Map<T, number>();
+  /** Some value was added under two keys: look-ups must then track values, not keys. */
+  private shared = false;
+  /** Per key: the look-up that last met it (look-ups count up in `generation`). */
+  private keyStamp = new Int32Array(64);
+  private generation = 0;
   private seq = 0;
   // Open-addressing multimap: variant hashes → key id + 1 (0: empty slot).
   private slotH1 = new Int32Array(1024);
   private slotH2 = new Int32Array(1024);
   private slotKey = new Int32Array(1024);
   private mask = 1023;
+  /**
+   * Presence filter in front of the table: 8 bits per slot, one set per stored variant (by a
+   * second mix of its hashes). Nearly every probe of a query misses; most stop at this bit
+   * (a few KB for a course glossary) instead of walking a run of the table.
+   */
+  private bits = new Int32Array(1024 / 4);
+  private bitMask = 1024 * 8 - 1;
   private entries = 0;
   /** Length of the longest key: a word longer by more than the distance matches nothing. */
   private longest = 0;
@@ -212,14 +228,11 @@ export class FuzzyIndex<T> {
   constructor(private readonly maxDistance: number) {}
 
   /**
-   * Indexes `value` under `key` (an accent-folded lower-case word).
-   * @param tolerance the most edits a look-up may find this key at (its own rule, e.g.
-   * `maxDistanceFor(key.length)`); a look-up never finds a key beyond it. Below two, the
-   * index stores only the variants that can match first: a key at distance ≤ 1 from a query
-   * is reached by the query itself or one of its one-deletion variants, which only the key's
-   * own one-deletion variants can equal (lengths differ otherwise).
+   * Indexes `value` under `key` (an accent-folded lower-case word), with all its variants of
+   * up to `maxDistance` deletions: fewer would find the same keys, but not always first
+   * through the same variant, and the order of equally distant results must not change.
    */
-  add(key: string, value: T, tolerance: number = this.maxDistance): void {
+  add(key: string, value: T): void {
     let id = this.keyIds.get(key);
     if (id === undefined) {
       id = this.keyText.length;
@@ -229,11 +242,18 @@ export class FuzzyIndex<T> {
       this.keySeqs.push([]);
       if (key.length > this.longest) this.longest = key.length;
       prefixHashes(key);
-      collectVariants(key.length, Math.min(this.maxDistance, tolerance, key.length - 1));
+      collectVariants(key.length, Math.min(this.maxDistance, key.length - 1));
       if ((this.entries + varCount) * 2 > this.slotKey.length) this.grow(this.entries + varCount);
       for (let v = 0; v < varCount; v++) this.insert(var1[v], var2[v], id + 1);
     }
+    const previous = this.valueKey.get(value);
+    if (previous !== undefined && previous !== id) this.shared = true;
     this.valueKey.set(value, id);
+    if (id >= this.keyStamp.length) {
+      const grown = new Int32Array(this.keyStamp.length * 2);
+      grown.set(this.keyStamp);
+      this.keyStamp = grown;
+    }
     const values = this.keyValues[id];
     if (!values.includes(value)) {
       values.push(value);
@@ -242,6 +262,8 @@ export class FuzzyIndex<T> {
   }
 
   private insert(h1: number, h2: number, keyId: number): void {
+    const b = mix2(h1, h2) & this.bitMask;
+    this.bits[b >>> 5] |= 1 << (b & 31);
     let i = mix(h1, h2) & this.mask;
     while (this.slotKey[i] !== 0) i = (i + 1) & this.mask;
     this.slotH1[i] = h1;
@@ -261,8 +283,12 @@ export class FuzzyIndex<T> {
     this.slotH2 = new Int32Array(size);
     this.slotKey = new Int32Array(size);
     this.mask = size - 1;
+    this.bits = new Int32Array(size / 4);
+    this.bitMask = size * 8 - 1;
     for (let j = 0; j < oldKey.length; j++) {
       if (oldKey[j] === 0) continue;
+      const b = mix2(oldH1[j], oldH2[j]) & this.bitMask;
+      this.bits[b >>> 5] |= 1 << (b & 31);
       let i = mix(oldH1[j], oldH2[j]) & this.mask;
       while (this.slotKey[i] !== 0) i = (i + 1) & this.mask;
       this.slotH1[i] = oldH1[j];
@@ -281,23 +307,38 @@ export class FuzzyIndex<T> {
     if (depth <= 0 || word.length > this.longest + depth || this.entries === 0) return [];
     let found: { value: T; key: string; distance: number }[] | undefined;
     let seen: Set<T> | undefined;
-    const { slotH1, slotH2, slotKey, mask } = this;
+    const { slotH1, slotH2, slotKey, mask, keyStamp, shared, bits, bitMask } = this;
+    const gen = ++this.generation;
     prefixHashes(word);
     collectVariants(word.length, depth);
-    for (let v = 0; v < varCount; v++) {
-      const h1 = var1[v];
-      const h2 = var2[v];
+    const v1 = var1;
+    const v2 = var2;
+    const count = varCount;
+    for (let v = 0; v < count; v++) {
+      const h1 = v1[v];
+      const h2 = v2[v];
+      const b = mix2(h1, h2) & bitMask;
+      if ((bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
       let i = mix(h1, h2) & mask;
       let first = 0;
       let more: number[] | undefined;
       for (let k = slotKey[i]; k !== 0; i = (i + 1) & mask, k = slotKey[i]) {
-        if (slotH1[i] !== h1 || slotH2[i] !== h2) continue;
+        if (slotH1[i] !== h1 || slotH2[i] !== h2 || keyStamp[k - 1] === gen) continue;
         if (first === 0) first = k;
         else if (k !== first && !(more ??= []).includes(k)) more.push(k);
       }
       if (first === 0) continue;
-      seen ??= new Set();
-      found ??= [];
+      // Each key's values are all met at once, the first time the key is: a key met before
+      // has nothing new (unless a value sits under several keys: then values are tracked).
+      keyStamp[first - 1] = gen;
+      if (more) for (const k of more) keyStamp[k - 1] = gen;
+      if (!more && !shared) {
+        const key = this.keyText[first - 1];
+        const allowed = Math.min(depth, maxDistanceFor(key.length));
+        const dist = editDistance(word, key, allowed);
+        if (dist <= allowed && dist > 0) for (const value of this.keyValues[first - 1]) (found ??= []).push({ value, key, distance: dist });
+        continue;
+      }
       let values = this.keyValues[first - 1];
       if (more) {
         // Several keys share this variant: their values in insertion order.
@@ -307,12 +348,14 @@ export class FuzzyIndex<T> {
         values = merged.map((m) => m[1]);
       }
       for (const value of values) {
-        if (seen.has(value)) continue;
-        seen.add(value);
+        if (shared) {
+          if ((seen ??= new Set()).has(value)) continue;
+          seen.add(value);
+        }
         const key = this.keyText[this.valueKey.get(value)!];
         const allowed = Math.min(depth, maxDistanceFor(key.length));
         const dist = editDistance(word, key, allowed);
-        if (dist <= allowed && dist > 0) found.push({ value, key, distance: dist });
+        if (dist <= allowed && dist > 0) (found ??= []).push({ value, key, distance: dist });
       }
     }
     if (!found) return [];

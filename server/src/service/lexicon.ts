@@ -5,9 +5,10 @@
  *
  * Two readers over the same format: `createLexicon` over a string (small lists, tests), and
  * `createLexiconFromBytes` over the file's raw UTF-8 bytes, which is what the checker loads:
- * no decoding, no line index, no per-word object (5 MB of bytes, ~2 ms to read), and a look-up
- * is ~20 probes that each step back to the start of a line. UTF-8 byte order is code point
- * order, which is the list's UTF-16 order for the BMP (a French list has nothing beyond).
+ * no decoding, no line index, no per-word object (5 MB of bytes, ~2 ms to read); a look-up
+ * searches a small sample of the lines, then ~10 lines in one stretch. UTF-8 byte order is
+ * code point order, which is the list's UTF-16 order for the BMP (a French list has nothing
+ * beyond).
  */
 
 /** Membership test over lower-case words. */
@@ -79,14 +80,78 @@ export function createLexicon(sortedList: string, extraWords: Iterable<string> =
  * @param extraWords words to accept in addition (the user's own words, lower-case).
  */
 export function createLexiconFromBytes(bytes: Uint8Array, extraWords: Iterable<string> = []): Lexicon {
-  const len = bytes.length;
-  const extra = new Set(extraWords);
-  let key = new Uint8Array(64);
-  let size = -1;
+  return new ByteLexicon(bytes, new Set(extraWords));
+}
 
-  // UTF-8 of `word` into `key`; returns its length.
-  const encode = (word: string): number => {
-    if (key.length < word.length * 3) key = new Uint8Array(word.length * 3);
+/** Lines sampled every STEP bytes (see ByteLexicon). */
+const STEP = 128;
+
+/**
+ * A look-up binary-searches a sample of line starts, one every ~128 bytes, by their first
+ * four bytes as a number (small arrays that stay in cache), then reads one stretch of ~10
+ * lines, instead of ~20 probes across the whole 5 MB. The sample is built at the first
+ * look-up in well under a millisecond: it reads ~20 bytes per sample, not the whole list.
+ */
+class ByteLexicon implements Lexicon {
+  private readonly len: number;
+  private key = new Uint8Array(64);
+  private sampleAt = new Int32Array(0);
+  private sampleKey = new Uint32Array(0);
+  private sampleCount = -1;
+  private lines = -1;
+
+  constructor(private readonly bytes: Uint8Array, private readonly extra: Set<string>) {
+    this.len = bytes.length;
+  }
+
+  get size(): number {
+    if (this.lines < 0) {
+      const bytes = this.bytes;
+      let lines = 0;
+      for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+      if (this.len > 0 && bytes[this.len - 1] !== 10) lines++;
+      this.lines = lines;
+    }
+    return this.lines + this.extra.size;
+  }
+
+  has(lowerWord: string): boolean {
+    if (this.extra.size > 0 && this.extra.has(lowerWord)) return true;
+    const n = this.encode(lowerWord);
+    if (this.sampleCount < 0) this.buildSamples();
+    const { sampleAt, sampleKey, sampleCount, bytes, len } = this;
+    const q = firstFour(this.key, 0, n);
+    // The last sampled line ≤ the word (keys first, the line itself on a tie).
+    let lo = 0;
+    let hi = sampleCount - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = sampleKey[mid];
+      const c = q !== k ? (q < k ? -1 : 1) : this.compareLine(n, sampleAt[mid]);
+      if (c === 0) return true;
+      if (c > 0) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (best < 0) return false;
+    // Then the lines up to the next sample, in order.
+    const end = best + 1 < sampleCount ? sampleAt[best + 1] : len;
+    for (let s = sampleAt[best]; s < end; ) {
+      const c = this.compareLine(n, s);
+      if (c === 0) return true;
+      if (c < 0) return false;
+      while (s < len && bytes[s] !== 10) s++;
+      s++;
+    }
+    return false;
+  }
+
+  /** UTF-8 of `word` into `key`; returns its length. */
+  private encode(word: string): number {
+    if (this.key.length < word.length * 3) this.key = new Uint8Array(word.length * 3);
+    const key = this.key;
     let n = 0;
     for (let i = 0; i < word.length; i++) {
       let c = word.charCodeAt(i);
@@ -102,54 +167,51 @@ export function createLexiconFromBytes(bytes: Uint8Array, extraWords: Iterable<s
       }
     }
     return n;
-  };
+  }
 
-  return {
-    get size(): number {
-      if (size < 0) {
-        let lines = 0;
-        for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
-        if (len > 0 && bytes[len - 1] !== 10) lines++;
-        size = lines + extra.size;
-      }
-      return size;
-    },
-    has(lowerWord: string): boolean {
-      if (extra.has(lowerWord)) return true;
-      const n = encode(lowerWord);
-      // Invariant: the word, if present, starts a line that begins in [lo, hi).
-      let lo = 0;
-      let hi = len;
-      while (lo < hi) {
-        let s = (lo + hi) >>> 1;
-        while (s > lo && bytes[s - 1] !== 10) s--;
-        // Compare key with the line at s.
-        let i = 0;
-        let d = 0;
-        for (;;) {
-          const b = s + i < len ? bytes[s + i] : 10;
-          if (i === n) {
-            d = b === 10 ? 0 : -1;
-            break;
-          }
-          if (b === 10) {
-            d = 1;
-            break;
-          }
-          d = key[i] - b;
-          if (d !== 0) break;
-          i++;
-        }
-        if (d === 0) return true;
-        if (d < 0) hi = s;
-        else {
-          // Past this line.
-          let e = s + i;
-          while (e < len && bytes[e] !== 10) e++;
-          lo = e + 1;
-        }
-      }
-      return false;
-    },
-  };
+  /** Compares key[0, n) with the line at s: < 0 when the key sorts first, 0 when equal. */
+  private compareLine(n: number, s: number): number {
+    const { bytes, len, key } = this;
+    for (let i = 0; ; i++) {
+      const b = s + i < len ? bytes[s + i] : 10;
+      if (i === n) return b === 10 ? 0 : -1;
+      if (b === 10) return 1;
+      const d = key[i] - b;
+      if (d !== 0) return d;
+    }
+  }
+
+  private buildSamples(): void {
+    const { bytes, len } = this;
+    const at = new Int32Array(Math.ceil(len / STEP) + 1);
+    const keys = new Uint32Array(at.length);
+    let count = 0;
+    for (let b = 0; b < len; b += STEP) {
+      let s = b;
+      while (s > 0 && s < len && bytes[s - 1] !== 10) s++;
+      if (s >= len || (count > 0 && at[count - 1] === s)) continue;
+      at[count] = s;
+      keys[count] = firstFour(bytes, s, len);
+      count++;
+    }
+    this.sampleAt = at;
+    this.sampleKey = keys;
+    this.sampleCount = count;
+  }
+}
+
+/**
+ * The first four bytes of a line (or of a key) from s as an unsigned big-endian number, 0
+ * after its end (\n or `limit`): the order of these numbers is the order of the lines
+ * whenever they differ.
+ */
+function firstFour(src: Uint8Array, s: number, limit: number): number {
+  let k = 0;
+  let ended = false;
+  for (let j = 0; j < 4; j++) {
+    const b = ended || s + j >= limit ? 10 : src[s + j];
+    if (b === 10) ended = true;
+    k = k * 256 + (ended ? 0 : b);
+  }
+  return k;
 }
