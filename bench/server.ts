@@ -163,6 +163,22 @@ async function firstDiagnostics(serverJs: string, notePath: string): Promise<num
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzéèàç';
 
+/**
+ * A random place in the text, every character offset equally likely (so a line is chosen in
+ * proportion to its length: blank lines and fence lines are rarely hit, as when typing), as a
+ * line and a character.
+ */
+function randomPlace(rng: () => number, lines: string[]): { line: number; ch: number } {
+  let total = -1;
+  for (const l of lines) total += l.length + 1;
+  let offset = Math.floor(rng() * (total + 1));
+  for (let line = 0; line < lines.length; line++) {
+    if (offset <= lines[line].length) return { line, ch: offset };
+    offset -= lines[line].length + 1;
+  }
+  return { line: lines.length - 1, ch: lines[lines.length - 1].length };
+}
+
 /** Single-character edits at random places of a 10k-line note. */
 async function keystrokes(serverJs: string, notePath: string, count: number, work: string): Promise<ServerResult['keystroke']> {
   const timingFile = join(work, 'timing-keystroke.json');
@@ -176,9 +192,8 @@ async function keystrokes(serverJs: string, notePath: string, count: number, wor
   let diagCount = 0;
   const warmup = 50;
   for (let k = 0; k < warmup + count; k++) {
-    const line = Math.floor(rng() * lines.length);
+    const { line, ch } = randomPlace(rng, lines);
     const text = lines[line];
-    const ch = Math.floor(rng() * (text.length + 1));
     const r = rng();
     let change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
     if (r < 0.2 && ch < text.length) {

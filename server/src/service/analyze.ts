@@ -131,11 +131,28 @@ const MAX_CACHE = 200_000;
 /** Per glossary: the memo of distinct words (see wordTable.ts). */
 const tables = new WeakMap<Glossary, WordTable<WordInfo>>();
 
-function tableOf(glossary: Glossary): WordTable<WordInfo> {
+/**
+ * The glossary's word memo, emptied first when it has grown past its bound (which makes the
+ * word ids of earlier analyses invalid: see `WordTable.generation`).
+ */
+export function getWordTable(glossary: Glossary): WordTable<WordInfo> {
   let table = tables.get(glossary);
   if (!table) tables.set(glossary, (table = new WordTable<WordInfo>(glossary.byFirstWord)));
+  else if (table.size > MAX_CACHE) table.clear();
   return table;
 }
+
+/** The longest form of the glossary, in words (how far the rules look around a word). */
+export function getLongestForm(glossary: Glossary): number {
+  let longest = longestForms.get(glossary);
+  if (longest === undefined) {
+    longest = 1;
+    for (const list of glossary.byFirstWord.values()) for (const form of list) longest = Math.max(longest, form.folded.length);
+    longestForms.set(glossary, longest);
+  }
+  return longest;
+}
+const longestForms = new WeakMap<Glossary, number>();
 
 // Scratch buffers reused by successive analyses (taken while in use: a nested analysis, if
 // there ever were one, would get its own).
@@ -166,23 +183,47 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
 
 function analyzeTokens(text: string, buf: TokenBuffer, scratch: { array: Int32Array }, glossary: Glossary, options: AnalyzeOptions): Analysis {
   const { ignoredWords } = scanTokens(text, buf);
+  const rules = getRuleInputs(options, ignoredWords);
+  const n = buf.count;
+  const table = getWordTable(glossary);
+  let ids = scratch.array;
+  if (ids.length < n) ids = scratch.array = new Int32Array(n + (n >> 2));
+  table.resolve(text, buf, ids);
+  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined);
+  run.match(0, n);
+  return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);
+}
+
+/** What the rules need besides the note: the words to ignore and the lexicon guard. */
+export interface RuleInputs {
+  ignore: Set<string>;
+  isWord: (lower: string) => boolean;
+  getLexicon: () => Lexicon;
+}
+
+/** The rules' inputs for one analysis (the lexicon is loaded on first use). */
+export function getRuleInputs(options: AnalyzeOptions, ignoredWords: string[]): RuleInputs {
   let lexicon: Lexicon | undefined = typeof options.lexicon === 'function' ? undefined : options.lexicon;
   const getLexicon = (): Lexicon => (lexicon ??= (options.lexicon as () => Lexicon)());
   const isWord = (lower: string): boolean => getLexicon().has(lower);
   const ignore = new Set<string>();
   for (const w of options.ignoreWords ?? []) ignore.add(w.normalize('NFC').toLowerCase());
   for (const w of ignoredWords) ignore.add(w.normalize('NFC').toLowerCase());
+  return { ignore, isWord, getLexicon };
+}
 
-  const n = buf.count;
-  const table = tableOf(glossary);
-  if (table.size > MAX_CACHE) table.clear();
-  let ids = scratch.array;
-  if (ids.length < n) ids = scratch.array = new Int32Array(n + (n >> 2));
-  table.resolve(text, buf, ids);
-  const run = new MatchRun(text, buf, ids, table.entries, glossary, ignore, isWord, getLexicon);
-  run.match(0, n);
-  const { findings, occurrences, words, accentedWords } = run;
-
+/**
+ * The note-level steps after the rules: the unaccented-note finding and the severity settings.
+ * Mutates the findings' severities (give it copies to keep the originals).
+ * @param words words the rules looked at (digits left out); accentedWords those with accents.
+ */
+export function finishAnalysis(
+  findings: Finding[],
+  occurrences: Occurrence[],
+  words: number,
+  accentedWords: number,
+  severities: AnalyzeOptions['severities'],
+): Analysis {
   let result = findings;
   // A note written without accents (hardly any accented word): one note-level finding instead
   // of one per word. French prose has accents on about one word in eight.
@@ -201,7 +242,7 @@ function analyzeTokens(text: string, buf: TokenBuffer, scratch: { array: Int32Ar
       result.sort((a, b) => a.start - b.start);
     }
   }
-  const sev = options.severities;
+  const sev = severities;
   if (sev) {
     result = result.filter((f) => sev[f.code] !== 'off');
     for (const f of result) {
@@ -219,9 +260,17 @@ function analyzeTokens(text: string, buf: TokenBuffer, scratch: { array: Int32Ar
  * every call. The loop itself only reads typed arrays and the word memo; each rule runs in a
  * method of its own, on `Token` objects made on demand (`near`).
  */
-class MatchRun {
+export class MatchRun {
   readonly findings: Finding[] = [];
   readonly occurrences: Occurrence[] = [];
+  /**
+   * The trace an incremental update resumes from (incremental.ts): the token at which each
+   * finding and occurrence was decided, and for each multi-word fix that took back earlier
+   * results, [the first token that decided one of them, the token that took them back].
+   */
+  readonly findingAt: number[] = [];
+  readonly occurrenceAt: number[] = [];
+  readonly takeBacks: number[] = [];
   /** Words the loop looked at (digits left out), and those with a non-ASCII letter. */
   words = 0;
   accentedWords = 0;
@@ -231,19 +280,35 @@ class MatchRun {
   tokens: Token[] = [];
   readonly foldedAt: (k: number) => string;
 
+  readonly ignore: Set<string>;
+  readonly isWord: (lower: string) => boolean;
+  readonly getLexicon: () => Lexicon;
+
+  /**
+   * @param decided where given, gets 1 at every token where the loop decided (a word not
+   * taken by the previous match), 0 elsewhere.
+   */
   constructor(
     readonly text: string,
     readonly buf: TokenBuffer,
     readonly ids: Int32Array,
     readonly entries: WordEntry<WordInfo>[],
     readonly glossary: Glossary,
-    readonly ignore: Set<string>,
-    readonly isWord: (lower: string) => boolean,
-    readonly getLexicon: () => Lexicon,
+    rules: RuleInputs,
+    readonly decided: Uint8Array | undefined,
+    /** Few decisions expected (an incremental update): keep `tokens` sparse. */
+    readonly sparse = false,
+    /** Whether a token is written with combining marks, when the caller knows. */
+    nfd?: boolean,
   ) {
+    this.ignore = rules.ignore;
+    this.isWord = rules.isWord;
+    this.getLexicon = rules.getLexicon;
     this.foldedAt = (k: number) => entries[ids[k]].folded;
-    let nfd = false;
-    for (let k = 0; k < buf.count; k++) if (buf.flags[k] & TokenFlag.Decomposed) nfd = true;
+    if (nfd === undefined) {
+      nfd = false;
+      for (let k = 0; k < buf.count; k++) if (buf.flags[k] & TokenFlag.Decomposed) nfd = true;
+    }
     this.nfd = nfd;
   }
 
@@ -255,7 +320,14 @@ class MatchRun {
   near(from: number, to: number): void {
     const { buf, entries, ids } = this;
     const n = buf.count;
-    if (this.tokens.length === 0) this.tokens = new Array(n);
+    if (this.tokens.length === 0) {
+      if (this.sparse && n > 1024) {
+        // A few windows of a long note: an index past the end makes the array sparse (its
+        // length n, no storage of that size), as an incremental update needs.
+        this.tokens = [];
+        this.tokens[n - 1] = undefined as unknown as Token;
+      } else this.tokens = new Array(n);
+    }
     const tokens = this.tokens;
     const last = Math.min(n - 1, to);
     for (let k = Math.max(0, from); k <= last; k++) {
@@ -270,8 +342,10 @@ class MatchRun {
     const entries = this.entries;
     const ignore = this.ignore;
     const ignoring = ignore.size > 0;
+    const decided = this.decided;
     let i = from;
     for (; i < to; i++) {
+      if (decided) decided[i] = 1;
       const flags = flagsOf[i];
       if (flags & TokenFlag.HasDigit) continue;
       this.words++;
@@ -323,9 +397,13 @@ class MatchRun {
     const end = last.end;
     if (m.kind === Match.Exact) {
       this.occurrences.push({ start, end, entryId: m.form.entry.id, kind: m.form.kind });
+      this.occurrenceAt.push(i);
     } else {
       const written = text.slice(start, end);
-      if (!this.ignore.has(written.toLowerCase())) findings.push(makeFinding(text, tokens, i, i + m.form.folded.length - 1, m, this.nfd));
+      if (!this.ignore.has(written.toLowerCase())) {
+        findings.push(makeFinding(text, tokens, i, i + m.form.folded.length - 1, m, this.nfd));
+        this.findingAt.push(i);
+      }
     }
     return i + m.form.folded.length - 1;
   }
@@ -359,6 +437,7 @@ class MatchRun {
       start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: 'glossaire.compound', severity: 'warning',
       entryId: joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, joined, this.nfd)],
     });
+    this.findingAt.push(i);
   }
 
   /** Rule 2 at token i (a word with fuzzy candidates); returns the last token consumed. */
@@ -370,7 +449,7 @@ class MatchRun {
       to = Math.max(to, i - target.word + target.form.folded.length);
     }
     this.near(from, to);
-    const { text, tokens, findings, occurrences } = this;
+    const { text, tokens, findings, occurrences, findingAt, occurrenceAt } = this;
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
     const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i));
@@ -378,9 +457,18 @@ class MatchRun {
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
     const f = fuzzy.finding;
-    while (occurrences.length > 0 && occurrences[occurrences.length - 1].end > f.start) occurrences.pop();
-    while (findings.length > 0 && findings[findings.length - 1].end > f.start) findings.pop();
+    let takenFrom = i;
+    while (occurrences.length > 0 && occurrences[occurrences.length - 1].end > f.start) {
+      occurrences.pop();
+      takenFrom = Math.min(takenFrom, occurrenceAt.pop()!);
+    }
+    while (findings.length > 0 && findings[findings.length - 1].end > f.start) {
+      findings.pop();
+      takenFrom = Math.min(takenFrom, findingAt.pop()!);
+    }
+    if (takenFrom < i) this.takeBacks.push(takenFrom, i);
     findings.push(f);
+    findingAt.push(i);
     return fuzzy.lastToken;
   }
 }

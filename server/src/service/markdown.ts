@@ -139,11 +139,19 @@ export function scanMarkdown(text: string): ScanResult {
  */
 export class TokenBuffer {
   count = 0;
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  hash = new Int32Array(256);
-  gap = new Uint8Array(256);
-  flags = new Uint8Array(256);
+  start: Int32Array;
+  end: Int32Array;
+  hash: Int32Array;
+  gap: Uint8Array;
+  flags: Uint8Array;
+
+  constructor(capacity = 256) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.hash = new Int32Array(capacity);
+    this.gap = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
 
   /** Empties the buffer, keeping its memory. */
   clear(): void {
@@ -153,13 +161,18 @@ export class TokenBuffer {
   /** Appends a token. */
   push(start: number, end: number, gap: Gap, flags: number, hash: number): void {
     const k = this.count;
-    if (k === this.start.length) this.grow(k * 2);
+    if (k === this.start.length) this.grow(Math.max(16, k * 2));
     this.start[k] = start;
     this.end[k] = end;
     this.gap[k] = gap;
     this.flags[k] = flags;
     this.hash[k] = hash;
     this.count = k + 1;
+  }
+
+  /** Makes room for `capacity` tokens. */
+  reserve(capacity: number): void {
+    if (capacity > this.start.length) this.grow(capacity);
   }
 
   private grow(size: number): void {
@@ -198,15 +211,51 @@ export function hashWord(word: string): number {
  * Scans Markdown text into a token buffer (the fast form of `scanMarkdown`).
  * @param into a buffer to reuse (cleared first).
  */
-export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer()): { tokens: TokenBuffer; ignoredWords: string[] } {
+export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer()): TokenScan {
   into.clear();
   const ignoredWords: string[] = [];
-  const prose = getProseSegments(text);
-  const memo: ScanMemo = { found: new Map() };
-  for (let s = 0; s < prose.length; s += 2) {
-    scanInline(text, prose[s], prose[s + 1], into, ignoredWords, Gap.Break, memo);
+  const segments = getProseSegments(text);
+  const memo: ScanMemo = { found: new Map(), spans: [] };
+  for (let s = 0; s < segments.length; s += 2) {
+    scanInline(text, segments[s], segments[s + 1], into, ignoredWords, Gap.Break, memo);
   }
-  return { tokens: into, ignoredWords };
+  return { tokens: into, ignoredWords, segments, spans: memo.spans! };
+}
+
+/** What `scanTokens` found. */
+export interface TokenScan {
+  tokens: TokenBuffer;
+  /** Words listed in `<!-- glossaire-ignore: … -->` comments (as written). */
+  ignoredWords: string[];
+  /** The prose segments of the block pass: [start0, end0, start1, end1, …]. */
+  segments: number[];
+  /**
+   * The HTML comments, tags and autolinks that span a line break, as [start, end) pairs (a
+   * comment up to its `-->`, even past its segment): the only inline constructs that reach
+   * past a paragraph (incremental.ts leaves them alone).
+   */
+  spans: number[];
+}
+
+/**
+ * Scans the inline content of [from, to) only, as `scanTokens` would in a prose segment, for
+ * re-scanning one paragraph of an edited note (see incremental.ts for when that is valid).
+ */
+export function scanWindow(text: string, from: number, to: number, into: TokenBuffer): WindowScan {
+  const ignoredWords: string[] = [];
+  const memo: ScanMemo = { found: new Map(), backtickRuns: backtickRunsIn(text, from, to), spans: [], loneAngles: 0 };
+  scanInline(text, from, to, into, ignoredWords, Gap.Break, memo);
+  return { ignoredWords, spans: memo.spans!, loneAngles: memo.loneAngles! };
+}
+
+/** What `scanWindow` met besides words: what may depend on text outside the window. */
+export interface WindowScan {
+  ignoredWords: string[];
+  /** Multi-line `<` constructs (see TokenScan.spans). */
+  spans: number[];
+  /** `<` that opened nothing (a tag may still close past the window), or opened a tag whose
+   * content is skipped up to its closing tag (which may lie past the window). */
+  loneAngles: number;
 }
 
 /**
@@ -344,6 +393,11 @@ function isLineTerminator(c: number): boolean {
 // A link reference definition; a footnote definition ("[^1]: text") is prose and stays.
 const REF_DEF_RE = /^\[[^\]^][^\]]*\]:\s*\S/;
 
+/** True when the line [from, to) starting with `[` is a link reference definition (the block pass skips it). */
+export function isReferenceDefinition(text: string, from: number, to: number): boolean {
+  return REF_DEF_RE.test(text.slice(from, to));
+}
+
 function isListItem(text: string, i: number, lineEnd: number): boolean {
   const c = text.charCodeAt(i);
   if ((c === 45 || c === 42 || c === 43) && (i + 1 === lineEnd || text.charCodeAt(i + 1) === CH_SPACE || text.charCodeAt(i + 1) === CH_TAB)) return true;
@@ -397,6 +451,8 @@ class LineEnds {
 }
 
 const SKIP_CONTENT_TAGS = ['pre', 'code', 'script', 'style', 'kbd', 'samp'];
+/** The start of an opening tag of SKIP_CONTENT_TAGS. */
+const OPENS_CONTENT_RE = /^<(?:pre|code|script|style|kbd|samp)(?![A-Za-z0-9-])/i;
 
 /**
  * What one scan remembers of its forward searches, so that no input makes it quadratic: a
@@ -406,10 +462,28 @@ const SKIP_CONTENT_TAGS = ['pre', 'code', 'script', 'style', 'kbd', 'samp'];
 interface ScanMemo {
   /** The starts of the text's backtick runs by run length (built at the first code span). */
   backtickRuns?: Map<number, number[]>;
+  /** Where set, the multi-line `<` constructs are recorded here (see TokenScan.spans). */
+  spans?: number[];
+  /** Where set, counts the `<` that opened nothing. */
+  loneAngles?: number;
   /** Per needle, the last text-wide search: the first match at or after `from` is `at` (-1: none). */
   found: Map<string, { from: number; at: number }>;
   /** The `-->` of the last `glossaire-ignore` comment whose words were read. */
   ignoreClose?: number;
+}
+
+/** The starts of the backtick runs that begin in [from, to), by run length. */
+function backtickRunsIn(text: string, from: number, to: number): Map<number, number[]> {
+  const runs = new Map<number, number[]>();
+  for (let i = text.indexOf('`', from); i !== -1 && i < to; ) {
+    let r = 0;
+    while (text.charCodeAt(i + r) === 96) r++;
+    const list = runs.get(r);
+    if (list) list.push(i);
+    else runs.set(r, [i]);
+    i = text.indexOf('`', i + r);
+  }
+  return runs;
 }
 
 /** The first line break at or after `from` that a blank line follows (a paragraph's end), or -1. */
@@ -506,7 +580,22 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
         continue;
       }
       case 60: { // <
+        const start = i;
         i = skipAngle(text, i, to, ignored, memo);
+        // A window scan (memo.loneAngles set) notes what may depend on text past its end: a
+        // '<' that opened nothing, or a tag whose content runs to its closing tag.
+        if (memo.loneAngles !== undefined && (i === start + 1 || OPENS_CONTENT_RE.test(text.slice(start, start + 9)))) memo.loneAngles++;
+        if (memo.spans && i > start + 1) {
+          // A comment reads up to its `-->` even past the segment (an ignore list does).
+          let reach = i;
+          if (text.startsWith('<!--', start)) {
+            const close = memo.found.get('-->')?.at ?? -1;
+            reach = close === -1 ? text.length : Math.max(i, close + 3);
+          }
+          const nl = searchFrom(memo, '\n', start, (p) => text.indexOf('\n', p));
+          const cr = searchFrom(memo, '\r', start, (p) => text.indexOf('\r', p));
+          if ((nl !== -1 && nl < reach) || (cr !== -1 && cr < reach)) memo.spans.push(start, reach);
+        }
         continue;
       }
       case 93: { // ] followed by ( : link destination
@@ -604,18 +693,7 @@ function skipNonSpace(text: string, i: number, to: number): number {
  * once per scan: each look-up is a binary search, however many runs stay unclosed.
  */
 function findBacktickRun(text: string, from: number, to: number, run: number, memo: ScanMemo): number {
-  if (!memo.backtickRuns) {
-    const runs = new Map<number, number[]>();
-    for (let i = text.indexOf('`'); i !== -1; ) {
-      let r = 0;
-      while (text.charCodeAt(i + r) === 96) r++;
-      const list = runs.get(r);
-      if (list) list.push(i);
-      else runs.set(r, [i]);
-      i = text.indexOf('`', i + r);
-    }
-    memo.backtickRuns = runs;
-  }
+  memo.backtickRuns ??= backtickRunsIn(text, 0, text.length);
   const starts = memo.backtickRuns.get(run);
   if (!starts) return -1;
   let lo = 0;

@@ -25,6 +25,8 @@ export interface WordEntry<Info> {
 /** Open-addressing hash table of word entries. */
 export class WordTable<Info> {
   readonly entries: WordEntry<Info>[] = [];
+  /** Counts the clears: word ids from before a clear mean nothing after it. */
+  generation = 0;
   private entryHash = new Int32Array(1024);
   private slots = new Int32Array(2048);
   private mask = 2047;
@@ -38,6 +40,7 @@ export class WordTable<Info> {
 
   /** Forgets every word (memory bound). */
   clear(): void {
+    this.generation++;
     this.entries.length = 0;
     this.slots = new Int32Array(2048);
     this.mask = 2047;

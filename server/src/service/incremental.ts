@@ -1,0 +1,591 @@
+/**
+ * Incremental re-analysis of an edited note: the edited paragraph is scanned again, the rules
+ * run again from a little before it until their decisions agree with the previous run's, and
+ * the rest of the previous analysis is kept, shifted. The result is always the analysis
+ * `analyzeText` gives for the new text (the unit tests check it on thousands of random edits);
+ * an edit that could reach past its paragraph makes a full analysis instead.
+ *
+ * Design note: why a paragraph is enough, and when it is not.
+ * - Block structure (front matter, fences, indented code, lists, reference definitions) is
+ *   decided line by line from each line's shape: blank or not, indentation, first character,
+ *   list marker. An edit without a line break that keeps its line's shape, and touches neither
+ *   the front matter nor a line starting with ` ~ or [, leaves every block where it was.
+ * - Inline, an empty line resets the scanner (the next word starts a new phrase whatever came
+ *   before), and code spans and link destinations end with their paragraph. Only HTML comments,
+ *   tags and autolinks can reach further: the scan records those that span a line break, and a
+ *   paragraph under one or holding a `<`, or an edit typing or deleting a `>`, is not done here.
+ * - The rules decide word by word, each decision looking at most `longest form + 2` words
+ *   back and ahead, and a multi-word fix may take back results decided just before it. The
+ *   run restarts at a word the previous run decided at, far enough before the change and not
+ *   inside such a take-back, and stops once both runs have decided at the same words and made
+ *   the same results over a stretch longer than any decision can see, at a word the previous
+ *   run did not take back from.
+ * - Note-level facts (words and accented words counted, NFD note, ignore comments) are kept
+ *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
+ */
+
+import { Analysis, AnalyzeOptions, Finding, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence } from './analyze';
+import { Glossary } from './glossary';
+import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
+
+/** A change: [start, end) of the text as it was before this change is replaced by newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** An analysis, with what an update needs to redo only part of it. */
+export interface AnalysisState {
+  readonly text: string;
+  readonly analysis: Analysis;
+  /** How this state was made: the whole note analysed, or only around an edit. */
+  readonly mode: 'full' | 'incremental';
+  /** Why an update analysed the whole note (for tracing). */
+  readonly reason?: string;
+  /** Internal: the previous run's tokens and decisions. */
+  readonly trace: AnalysisTrace;
+}
+
+/** What the previous run scanned and decided (internal to this module). */
+export interface AnalysisTrace {
+  glossary: Glossary;
+  optionsKey: string;
+  tableGeneration: number;
+  tokens: TokenBuffer;
+  /** Word-memo entry of each token. */
+  ids: Int32Array;
+  /** 1 where the rules decided (a word not taken by the previous match). */
+  decided: Uint8Array;
+  segments: number[];
+  spans: number[];
+  ignoredWords: string[];
+  /** The rules' results before the note-level steps, and the token each was decided at. */
+  findings: Finding[];
+  findingAt: number[];
+  occurrences: Occurrence[];
+  occurrenceAt: number[];
+  takeBacks: number[];
+  words: number;
+  accentedWords: number;
+  /** Tokens written with combining marks (an NFD note when > 0). */
+  decomposed: number;
+  /** Offset of the end of the front matter (-1: none). */
+  frontMatterEnd: number;
+  /** An update took over the tokens and word ids: this trace cannot be updated again. */
+  consumed?: boolean;
+}
+
+/** The longest paragraph re-scanned on its own; past that, the whole note is analysed. */
+const MAX_WINDOW = 64 * 1024;
+
+/** Analyses a note and keeps what later updates need. Same analysis as `analyzeText`. */
+export function analyzeWithState(text: string, glossary: Glossary, options: AnalyzeOptions): AnalysisState {
+  const tokens = new TokenBuffer();
+  const scan = scanTokens(text, tokens);
+  const n = tokens.count;
+  const table = getWordTable(glossary);
+  const ids = new Int32Array(Math.max(16, n));
+  table.resolve(text, tokens, ids);
+  const decided = new Uint8Array(Math.max(16, n));
+  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, scan.ignoredWords), decided);
+  run.match(0, n);
+  let decomposed = 0;
+  for (let k = 0; k < n; k++) if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+  const trace: AnalysisTrace = {
+    glossary, optionsKey: optionsKey(options), tableGeneration: table.generation, tokens, ids, decided,
+    segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
+    findings: run.findings, findingAt: run.findingAt, occurrences: run.occurrences, occurrenceAt: run.occurrenceAt,
+    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed,
+    frontMatterEnd: frontMatterEnd(text),
+  };
+  return { text, analysis: finish(trace, options), mode: 'full', trace };
+}
+
+/**
+ * The state of the text after `edits`, from the state before them. The new state takes over
+ * the old one's buffers: update a state once (a second update of it analyses the whole note;
+ * its `analysis` stays valid).
+ * @param text the text after the edits.
+ * @param edits the changes, in order, each in the coordinates of the text the previous one
+ * left (as LSP's incremental `contentChanges`).
+ */
+export function updateAnalysis(prev: AnalysisState, text: string, edits: readonly TextEdit[], glossary: Glossary, options: AnalyzeOptions): AnalysisState {
+  const trace = prev.trace;
+  const full = (reason: string): AnalysisState => ({ ...analyzeWithState(text, glossary, options), reason });
+  if (trace.consumed) return full('state already updated');
+  if (glossary !== trace.glossary) return full('glossary');
+  if (optionsKey(options) !== trace.optionsKey) return full('options');
+  const table = getWordTable(glossary);
+  if (table.generation !== trace.tableGeneration) return full('word memo cleared');
+  const change = mergeEdits(edits);
+  if (!change) return text === prev.text ? prev : full('no edits');
+  if (text.length !== prev.text.length + change.newEnd - change.oldEnd) return full('edits do not fit');
+  const next = updateAround(prev, text, change, glossary, options);
+  return typeof next === 'string' ? full(next) : next;
+}
+
+interface Change {
+  /** [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** One change covering sequential edits. */
+function mergeEdits(edits: readonly TextEdit[]): Change | undefined {
+  let change: Change | undefined;
+  for (const e of edits) {
+    const grow = e.newText.length - (e.end - e.start);
+    if (!change) {
+      change = { start: e.start, oldEnd: e.end, newEnd: e.start + e.newText.length };
+      continue;
+    }
+    // e is in the coordinates of the text after `change`; beyond change.newEnd they are the
+    // old ones shifted by newEnd - oldEnd.
+    const end = Math.max(change.newEnd, e.end);
+    change = { start: Math.min(change.start, e.start), oldEnd: end - (change.newEnd - change.oldEnd), newEnd: end + grow };
+  }
+  return change;
+}
+
+/** The incremental path; a reason when the change may reach past its paragraph. */
+function updateAround(prev: AnalysisState, text: string, change: Change, glossary: Glossary, options: AnalyzeOptions): AnalysisState | string {
+  const old = prev.text;
+  const t = prev.trace;
+  const { start, oldEnd, newEnd } = change;
+  const delta = newEnd - oldEnd;
+  if (hasLineBreak(old, start, oldEnd) || hasLineBreak(text, start, newEnd)) return 'line break';
+  // A '>' typed or deleted may close or open a tag begun paragraphs before.
+  if (hasChar(old, start, oldEnd, 62) || hasChar(text, start, newEnd, 62)) return "'>'";
+  const lineStart = lineStartAt(old, start);
+  const oldLineEnd = lineEndAt(old, oldEnd);
+  const newLineEnd = oldLineEnd + delta;
+  if (t.frontMatterEnd >= 0 && lineStart <= t.frontMatterEnd) return 'front matter';
+  if (lineStart === 0 && (old.startsWith('---') || text.startsWith('---'))) return 'front matter';
+  const oldShape = lineShape(old, lineStart, oldLineEnd);
+  const newShape = lineShape(text, lineStart, newLineEnd);
+  if (overlapsSpan(t.spans, lineStart - 1, oldLineEnd + 1)) return 'inside HTML';
+  // A line of another shape (a word typed on an empty line, an indent), or one that may open
+  // or close a block, may change the blocks after it: the block pass (a fraction of a
+  // millisecond per MB) says whether it did.
+  let segments = shiftOffsets(t.segments, start, delta, old.length);
+  if (oldShape === undefined || oldShape !== newShape) {
+    const fresh = getProseSegments(text);
+    if (!sameNumbers(fresh, segments)) return 'block structure';
+    segments = fresh;
+  }
+
+  // The paragraph to scan again, in the new text ([ws, we)), or none outside prose. When the
+  // line changed shape, paragraphs may have split or merged: both texts' paragraphs are taken.
+  const seg = segmentAt(segments, lineStart);
+  let ws = lineStart;
+  let we = lineStart;
+  if (seg >= 0 && !(oldShape === 'blank' && newShape === 'blank')) {
+    ws = paragraphStart(text, lineStart, segments[seg]);
+    we = paragraphEnd(text, newLineEnd, segments[seg + 1]);
+    if (oldShape !== newShape) {
+      const wsOld = paragraphStart(old, lineStart, t.segments[seg]);
+      const weOld = paragraphEnd(old, oldLineEnd, t.segments[seg + 1]);
+      if (wsOld < 0 || weOld < 0) return 'long paragraph';
+      ws = Math.min(ws, wsOld);
+      we = Math.max(we, weOld + delta);
+    }
+    if (ws < 0 || we < 0 || we - ws > MAX_WINDOW) return 'long paragraph';
+    if (overlapsSpan(t.spans, ws - 1, we - delta + 1)) return 'inside HTML';
+  }
+  const weOld = we - delta;
+
+  // Tokens: the old ones before and after the window, the window scanned again.
+  const oldTokens = t.tokens;
+  const n = oldTokens.count;
+  const oa = lowerBound(oldTokens.start, n, ws);
+  const ob = we > ws ? lowerBound(oldTokens.start, n, weOld) : lowerBound(oldTokens.start, n, oldEnd);
+  const win = new TokenBuffer();
+  if (we > ws) {
+    // HTML may reach past a paragraph, and an edit may uncover a '<' that a code span or a
+    // link destination hid: the window's own '<' must all close on their line, and an ignore
+    // list (read for the whole note) must not be in it.
+    const scanned = scanWindow(text, ws, we, win);
+    if (scanned.spans.length > 0 || scanned.loneAngles > 0) return "'<' in the paragraph";
+    if (scanned.ignoredWords.length > 0 || hasIgnoreComment(old, ws, we - delta)) return 'ignore comment';
+  }
+  const w = win.count;
+  let decomposed = t.decomposed;
+  for (let k = oa; k < ob; k++) if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+  for (let k = 0; k < w; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+  if (decomposed > 0 !== t.decomposed > 0) return 'NFD'; // NFD fixes everywhere, or none
+  const table = getWordTable(glossary);
+  const winIds = new Int32Array(Math.max(1, w));
+  table.resolve(text, win, winIds);
+  if (table.generation !== t.tableGeneration) return 'word memo cleared';
+
+  const n2 = n - (ob - oa) + w;
+  const dt = w - (ob - oa);
+  // What the old run counted in the window, before the window's tokens are replaced.
+  let oldWords = 0;
+  let oldAccented = 0;
+  for (let k = oa; k < ob; k++) {
+    if (!t.decided[k] || oldTokens.flags[k] & TokenFlag.HasDigit) continue;
+    oldWords++;
+    if (oldTokens.flags[k] & TokenFlag.NonAscii) oldAccented++;
+  }
+  // Tokens and word ids are updated in place (the previous state hands them over); the old
+  // decisions stay as they were, for the comparison below.
+  t.consumed = true;
+  const tokens = oldTokens;
+  spliceTokens(tokens, oa, ob, win, delta);
+  let ids = t.ids;
+  if (ids.length < n2) {
+    ids = new Int32Array(n2 + (n2 >> 2));
+    ids.set(t.ids.subarray(0, n));
+  }
+  if (dt !== 0) ids.copyWithin(oa + w, ob, n);
+  ids.set(winIds.subarray(0, w), oa);
+  const decided = new Uint8Array(Math.max(16, n2));
+  decided.set(t.decided.subarray(0, oa), 0);
+  decided.set(t.decided.subarray(ob, n), oa + w);
+
+  // The rules again, from a word decided far enough before the change.
+  const longest = getLongestForm(glossary);
+  const reach = longest + 3; // how far a decision looks ahead, or back (with the determiner)
+  const stretch = 2 * reach + longest; // what later decisions can still see or take back
+  let r = Math.min(oa - reach - 1, n - 1);
+  while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;
+  if (r < 0) r = 0;
+  const fi = lowerBound(t.findingAt, t.findingAt.length, r);
+  const oi = lowerBound(t.occurrenceAt, t.occurrenceAt.length, r);
+  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, decomposed > 0);
+  for (let k = 0; k < fi; k++) {
+    run.findings.push(t.findings[k]);
+    run.findingAt.push(t.findingAt[k]);
+  }
+  for (let k = 0; k < oi; k++) {
+    run.occurrences.push(t.occurrences[k]);
+    run.occurrenceAt.push(t.occurrenceAt[k]);
+  }
+  for (let k = 0; k < t.takeBacks.length; k += 2) if (t.takeBacks[k + 1] < r) run.takeBacks.push(t.takeBacks[k], t.takeBacks[k + 1]);
+  const tb = oa + w; // first token after the window, new numbering
+  let i = r;
+  let sync = -1; // where the old decisions take over (new numbering)
+  while (i < n2) {
+    if (i >= tb + stretch + reach && t.decided[i - dt] && inStep(t, run, decided, i, dt, stretch, delta)) {
+      sync = i;
+      break;
+    }
+    const next = run.match(i, i + 1);
+    for (let k = i + 1; k < next; k++) decided[k] = 0;
+    i = next;
+  }
+
+  // Results: the new run's, then the old ones decided from the sync point on, shifted.
+  const findings = run.findings;
+  const findingAt = run.findingAt;
+  const occurrences = run.occurrences;
+  const occurrenceAt = run.occurrenceAt;
+  const takeBacks = run.takeBacks;
+  const j = sync >= 0 ? sync - dt : n; // the same word, old numbering
+  if (sync >= 0) {
+    for (let k = lowerBound(t.findingAt, t.findingAt.length, j); k < t.findings.length; k++) {
+      findings.push(shiftFinding(t.findings[k], delta));
+      findingAt.push(t.findingAt[k] + dt);
+    }
+    for (let k = lowerBound(t.occurrenceAt, t.occurrenceAt.length, j); k < t.occurrences.length; k++) {
+      const o = t.occurrences[k];
+      occurrences.push({ start: o.start + delta, end: o.end + delta, entryId: o.entryId, kind: o.kind });
+      occurrenceAt.push(t.occurrenceAt[k] + dt);
+    }
+    for (let k = 0; k < t.takeBacks.length; k += 2) if (t.takeBacks[k] >= j) takeBacks.push(t.takeBacks[k] + dt, t.takeBacks[k + 1] + dt);
+  }
+  // Word counts: the old run's, less what it counted over [r, j), plus the new run's. Old
+  // tokens before the window are in place, after it they moved by dt (same words).
+  let words = t.words + run.words - oldWords;
+  let accentedWords = t.accentedWords + run.accentedWords - oldAccented;
+  for (let k = r; k < j; k++) {
+    if (k >= oa && k < ob) continue;
+    if (!t.decided[k]) continue;
+    const flags = tokens.flags[k < oa ? k : k + dt];
+    if (flags & TokenFlag.HasDigit) continue;
+    words--;
+    if (flags & TokenFlag.NonAscii) accentedWords--;
+  }
+
+  const trace: AnalysisTrace = {
+    glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens, ids, decided,
+    segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
+    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    frontMatterEnd: t.frontMatterEnd,
+  };
+  return { text, analysis: finish(trace, options), mode: 'incremental', trace };
+}
+
+/**
+ * True when the new run, about to decide at token i, is in step with the old one: the old
+ * run decided at the same word and no later old decision took back anything before it, and
+ * over the last `stretch` tokens both runs decided at the same words and made the same results.
+ */
+function inStep(t: AnalysisTrace, run: MatchRun, decided: Uint8Array, i: number, dt: number, stretch: number, delta: number): boolean {
+  const j = i - dt;
+  if (insideTakeBack(t.takeBacks, j)) return false;
+  for (let k = i - stretch; k < i; k++) if (decided[k] !== t.decided[k - dt]) return false;
+  return sameResults(run.findingAt, run.findings, t.findingAt, t.findings, i - stretch, i, dt, delta, sameFinding) &&
+    sameResults(run.occurrenceAt, run.occurrences, t.occurrenceAt, t.occurrences, i - stretch, i, dt, delta, sameOccurrence);
+}
+
+/** The results decided in [from, to) (new numbering) equal the old ones there, shifted. */
+function sameResults<T>(newAt: number[], news: T[], oldAt: number[], olds: T[], from: number, to: number, dt: number, delta: number, same: (a: T, b: T, delta: number) => boolean): boolean {
+  let a = lowerBound(newAt, newAt.length, from);
+  let b = lowerBound(oldAt, oldAt.length, from - dt);
+  for (; a < newAt.length && newAt[a] < to; a++, b++) {
+    if (b >= oldAt.length || oldAt[b] + dt !== newAt[a] || !same(news[a], olds[b], delta)) return false;
+  }
+  return b >= oldAt.length || oldAt[b] + dt >= to;
+}
+
+function sameFinding(a: Finding, b: Finding, delta: number): boolean {
+  return a.start === b.start + delta && a.end === b.end + delta && a.code === b.code && a.entryId === b.entryId &&
+    a.severity === b.severity && a.word === b.word && a.distance === b.distance && a.suggestions.join('\u0000') === b.suggestions.join('\u0000');
+}
+
+function sameOccurrence(a: Occurrence, b: Occurrence, delta: number): boolean {
+  return a.start === b.start + delta && a.end === b.end + delta && a.entryId === b.entryId && a.kind === b.kind;
+}
+
+/** True when a take-back [lo, hi] has lo < k ≤ hi (a decision at or after k took back one before). */
+function insideTakeBack(takeBacks: number[], k: number): boolean {
+  for (let x = 0; x < takeBacks.length; x += 2) if (takeBacks[x] < k && k <= takeBacks[x + 1]) return true;
+  return false;
+}
+
+function shiftFinding(f: Finding, delta: number): Finding {
+  const shifted: Finding = { ...f, start: f.start + delta, end: f.end + delta };
+  if (f.edits) shifted.edits = f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
+  return shifted;
+}
+
+/** The analysis of a trace: the note-level steps on copies (the trace keeps the originals). */
+function finish(trace: AnalysisTrace, options: AnalyzeOptions): Analysis {
+  const findings = options.severities ? trace.findings.map((f) => ({ ...f })) : trace.findings.slice();
+  return finishAnalysis(findings, trace.occurrences.slice(), trace.words, trace.accentedWords, options.severities);
+}
+
+/** What options change an analysis (the lexicon is taken to be the same one). */
+function optionsKey(options: AnalyzeOptions): string {
+  return JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+}
+
+/** Replaces tokens [oa, ob) by the window's, in place, and moves those after by delta. */
+function spliceTokens(buf: TokenBuffer, oa: number, ob: number, win: TokenBuffer, delta: number): void {
+  const n = buf.count;
+  const w = win.count;
+  const n2 = n - (ob - oa) + w;
+  buf.reserve(n2 + (n2 >> 3));
+  if (w !== ob - oa) {
+    buf.start.copyWithin(oa + w, ob, n);
+    buf.end.copyWithin(oa + w, ob, n);
+    buf.hash.copyWithin(oa + w, ob, n);
+    buf.gap.copyWithin(oa + w, ob, n);
+    buf.flags.copyWithin(oa + w, ob, n);
+  }
+  buf.start.set(win.start.subarray(0, w), oa);
+  buf.end.set(win.end.subarray(0, w), oa);
+  buf.hash.set(win.hash.subarray(0, w), oa);
+  buf.gap.set(win.gap.subarray(0, w), oa);
+  buf.flags.set(win.flags.subarray(0, w), oa);
+  if (delta !== 0) {
+    const { start, end } = buf;
+    for (let k = oa + w; k < n2; k++) {
+      start[k] += delta;
+      end[k] += delta;
+    }
+  }
+  buf.count = n2;
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * Segment and span bounds after an edit at `at`: those after it move by delta, and so does
+ * the end of the text (text typed at the end is inside the last segment). A bound at `at`
+ * otherwise stays: bounds are line starts, and text typed there belongs to that line.
+ */
+function shiftOffsets(offsets: number[], at: number, delta: number, oldLength: number): number[] {
+  if (delta === 0) return offsets;
+  return offsets.map((v) => (v > at || v === oldLength ? v + delta : v));
+}
+
+/** First index k in [0, n) with a[k] >= value (a sorted). */
+function lowerBound(a: ArrayLike<number>, n: number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The prose segment [segments[k], segments[k + 1]) holding `pos`, or -1. */
+function segmentAt(segments: number[], pos: number): number {
+  let lo = 0;
+  let hi = segments.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pos < segments[2 * mid]) hi = mid - 1;
+    else if (pos >= segments[2 * mid + 1]) lo = mid + 1;
+    else return 2 * mid;
+  }
+  return -1;
+}
+
+/** True when a recorded multi-line `<` construct overlaps [from, to). */
+function overlapsSpan(spans: number[], from: number, to: number): boolean {
+  for (let k = 0; k < spans.length; k += 2) if (spans[k] < to && spans[k + 1] > from) return true;
+  return false;
+}
+
+function hasIgnoreComment(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).includes('glossaire-ignore');
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+function hasChar(text: string, from: number, to: number, ch: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
+  return false;
+}
+
+function lineStartAt(text: string, pos: number): number {
+  let p = pos;
+  while (p > 0) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 10 || c === 13) break;
+    p--;
+  }
+  return p;
+}
+
+function lineEndAt(text: string, pos: number): number {
+  let p = pos;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || c === 13) break;
+    p++;
+  }
+  return p;
+}
+
+/** Offset after the line break at `lineEnd`. */
+function afterBreak(text: string, lineEnd: number): number {
+  if (lineEnd >= text.length) return text.length;
+  return text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+}
+
+/**
+ * What the block pass reads of a line: empty, blank, or its indentation, list marker and
+ * first character. Undefined for a line that may open or close a block (a fence, a reference
+ * definition): those edits are not done incrementally.
+ */
+function lineShape(text: string, from: number, to: number): string | undefined {
+  // Blank for the blocks either way, but only an empty line ends a link destination.
+  if (from === to) return 'empty';
+  let i = from;
+  let col = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+    i++;
+  }
+  if (i >= to) return 'blank';
+  const c0 = text.charCodeAt(i);
+  if (c0 === 96 || c0 === 126) {
+    // A fence opens or closes with three or more (indented by three spaces at most).
+    let run = 0;
+    while (i + run < to && text.charCodeAt(i + run) === c0) run++;
+    if (run >= 3) return undefined;
+  }
+  if (c0 === 91 && col <= 3 && isReferenceDefinition(text, i, to)) return undefined; // [
+  let list = '';
+  if ((c0 === 45 || c0 === 42 || c0 === 43) && (i + 1 === to || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) list = 'bullet';
+  else {
+    let j = i;
+    while (j < to && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (j > i && j - i <= 9) {
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 41) && (j + 1 === to || text.charCodeAt(j + 1) === 32)) list = 'ordered';
+    }
+    // A line starting with digits keeps its shape only with the same digits before the mark.
+    if (j > i) list += `:${text.slice(i, Math.min(j + 2, to))}`;
+  }
+  return `${col}:${c0 === 45 || c0 === 42 || c0 === 43 ? c0 : 0}:${list}`;
+}
+
+/*
+ * Paragraph bounds for re-scanning: an empty line (nothing between two line breaks), which
+ * ends everything inline but HTML: code spans and link destinations too (a line of spaces
+ * does not end a link destination), after a line that does not end with a backslash (which
+ * would escape the line break and join the paragraphs into one phrase).
+ */
+
+/** Start of the paragraph holding the line at `lineStart`, or -1 past the bound. */
+function paragraphStart(text: string, lineStart: number, segStart: number): number {
+  let p = lineStart;
+  while (p > segStart) {
+    const prevEnd = lineBreakBefore(text, p);
+    const prevStart = lineStartAt(text, prevEnd);
+    if (prevStart === prevEnd && prevStart > segStart) {
+      const before = lineBreakBefore(text, prevStart);
+      if (text.charCodeAt(before - 1) !== 92) return p;
+    }
+    p = prevStart;
+    if (lineStart - p > MAX_WINDOW) return -1;
+  }
+  return segStart;
+}
+
+/** End of the paragraph holding the line ending at `lineEnd`: the start of the empty line after it, or the segment's end. */
+function paragraphEnd(text: string, lineEnd: number, segEnd: number): number {
+  let e = lineEnd;
+  const from = lineEnd;
+  for (;;) {
+    if (e >= segEnd) return segEnd;
+    const next = afterBreak(text, e);
+    if (next >= segEnd) return segEnd;
+    const nextEnd = lineEndAt(text, next);
+    if (next === nextEnd && text.charCodeAt(e - 1) !== 92) return next;
+    e = nextEnd;
+    if (e - from > MAX_WINDOW) return -1;
+  }
+}
+
+/** Offset of the line break that ends the line before the one starting at `lineStart`. */
+function lineBreakBefore(text: string, lineStart: number): number {
+  const p = lineStart - 1;
+  return text.charCodeAt(p) === 10 && p > 0 && text.charCodeAt(p - 1) === 13 ? p - 1 : p;
+}
+
+/** End offset of the front matter block (-1: none), as the block pass finds it. */
+function frontMatterEnd(text: string): number {
+  if (!text.startsWith('---') || lineEndAt(text, 0) !== 3) return -1;
+  let p = afterBreak(text, 3);
+  while (p < text.length) {
+    const e = lineEndAt(text, p);
+    const line = text.slice(p, e).trimEnd();
+    if (line === '---' || line === '...') return afterBreak(text, e);
+    p = afterBreak(text, e);
+  }
+  return text.length;
+}
