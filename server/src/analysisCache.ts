@@ -1,10 +1,12 @@
 /**
  * Analyses of open documents, computed once per version and shared by every feature
- * (diagnostics, hover, code actions, highlights, the panel).
+ * (diagnostics, hover, code actions, highlights, the panel). After an incremental edit only the
+ * edited paragraph is analysed again (service/incremental.ts); anything else is a full analysis.
  */
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyzeText, Finding, FindingCode, Severity } from './service/analyze';
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, Severity } from './service/analyze';
+import { AnalysisState, analyzeWithState, TextEdit as OffsetChange, updateAnalysis } from './service/incremental';
 import { Glossary } from './service/glossary';
 import { loadLexicon } from './node/resources';
 
@@ -17,38 +19,90 @@ export interface AnalysisSettings {
 interface Entry {
   version: number;
   glossary: Glossary;
-  analysis: Analysis;
+  state: AnalysisState;
+}
+
+/** Edits received since the analysed version, in LSP order (offsets of each change's text). */
+interface Pending {
+  fromVersion: number;
+  edits: OffsetChange[];
+  /** A full-text change or an unknown base: the next analysis is a full one. */
+  full: boolean;
 }
 
 /** Per-document analysis cache. */
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
-  settings: AnalysisSettings = { ignoreWords: [], severities: {} };
+  private readonly pending = new Map<string, Pending>();
+  private options: AnalyzeOptions = { lexicon: () => loadLexicon(), ignoreWords: [], severities: {} };
+  /** How the last analyses were made (for tracing and the benchmark). */
+  readonly stats = { full: 0, incremental: 0 };
 
   constructor(private readonly getGlossary: () => Glossary) {}
+
+  /** Settings that change analyses (clears the cache). */
+  set settings(s: AnalysisSettings) {
+    this.options = { lexicon: () => loadLexicon(), ignoreWords: s.ignoreWords, severities: s.severities };
+    this.clear();
+  }
+
+  /**
+   * Records a document's content changes before they are applied (the TextDocuments update
+   * hook calls this), so the next analysis can redo only the edited paragraph.
+   */
+  recordChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[]): void {
+    const cached = this.entries.get(doc.uri);
+    let p = this.pending.get(doc.uri);
+    if (!p) {
+      p = { fromVersion: doc.version, edits: [], full: !cached || cached.version !== doc.version };
+      this.pending.set(doc.uri, p);
+    }
+    if (p.full) return;
+    // Offsets of each change are taken in the text the previous change left.
+    let text = doc.getText();
+    let scratch: TextDocument | undefined;
+    for (const change of changes) {
+      if (!('range' in change)) {
+        p.full = true;
+        return;
+      }
+      const base = scratch ?? doc;
+      const start = base.offsetAt(change.range.start);
+      const end = Math.max(start, base.offsetAt(change.range.end));
+      p.edits.push({ start, end, newText: change.text });
+      if (changes.length > 1) {
+        text = text.slice(0, start) + change.text + text.slice(end);
+        scratch = TextDocument.create(doc.uri, doc.languageId, doc.version, text);
+      }
+    }
+  }
 
   /** The analysis of a document's current version. */
   get(doc: TextDocument): Analysis {
     const glossary = this.getGlossary();
     const cached = this.entries.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.glossary === glossary) return cached.analysis;
-    const analysis = analyzeText(doc.getText(), glossary, {
-      lexicon: () => loadLexicon(),
-      ignoreWords: this.settings.ignoreWords,
-      severities: this.settings.severities,
-    });
-    this.entries.set(doc.uri, { version: doc.version, glossary, analysis });
-    return analysis;
+    if (cached && cached.version === doc.version && cached.glossary === glossary) return cached.state.analysis;
+    const p = this.pending.get(doc.uri);
+    this.pending.delete(doc.uri);
+    let state: AnalysisState;
+    if (cached && p && !p.full && p.fromVersion === cached.version) {
+      state = updateAnalysis(cached.state, doc.getText(), p.edits, glossary, this.options);
+    } else state = analyzeWithState(doc.getText(), glossary, this.options);
+    this.stats[state.mode]++;
+    this.entries.set(doc.uri, { version: doc.version, glossary, state });
+    return state.analysis;
   }
 
   /** Forgets a document (closed). */
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.pending.delete(uri);
   }
 
   /** Forgets everything (settings or glossary changed). */
   clear(): void {
     this.entries.clear();
+    this.pending.clear();
   }
 }
 

@@ -28,7 +28,14 @@ import { sanitizeSettings } from './settings';
 
 /** Starts the Glossaire language server on a connection. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // The update hook shows the analysis cache each edit before it is applied (incremental re-analysis).
+  const documents: TextDocuments<TextDocument> = new TextDocuments({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      ctx.cache.recordChanges(doc, changes);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   let folders: string[] = [];
   let canPullConfig = false;
   let canWatchFiles = false;

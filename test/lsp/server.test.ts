@@ -172,6 +172,34 @@ describe('language server over stdio', { skip: !existsSync(join(ROOT, 'dist', 's
     assert.equal(await client.request('glossaire/conceptDetails', { id: 'nope' }), null);
   });
 
+  test('after a burst of random edits, the diagnostics equal a fresh check of the final text', async () => {
+    const uri = 'file:///burst.md';
+    let text = "# L'infogérance\n\nLa délocalisation et le nearshore.\n\n- l'inforgérance du SI\n- le cloud computing et le SaaS\n";
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const pieces = ['e', 'é', ' ', '\n', 'infog', 'r', '`', '*', "l'", 'nearshor', '\n\n', '-', 'Saas', 'sous traitance'];
+    let version = 1;
+    for (let k = 0; k < 300; k++) {
+      const doc = TextDocument.create(uri, 'markdown', version, text);
+      const a = rnd(text.length + 1);
+      const b = Math.min(text.length, a + (rnd(4) === 0 ? rnd(6) : 0));
+      const insert = rnd(3) === 0 ? '' : pieces[rnd(pieces.length)];
+      const range = { start: doc.positionAt(a), end: doc.positionAt(b) };
+      text = text.slice(0, a) + insert + text.slice(b);
+      await client.change(uri, ++version, [{ range, text: insert }]);
+    }
+    const final = await client.diagnosticsFor(uri, version, 10000);
+    const fresh = 'file:///burst-fresh.md';
+    await client.open(fresh, text);
+    const expected = await client.diagnosticsFor(fresh, 1);
+    const strip = (d: Diagnostic[]) => d.map((x) => ({ range: x.range, code: x.code, message: x.message }));
+    assert.deepEqual(strip(final), strip(expected));
+    await client.close(uri);
+    await client.close(fresh);
+  });
+
   test('semantic tokens mark every occurrence, split at line ends', async () => {
     const uri = 'file:///sem.md';
     await client.open(uri, 'Le SaaS et le cloud\ncomputing, puis `cloud`.\n');
