@@ -209,6 +209,10 @@ export class FuzzyIndex<T> {
   private keyStamp = new Int32Array(64);
   private generation = 0;
   private seq = 0;
+  // Variants added since the table was last built: (h1, h2, key id + 1) triples. The table is
+  // built once, at its final size, at the first look-up after them (no rehash per doubling).
+  private pending = new Int32Array(3 * 1024);
+  private pendingCount = 0;
   // Open-addressing multimap: variant hashes → key id + 1 (0: empty slot).
   private slotH1 = new Int32Array(1024);
   private slotH2 = new Int32Array(1024);
@@ -243,8 +247,19 @@ export class FuzzyIndex<T> {
       if (key.length > this.longest) this.longest = key.length;
       prefixHashes(key);
       collectVariants(key.length, Math.min(this.maxDistance, key.length - 1));
-      if ((this.entries + varCount) * 2 > this.slotKey.length) this.grow(this.entries + varCount);
-      for (let v = 0; v < varCount; v++) this.insert(var1[v], var2[v], id + 1);
+      if (3 * (this.pendingCount + varCount) > this.pending.length) {
+        const grown = new Int32Array(Math.max(2 * this.pending.length, 3 * (this.pendingCount + varCount)));
+        grown.set(this.pending.subarray(0, 3 * this.pendingCount));
+        this.pending = grown;
+      }
+      const pending = this.pending;
+      for (let v = 0; v < varCount; v++) {
+        const at = 3 * (this.pendingCount + v);
+        pending[at] = var1[v];
+        pending[at + 1] = var2[v];
+        pending[at + 2] = id + 1;
+      }
+      this.pendingCount += varCount;
     }
     const previous = this.valueKey.get(value);
     if (previous !== undefined && previous !== id) this.shared = true;
@@ -261,6 +276,16 @@ export class FuzzyIndex<T> {
     }
   }
 
+  /** Puts the pending variants in the table (grown once, to a load of at most ~0.6). */
+  private build(): void {
+    const count = this.pendingCount;
+    if ((this.entries + count) * 10 > this.slotKey.length * 6) this.grow(this.entries + count);
+    const pending = this.pending;
+    for (let v = 0; v < count; v++) this.insert(pending[3 * v], pending[3 * v + 1], pending[3 * v + 2]);
+    this.pendingCount = 0;
+    this.pending = new Int32Array(3 * 1024);
+  }
+
   private insert(h1: number, h2: number, keyId: number): void {
     const b = mix2(h1, h2) & this.bitMask;
     this.bits[b >>> 5] |= 1 << (b & 31);
@@ -272,13 +297,13 @@ export class FuzzyIndex<T> {
     this.entries++;
   }
 
-  /** Grows the table to hold `entries` at a load of at most one half. */
+  /** Grows the table to hold `entries` at a load of at most ~0.6. */
   private grow(entries: number): void {
     const oldH1 = this.slotH1;
     const oldH2 = this.slotH2;
     const oldKey = this.slotKey;
     let size = oldKey.length;
-    while (entries * 2 > size) size *= 2;
+    while (entries * 10 > size * 6) size *= 2;
     this.slotH1 = new Int32Array(size);
     this.slotH2 = new Int32Array(size);
     this.slotKey = new Int32Array(size);
@@ -303,6 +328,7 @@ export class FuzzyIndex<T> {
    */
   lookup(word: string, maxDistanceFor: (len: number) => number): { value: T; key: string; distance: number }[] {
     const depth = Math.min(this.maxDistance, maxDistanceFor(word.length));
+    if (this.pendingCount > 0) this.build();
     // Also spares a huge "word" (a pasted 1 MB string) its depth² deletion variants.
     if (depth <= 0 || word.length > this.longest + depth || this.entries === 0) return [];
     let found: { value: T; key: string; distance: number }[] | undefined;
@@ -366,6 +392,6 @@ export class FuzzyIndex<T> {
 
   /** Number of stored (variant, key) pairs (memory indicator). */
   get variantCount(): number {
-    return this.entries;
+    return this.entries + this.pendingCount;
   }
 }

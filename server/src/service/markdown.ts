@@ -123,7 +123,8 @@ function isWordCode(c: number): boolean {
  * @param text the note, any line endings, NFC or NFD.
  */
 export function scanMarkdown(text: string): ScanResult {
-  const { tokens: buf, ignoredWords } = scanTokens(text);
+  // Sized for the text (a glossary form is a few words; a note a word per ~8 characters).
+  const { tokens: buf, ignoredWords } = scanTokens(text, new TokenBuffer(Math.max(8, text.length >> 3)));
   const tokens: Token[] = new Array(buf.count);
   for (let k = 0; k < buf.count; k++) {
     const flags = buf.flags[k];
