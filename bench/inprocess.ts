@@ -13,8 +13,10 @@ import { createLexicon, createLexiconFromBytes, Lexicon } from '../server/src/se
 import { LineIndex } from '../server/src/service/positions';
 import { findingMessage } from '../server/src/service/diagnostics';
 import { getBuiltinGlossaryPath, getLexiconPath } from '../server/src/node/resources';
+import { analyzeWithState, updateAnalysis } from '../server/src/service/incremental';
 import type { GeneratedInputs } from './generate';
-import { gc, median, now, time } from './stats';
+import { createRandom } from './generate';
+import { gc, median, now, percentile, time } from './stats';
 
 /** One in-process result row. */
 export interface InProcessRow {
@@ -41,6 +43,8 @@ export interface InProcessResult {
   rows: InProcessRow[];
   /** Warm and cold ratios of the 1 MB check with 10,000 terms over 20 terms. */
   glossaryScaling: { warm: number; cold: number };
+  /** Re-analysis after single-character edits of the 10k-line note (service/incremental.ts). */
+  keystroke: { edits: number; p50: number; p99: number; max: number; incremental: number; flattenP50: number };
 }
 
 /** The diagnostics a server publishes: LSP ranges and localised messages. */
@@ -130,10 +134,50 @@ export function runInProcess(inputs: GeneratedInputs, quick: boolean): InProcess
       });
     }
   }
+  const keystroke = measureKeystrokes(inputs, lexicon, quick ? 300 : 1000);
   const r20 = rows.find((r) => r.note === '1MB' && r.glossaryTerms === 20)!;
   const r10k = rows.find((r) => r.note === '1MB' && r.glossaryTerms === 10000)!;
   return {
     lexiconLoadMs, lexiconWords: lexicon.size, glossaryCompile, scanMsPerMB, rows,
     glossaryScaling: { warm: r10k.warmMs / r20.warmMs, cold: r10k.coldMs / r20.coldMs },
+    keystroke,
   };
+}
+
+/**
+ * The server's re-analysis after a keystroke, in-process: single-character edits (typing a
+ * letter or a space, deleting a character) at random offsets of the 10k-line note, each given
+ * to updateAnalysis as the server does. The new text is flattened before the clock starts (a
+ * JS string built by concatenation is copied once by whoever reads it first; that copy is
+ * reported apart).
+ */
+function measureKeystrokes(inputs: GeneratedInputs, lexicon: Lexicon, edits: number): InProcessResult['keystroke'] {
+  const glossary = compile(getBuiltinGlossaryPath(), lexicon);
+  let text = readFileSync(inputs.keystrokeNote.path, 'utf8');
+  const options = { lexicon };
+  let state = analyzeWithState(text, glossary, options);
+  const rng = createRandom(7);
+  const letters = 'abcdefghijklmnopqrstuvwxyzéèàç';
+  const times: number[] = [];
+  const flatten: number[] = [];
+  let incremental = 0;
+  const warmup = 100;
+  for (let k = 0; k < warmup + edits; k++) {
+    const at = Math.floor(rng() * (text.length + 1));
+    const r = rng();
+    const del = r < 0.2 && at < text.length && text[at] !== '\n';
+    const edit = del ? { start: at, end: at + 1, newText: '' } : { start: at, end: at, newText: r < 0.3 ? ' ' : letters[Math.floor(rng() * letters.length)] };
+    text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    const f0 = now();
+    text.charCodeAt(text.length >> 1);
+    const f1 = now();
+    state = updateAnalysis(state, text, [edit], glossary, options);
+    const t = now() - f1;
+    if (k >= warmup) {
+      times.push(t);
+      flatten.push(f1 - f0);
+      if (state.mode === 'incremental') incremental++;
+    }
+  }
+  return { edits, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times), incremental, flattenP50: percentile(flatten, 50) };
 }
