@@ -108,5 +108,16 @@ export function toLocale(tag: string | undefined): Locale {
 
 /** Formats a message of the catalogue. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  // Each message is split once into literal text and {names}: the server formats one per
+  // diagnostic at every keystroke, a regex replace each time was a tenth of that work.
+  const cacheKey = `${locale}\u0000${key}`;
+  let parts = compiled.get(cacheKey);
+  if (!parts) compiled.set(cacheKey, (parts = CATALOGUES[locale][key].split(/\{(\w+)\}/)));
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k += 2) {
+    const value = params[parts[k]];
+    out += (value === undefined || value === null ? `{${parts[k]}}` : String(value)) + parts[k + 1];
+  }
+  return out;
 }
+const compiled = new Map<string, string[]>();
