@@ -5,7 +5,6 @@
  */
 
 import { FormKind, Glossary, TermForm } from './glossary';
-import { editDistance } from './fuzzy';
 import { isWordChar } from './markdown';
 import { applyCase, fold, normalizePunctuation } from './text';
 
@@ -116,13 +115,38 @@ export function getCompletions(text: string, offset: number, glossary: Glossary,
   const prefix = fold(normalizePunctuation(text.slice(start, offset)));
   if (prefix.length >= 4 && out.length < 5) {
     for (const { key, form } of idx.byFirst.get(prefix[0]) ?? []) {
-      if (editDistance(prefix, key.slice(0, prefix.length), 1) <= 1 || editDistance(prefix, key.slice(0, prefix.length + 1), 1) <= 1) {
+      if (withinOneEdit(prefix, key, prefix.length) || withinOneEdit(prefix, key, prefix.length + 1)) {
         add(form, start, 1);
         if (out.length >= limit) break;
       }
     }
   }
   return out;
+}
+
+/**
+ * editDistance(a, b.slice(0, bLength), 1) <= 1, in one pass without slicing: equal, or one
+ * substitution, insertion, deletion or swap of adjacent letters apart (the bucket of a
+ * 10,000-term glossary is a thousand keys long, at every keystroke of a completion).
+ */
+function withinOneEdit(a: string, b: string, bLength: number): boolean {
+  const la = a.length;
+  const lb = Math.min(bLength, b.length);
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
+  const rest = (x: number, y: number): boolean => {
+    if (la - x !== lb - y) return false;
+    for (; x < la; x++, y++) if (a.charCodeAt(x) !== b.charCodeAt(y)) return false;
+    return true;
+  };
+  if (la === lb) {
+    if (rest(i + 1, i + 1)) return true; // substitution
+    // adjacent swap
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && rest(i + 2, i + 2);
+  }
+  return la < lb ? rest(i, i + 1) : rest(i + 1, i);
 }
 
 function isJoiner(c: number): boolean {
