@@ -43,17 +43,7 @@ const WEIGHTS: Record<TypoKind, number> = {
   'accent-wrong': 4, 'suffix': 8, 'compound-split': 10, 'compound-joined': 6, 'acronym-case': 12,
 };
 
-/** A seeded pseudo-random generator (mulberry32): returns floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from '../random';
 
 // Neighbouring keys on a French AZERTY keyboard.
 const AZERTY_ROWS = ['azertyuiop', 'qsdfghjklm', 'wxcvbn'];

@@ -12,17 +12,7 @@ import assert from 'node:assert/strict';
 import { Analysis } from '../../server/src/service/analyze';
 import { builtinGlossary } from './helpers';
 
-/** mulberry32: small, fast, deterministic. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from '../random';
 
 /** Terms of the built-in glossary and typos of them (known misspellings, one and two edits, accents, compounds). */
 export const TERMS = [

@@ -1,0 +1,12 @@
+/** A seeded pseudo-random generator (mulberry32): returns floats in [0, 1). Small, fast,
+ * deterministic — shared by the fuzz tests, the evaluation's typo injector and the benchmark. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
