@@ -100,10 +100,15 @@ function isMarker(c: number): boolean {
 // of comparisons. Filled for Latin at load, and lazily (from the functions above) for the
 // rest of the BMP, so that the answers are those functions' by construction.
 const CC_WORD = 1, CC_COMBINING = 2, CC_DIGIT = 4, CC_SPACE = 8, CC_HYPHEN = 16, CC_APOSTROPHE = 32, CC_MARKER = 64, CC_KNOWN = 128;
-const charClasses = new Uint8Array(0x10000);
+// The high byte holds the TokenFlag bits a word character gives its word (digit, combining
+// mark, non-ASCII), so that scanWord sets them without a branch.
+const charClasses = new Uint16Array(0x10000);
 function classify(c: number): number {
-  const k = CC_KNOWN | (isWordChar(c) ? CC_WORD : 0) | (isCombiningMark(c) ? CC_COMBINING : 0) | (c >= 48 && c <= 57 ? CC_DIGIT : 0) |
-    (isSpace(c) ? CC_SPACE : 0) | (isHyphen(c) ? CC_HYPHEN : 0) | (isApostrophe(c) ? CC_APOSTROPHE : 0) | (isMarker(c) ? CC_MARKER : 0);
+  const word = isWordChar(c);
+  const tokenFlags = !word ? 0 : c >= 0x80 ? TokenFlag.NonAscii | (isCombiningMark(c) ? TokenFlag.Decomposed : 0) : c >= 48 && c <= 57 ? TokenFlag.HasDigit : 0;
+  const k = CC_KNOWN | (word ? CC_WORD : 0) | (isCombiningMark(c) ? CC_COMBINING : 0) | (c >= 48 && c <= 57 ? CC_DIGIT : 0) |
+    (isSpace(c) ? CC_SPACE : 0) | (isHyphen(c) ? CC_HYPHEN : 0) | (isApostrophe(c) ? CC_APOSTROPHE : 0) | (isMarker(c) ? CC_MARKER : 0) |
+    (tokenFlags << 8);
   charClasses[c] = k;
   return k;
 }
@@ -644,10 +649,7 @@ function scanWord(text: string, start: number, to: number): number {
     const c = text.charCodeAt(i);
     const k = classOf(c);
     if (k & CC_WORD) {
-      if (c >= 0x80) {
-        flags |= TokenFlag.NonAscii;
-        if (k & CC_COMBINING) flags |= TokenFlag.Decomposed;
-      } else if (k & CC_DIGIT) flags |= TokenFlag.HasDigit;
+      flags |= k >>> 8;
       h = Math.imul(h ^ c, 0x01000193);
       i++;
       continue;
