@@ -276,8 +276,12 @@ export class FuzzyIndex<T> {
     }
   }
 
-  /** Puts the pending variants in the table (grown once, to a load of at most ~0.6). */
-  private build(): void {
+  /**
+   * Puts the variants added so far in the table (grown once, to a load of at most ~0.6). The
+   * first look-up does it if needed; a glossary does it when compiled, so that its first
+   * analysis does not pay for it.
+   */
+  build(): void {
     const count = this.pendingCount;
     if ((this.entries + count) * 10 > this.slotKey.length * 6) this.grow(this.entries + count);
     const pending = this.pending;

@@ -460,6 +460,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     });
   }
 
+  fuzzy.build();
   for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
   return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, wordCache: new Map() };
 }
