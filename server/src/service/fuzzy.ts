@@ -194,6 +194,25 @@ function mix(h1: number, h2: number): number {
   return h;
 }
 
+/** Keys up to which a look-up first checks the keys' character sets (see mayMatch). */
+const SMALL_INDEX = 512;
+
+/** The set of a word's characters as 32 bits: a–z one bit each, other characters six more bits. */
+function charBits(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    bits |= c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << (26 + (c % 6));
+  }
+  return bits;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 /** A deletion-neighbourhood index from keys to values. */
 export class FuzzyIndex<T> {
   /** Distinct keys, their values in insertion order, and each value's insertion number. */
@@ -228,6 +247,9 @@ export class FuzzyIndex<T> {
   private entries = 0;
   /** Length of the longest key: a word longer by more than the distance matches nothing. */
   private longest = 0;
+  /** Per key: its length and the set of its characters as bits (see `mayMatch`). */
+  private keyLength: number[] = [];
+  private keyChars: number[] = [];
 
   constructor(private readonly maxDistance: number) {}
 
@@ -244,6 +266,8 @@ export class FuzzyIndex<T> {
       this.keyText.push(key);
       this.keyValues.push([]);
       this.keySeqs.push([]);
+      this.keyLength.push(key.length);
+      this.keyChars.push(charBits(key));
       if (key.length > this.longest) this.longest = key.length;
       prefixHashes(key);
       collectVariants(key.length, Math.min(this.maxDistance, key.length - 1));
@@ -335,6 +359,7 @@ export class FuzzyIndex<T> {
     if (this.pendingCount > 0) this.build();
     // Also spares a huge "word" (a pasted 1 MB string) its depth² deletion variants.
     if (depth <= 0 || word.length > this.longest + depth || this.entries === 0) return [];
+    if (!this.mayMatch(word, depth)) return [];
     let found: { value: T; key: string; distance: number }[] | undefined;
     let seen: Set<T> | undefined;
     const { slotH1, slotH2, slotKey, mask, keyStamp, shared, bits, bitMask } = this;
@@ -392,6 +417,29 @@ export class FuzzyIndex<T> {
     const out: { value: T; key: string; distance: number }[] = found;
     out.sort((a, b) => a.distance - b.distance);
     return out;
+  }
+
+  /**
+   * False when no key can be within `depth` edits of the word, told from lengths and character
+   * sets alone: an edit removes at most one character of one string from the other, so a key
+   * within d edits lacks at most d of the word's distinct characters and has at most d the
+   * word lacks. Checked only for a small index (a course glossary's few hundred words), where
+   * it is cheaper than the word's deletion variants and turns most words away; a big index
+   * goes straight to its table. Never says no to a match, so results are the same.
+   */
+  private mayMatch(word: string, depth: number): boolean {
+    const n = this.keyLength.length;
+    if (n > SMALL_INDEX) return true;
+    const chars = charBits(word);
+    const len = word.length;
+    const { keyLength, keyChars } = this;
+    for (let k = 0; k < n; k++) {
+      const d = keyLength[k] - len;
+      if (d > depth || d < -depth) continue;
+      const kc = keyChars[k];
+      if (popcount(kc & ~chars) <= depth && popcount(chars & ~kc) <= depth) return true;
+    }
+    return false;
   }
 
   /** Number of stored (variant, key) pairs (memory indicator). */
