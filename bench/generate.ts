@@ -12,18 +12,10 @@
 
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GlossaryEntryData, GlossaryFileData } from '../server/src/service/glossaryTypes';
 
-/** mulberry32: small, fast, deterministic. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../test/random';
+export { createRandom };
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
@@ -67,28 +59,9 @@ const CODE_LINES = [
 
 const DOMAINS = ['example.com', 'cours-sio.fr', 'docs.example.org', 'wiki.lycee.fr'];
 
-/** A glossary entry as written in the JSON file. */
-interface EntryJson {
-  id: string;
-  term: string;
-  category: string;
-  definition: string;
-  forms?: string[];
-  synonyms?: string[];
-  acronyms?: string[];
-  misspellings?: string[];
-  related?: string[];
-  broader?: string;
-  [k: string]: unknown;
-}
-
-interface GlossaryJson {
-  name: string;
-  language: string;
-  categories: { id: string; label: string; description?: string }[];
-  entries: EntryJson[];
-  [k: string]: unknown;
-}
+/** A glossary entry and file as written in JSON (the format's own types). */
+type EntryJson = GlossaryEntryData;
+type GlossaryJson = GlossaryFileData;
 
 /** Applies one random typo (deletion, insertion, substitution, transposition or lost accent). */
 export function makeTypo(rng: Rng, word: string): string {
