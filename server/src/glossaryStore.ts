@@ -24,6 +24,8 @@ export class GlossaryStore {
   private files: FileState[] = [];
   private readonly overlays = new Map<string, string>();
   private fileProblems: GlossaryProblem[] = [];
+  private configured = false;
+  private configuredLocale: Locale | undefined;
   /** The text last read of each file: its problems' offsets refer to it, even when it did not load. */
   private readonly texts = new Map<string, string>();
 
@@ -61,8 +63,13 @@ export class GlossaryStore {
       else if (folders.length > 0) paths.push(join(folders[0], p));
       else paths.push(p);
     }
+    const unique = [...new Set(paths)];
+    // Same files, same language: initialize and initialized often configure alike; one compile is enough.
+    if (this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((p, i) => this.files[i].path === p)) return;
+    this.configured = true;
+    this.configuredLocale = locale;
     const old = new Map(this.files.map((f) => [f.path, f]));
-    this.files = [...new Set(paths)].map((path) => old.get(path) ?? { path, uri: URI.file(path).toString() });
+    this.files = unique.map((path) => old.get(path) ?? { path, uri: URI.file(path).toString() });
     this.reload();
   }
 
