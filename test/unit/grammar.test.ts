@@ -4,22 +4,12 @@
 // engine, which agrees with Oniguruma on the constructs the generator uses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { getPackageRoot } from '../../server/src/node/resources';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The repository root (the folder with package.json and glossary/), from src or out. */
-function findRoot(): string {
-  let dir = __dirname;
-  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'glossary')))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
-
-const root = findRoot();
+const root = getPackageRoot();
 
 interface Entry {
   id: string;

@@ -3,20 +3,11 @@
 // translation (with the same placeholders), and every command the manifest names exists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { getPackageRoot } from '../../server/src/node/resources';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-function findRoot(): string {
-  let dir = __dirname;
-  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'glossary')))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
-
-const root = findRoot();
+const root = getPackageRoot();
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
 const manifestText = read('package.json');
 const manifest = JSON.parse(manifestText);
