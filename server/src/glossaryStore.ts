@@ -111,21 +111,33 @@ export class GlossaryStore {
         }
       }
       this.texts.set(f.uri, text);
-      // A file that does not parse at all keeps its last good version in service.
-      const probe = compileGlossary([{ uri: f.uri, text }], { locale: this.locale });
-      const fatal = probe.problems.some((p) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object');
-      if (fatal) {
-        this.fileProblems.push(...probe.problems.filter((p) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object'));
-        if (f.lastGood !== undefined) sources.push({ uri: f.uri, text: f.lastGood, builtin: f.path === builtin });
-        continue;
-      }
-      f.lastGood = text;
       sources.push({ uri: f.uri, text, builtin: f.path === builtin });
     }
     // The lexicon (loaded on first use) flags misspellings that are French words: they would be
     // flagged everywhere in the notes.
     const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
-    this.glossary = compileGlossary(sources, { locale: this.locale, lexicon });
+    const isFatal = (p: GlossaryProblem) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object';
+    let glossary = compileGlossary(sources, { locale: this.locale, lexicon });
+    // A file that does not parse at all keeps its last good version in service: compile again
+    // only in that (rare) case, so a normal reload compiles once.
+    const fatal = new Set(glossary.problems.filter(isFatal).map((p) => p.uri));
+    if (fatal.size > 0) {
+      this.fileProblems.push(...glossary.problems.filter((p) => isFatal(p) && fatal.has(p.uri)));
+      const kept: GlossarySource[] = [];
+      for (const src of sources) {
+        if (!fatal.has(src.uri)) kept.push(src);
+        else {
+          const lastGood = this.files.find((f) => f.uri === src.uri)?.lastGood;
+          if (lastGood !== undefined) kept.push({ ...src, text: lastGood });
+        }
+      }
+      glossary = compileGlossary(kept, { locale: this.locale, lexicon });
+    }
+    for (const f of this.files) {
+      const text = this.texts.get(f.uri);
+      if (text !== undefined && !fatal.has(f.uri)) f.lastGood = text;
+    }
+    this.glossary = glossary;
     return this.glossary;
   }
 }
