@@ -34,7 +34,7 @@ import { FormKind, FuzzyTarget, Glossary, maxDistanceFor, TermForm } from './glo
 import { Lexicon } from './lexicon';
 import { Gap, scanMarkdown, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
 import { applyCase, fold, isAllUpper, isCapitalized } from './text';
-import { WordEntry, WordTable } from './wordTable';
+import { WordEntry, WordKind, WordTable } from './wordTable';
 
 /** Stable diagnostic codes. */
 export type FindingCode =
@@ -189,7 +189,7 @@ function analyzeTokens(text: string, buf: TokenBuffer, scratch: { array: Int32Ar
   let ids = scratch.array;
   if (ids.length < n) ids = scratch.array = new Int32Array(n + (n >> 2));
   table.resolve(text, buf, ids);
-  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined);
+  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0);
   run.match(0, n);
   return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);
 }
@@ -279,6 +279,7 @@ export class MatchRun {
   /** Token objects for the rules, made by `near` (holes elsewhere). */
   tokens: Token[] = [];
   readonly foldedAt: (k: number) => string;
+  private readonly table: WordTable<WordInfo>;
 
   readonly ignore: Set<string>;
   readonly isWord: (lower: string) => boolean;
@@ -305,6 +306,9 @@ export class MatchRun {
     this.isWord = rules.isWord;
     this.getLexicon = rules.getLexicon;
     this.foldedAt = (k: number) => entries[ids[k]].folded;
+    const table = tables.get(glossary);
+    if (!table || table.entries !== entries) throw new Error('MatchRun: entries are not the glossary word table\'s');
+    this.table = table;
     if (nfd === undefined) {
       nfd = false;
       for (let k = 0; k < buf.count; k++) if (buf.flags[k] & TokenFlag.Decomposed) nfd = true;
@@ -340,23 +344,29 @@ export class MatchRun {
     const flagsOf = this.buf.flags;
     const ids = this.ids;
     const entries = this.entries;
+    const table = this.table;
     const ignore = this.ignore;
     const ignoring = ignore.size > 0;
     const decided = this.decided;
+    let words = 0;
+    let accentedWords = 0;
     let i = from;
     for (; i < to; i++) {
       if (decided) decided[i] = 1;
       const flags = flagsOf[i];
       if (flags & TokenFlag.HasDigit) continue;
-      this.words++;
-      if (flags & TokenFlag.NonAscii) this.accentedWords++;
-      const word = entries[ids[i]];
+      words++;
+      if (flags & TokenFlag.NonAscii) accentedWords++;
+      const id = ids[i];
+      // Most words need nothing (no form starts with them, memo says no candidate): one byte.
+      const kind = table.kinds[id];
+      if (kind === 0 && !ignoring) continue;
+      const word = entries[id];
       if (ignoring && ignore.has(word.lower)) continue;
 
       // 1. Forms that start with this word.
-      const list = word.forms;
-      if (list) {
-        const next = this.matchForms(i, list);
+      if (kind & WordKind.Forms) {
+        const next = this.matchForms(i, word.forms!);
         if (next >= 0) {
           i = next;
           continue;
@@ -364,9 +374,12 @@ export class MatchRun {
       }
 
       // 2–3. Typos of terms: fuzzy and joined compounds.
-      if (word.folded.length < 4) continue;
+      if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0) continue;
       let info = word.info;
-      if (info === undefined) info = word.info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon);
+      if (info === undefined) {
+        info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon);
+        table.setInfo(id, info, info.joined !== undefined || info.candidates.length > 0);
+      }
       if (info.joined) {
         this.matchJoined(i, word.lower, info.joined);
         continue;
@@ -374,6 +387,8 @@ export class MatchRun {
       if (info.candidates.length === 0) continue;
       i = this.matchFuzzy(i, info);
     }
+    this.words += words;
+    this.accentedWords += accentedWords;
     return i;
   }
 

@@ -150,6 +150,8 @@ export class TokenBuffer {
   hash: Int32Array;
   gap: Uint8Array;
   flags: Uint8Array;
+  /** The flags of every token pushed since the last clear, or-ed (is any word decomposed?). */
+  anyFlags = 0;
 
   constructor(capacity = 256) {
     this.start = new Int32Array(capacity);
@@ -162,6 +164,7 @@ export class TokenBuffer {
   /** Empties the buffer, keeping its memory. */
   clear(): void {
     this.count = 0;
+    this.anyFlags = 0;
   }
 
   /** Appends a token. */
@@ -173,6 +176,7 @@ export class TokenBuffer {
     this.gap[k] = gap;
     this.flags[k] = flags;
     this.hash[k] = hash;
+    this.anyFlags |= flags;
     this.count = k + 1;
   }
 
