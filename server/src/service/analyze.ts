@@ -396,12 +396,26 @@ export class MatchRun {
   private matchForms(i: number, list: TermForm[]): number {
     const { text, buf, findings } = this;
     let fits = false;
+    let longerFits = false;
     let longest = 1;
     for (const form of list) {
-      if (form.folded.length > longest) longest = form.folded.length;
-      if (!fits) fits = this.wordsFit(i, form);
+      const len = form.folded.length;
+      if (len > longest) longest = len;
+      if (len > 1 && !longerFits && this.wordsFit(i, form)) fits = longerFits = true;
+      else if (len === 1) fits = true;
     }
     if (!fits) return -1; // what bestFormMatch would find, without making tokens
+    if (!longerFits) {
+      // Only one-word forms can match: the common case of a term written as declared needs
+      // neither context nor Token objects (what bestFormMatch would decide, see exactFormOf).
+      const word = this.entries[this.ids[i]];
+      if (word.exact === undefined) word.exact = exactFormOf(word.text, word.lower, list);
+      if (word.exact) {
+        this.occurrences.push({ start: buf.start[i], end: buf.end[i], entryId: word.exact.entry.id, kind: word.exact.kind });
+        this.occurrenceAt.push(i);
+        return i;
+      }
+    }
     // bestFormMatch reads the words of every form of the list (up to its first mismatch).
     this.near(i - 2, i + Math.max(longest, 3));
     const tokens = this.tokens;
@@ -515,6 +529,21 @@ function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lo
  */
 function upperAround(text: string, tokens: Token[], i: number): () => boolean {
   return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start);
+}
+
+/**
+ * The form bestFormMatch finds Exact for a word when only one-word forms fit, or null: the
+ * first one-word form of the list (in its order) that the word is, case-sensitively for
+ * acronyms, case-insensitively otherwise. An exact match beats every other kind, so the other
+ * forms' answers do not matter; words matching otherwise (capitals without accents…) take the
+ * full path.
+ */
+function exactFormOf(written: string, lower: string, list: TermForm[]): TermForm | null {
+  for (const form of list) {
+    if (form.folded.length !== 1) continue;
+    if (form.caseSensitive ? written === form.textWords[0] : form.kind !== FormKind.Misspelling && lower === form.lower[0]) return form;
+  }
+  return null;
 }
 
 interface FormMatch {

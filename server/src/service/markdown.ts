@@ -537,19 +537,23 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
         continue;
       }
       const next = text.charCodeAt(end);
-      // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
-      if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordCode(text.charCodeAt(end + 1))) ||
-          (next === 46 && end + 1 < to && isWordCode(text.charCodeAt(end + 1))) ||
-          (i > from && text.charCodeAt(i - 1) === 47) || (next === 47 && isWordCode(text.charCodeAt(end + 1)))) {
-        i = skipNonSpace(text, i, to);
-        gap = Gap.Break;
-        continue;
-      }
-      // Hashtag (#tag): not prose.
-      if (i > from && text.charCodeAt(i - 1) === 35) {
-        i = end;
-        gap = Gap.Break;
-        continue;
+      const prev = i > from ? text.charCodeAt(i - 1) : 0;
+      // Most words end at a space and follow one: one test before the rarer cases below.
+      if (next === 58 || next === 64 || next === 46 || next === 47 || prev === 47 || prev === 35) {
+        // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
+        if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordCode(text.charCodeAt(end + 1))) ||
+            (next === 46 && end + 1 < to && isWordCode(text.charCodeAt(end + 1))) ||
+            prev === 47 || (next === 47 && isWordCode(text.charCodeAt(end + 1)))) {
+          i = skipNonSpace(text, i, to);
+          gap = Gap.Break;
+          continue;
+        }
+        // Hashtag (#tag): not prose.
+        if (prev === 35) {
+          i = end;
+          gap = Gap.Break;
+          continue;
+        }
       }
       tokens.push(i, end, gap === Gap.Space && newlines > 1 ? Gap.Break : gap, wordFlags, wordHash);
       gap = Gap.None;

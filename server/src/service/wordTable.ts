@@ -23,6 +23,11 @@ export interface WordEntry<Info> {
   forms: TermForm[] | undefined;
   /** The analyser's memo for this word (undefined until computed). */
   info: Info | undefined;
+  /**
+   * The first one-word form this word is exactly (null: none), when no longer form follows it:
+   * the analyser's shortcut, computed on first use.
+   */
+  exact: TermForm | null | undefined;
 }
 
 /** `WordTable.kinds` bits: what the analyser's loop must do with a word (0: nothing). */
@@ -150,7 +155,7 @@ export class WordTable<Info> {
     const text = stringOf(this.pool, o, len);
     const folded = fold(text);
     const forms = this.byFirstWord.get(folded);
-    this.entries.push({ text, lower: text.toLowerCase(), folded, forms, info: undefined });
+    this.entries.push({ text, lower: text.toLowerCase(), folded, forms, info: undefined, exact: undefined });
     if (id === this.entryHash.length) {
       const size = id * 2;
       this.entryHash = grow(this.entryHash, new Int32Array(size));
