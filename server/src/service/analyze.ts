@@ -154,41 +154,38 @@ export function getLongestForm(glossary: Glossary): number {
 }
 const longestForms = new WeakMap<Glossary, number>();
 
-// Scratch buffers reused by successive analyses (taken while in use: a nested analysis, if
+// Scratch buffer reused by successive analyses (taken while in use: a nested analysis, if
 // there ever were one, would get its own).
 let sharedTokens: TokenBuffer | undefined = new TokenBuffer();
-let sharedIds: Int32Array | undefined = new Int32Array(1024);
 
 /**
  * Finds the glossary's concepts and the misspellings of its terms in a Markdown note.
  * @param text the note (any line endings, NFC or NFD).
  *
  * Speed (see markdown.ts and wordTable.ts): the words are scanned into typed arrays and each is
- * matched to its entry in the glossary's word memo by hash, so a word costs a probe, not a
- * string. `Token` objects, which the rules below take, are only made around the words that
- * start a form or have fuzzy candidates (`near`), never for the whole note.
+ * matched to its entry in the glossary's word memo by hash as it is read, so a word costs a
+ * probe, not a string. `Token` objects, which the rules below take, are only made around the
+ * words that start a form or have fuzzy candidates (`near`), never for the whole note.
  */
 export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions): Analysis {
   const buf = sharedTokens ?? new TokenBuffer();
-  const ids = { array: sharedIds ?? new Int32Array(1024) };
   sharedTokens = undefined;
-  sharedIds = undefined;
   try {
-    return analyzeTokens(text, buf, ids, glossary, options);
+    return analyzeTokens(text, buf, glossary, options);
   } finally {
+    buf.words = undefined; // the buffer must not keep an old glossary's memo alive
     sharedTokens = buf;
-    sharedIds = ids.array;
   }
 }
 
-function analyzeTokens(text: string, buf: TokenBuffer, scratch: { array: Int32Array }, glossary: Glossary, options: AnalyzeOptions): Analysis {
-  const { ignoredWords } = scanTokens(text, buf);
+function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, options: AnalyzeOptions): Analysis {
+  const table = getWordTable(glossary);
+  // The scan looks each word up in the memo as it reads it.
+  const { ignoredWords } = scanTokens(text, buf, table);
   const rules = getRuleInputs(options, ignoredWords);
   const n = buf.count;
-  const table = getWordTable(glossary);
-  let ids = scratch.array;
-  if (ids.length < n) ids = scratch.array = new Int32Array(n + (n >> 2));
-  table.resolve(text, buf, ids);
+  const ids = buf.id;
+  for (let k = 0; k < n; k++) if (ids[k] < 0) ids[k] = table.idOfString(buf.textOf(text, k));
   const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0);
   run.match(0, n);
   return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);

@@ -152,6 +152,12 @@ export class TokenBuffer {
   flags: Uint8Array;
   /** The flags of every token pushed since the last clear, or-ed (is any word decomposed?). */
   anyFlags = 0;
+  /**
+   * Where scanTokens was given a word table: each token's id in it, or -1 for a word whose
+   * text differs from its source (decomposed, inner markers), which the caller resolves.
+   */
+  id: Int32Array;
+  words: WordProbe | undefined = undefined;
 
   constructor(capacity = 256) {
     this.start = new Int32Array(capacity);
@@ -159,6 +165,7 @@ export class TokenBuffer {
     this.hash = new Int32Array(capacity);
     this.gap = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.id = new Int32Array(capacity);
   }
 
   /** Empties the buffer, keeping its memory. */
@@ -168,7 +175,7 @@ export class TokenBuffer {
   }
 
   /** Appends a token. */
-  push(start: number, end: number, gap: Gap, flags: number, hash: number): void {
+  push(text: string, start: number, end: number, gap: Gap, flags: number, hash: number): void {
     const k = this.count;
     if (k === this.start.length) this.grow(Math.max(16, k * 2));
     this.start[k] = start;
@@ -177,6 +184,7 @@ export class TokenBuffer {
     this.flags[k] = flags;
     this.hash[k] = hash;
     this.anyFlags |= flags;
+    this.id[k] = this.words === undefined || flags & (TokenFlag.Decomposed | TokenFlag.HasMarkers) ? -1 : this.words.idOf(text, start, end - start, hash);
     this.count = k + 1;
   }
 
@@ -192,6 +200,7 @@ export class TokenBuffer {
     this.hash = copy(this.hash, new Int32Array(size));
     this.gap = copy(this.gap, new Uint8Array(size));
     this.flags = copy(this.flags, new Uint8Array(size));
+    this.id = copy(this.id, new Int32Array(size));
   }
 
   /** Token k's text as `Token.text` has it: NFC, without inner emphasis markers. */
@@ -221,8 +230,9 @@ export function hashWord(word: string): number {
  * Scans Markdown text into a token buffer (the fast form of `scanMarkdown`).
  * @param into a buffer to reuse (cleared first).
  */
-export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer()): TokenScan {
+export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer(), words?: WordProbe): TokenScan {
   into.clear();
+  into.words = words;
   const ignoredWords: string[] = [];
   const segments = getProseSegments(text);
   const memo: ScanMemo = { found: new Map(), spans: [] };
@@ -230,6 +240,15 @@ export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer()):
     scanInline(text, segments[s], segments[s + 1], into, ignoredWords, Gap.Break, memo);
   }
   return { tokens: into, ignoredWords, segments, spans: memo.spans! };
+}
+
+/**
+ * A table of distinct words the scan can look each word up in as it reads it (the analyser's
+ * word memo): the id lands in `TokenBuffer.id`, while the word's characters are still in cache.
+ */
+export interface WordProbe {
+  /** The id of the word text[start, start + length) whose hash is `hash` (added when new). */
+  idOf(text: string, start: number, length: number, hash: number): number;
 }
 
 /** What `scanTokens` found. */
@@ -253,6 +272,7 @@ export interface TokenScan {
  */
 export function scanWindow(text: string, from: number, to: number, into: TokenBuffer): WindowScan {
   const ignoredWords: string[] = [];
+  into.words = undefined;
   const memo: ScanMemo = { found: new Map(), backtickRuns: backtickRunsIn(text, from, to), spans: [], loneAngles: 0 };
   scanInline(text, from, to, into, ignoredWords, Gap.Break, memo);
   return { ignoredWords, spans: memo.spans!, loneAngles: memo.loneAngles! };
@@ -555,7 +575,7 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
           continue;
         }
       }
-      tokens.push(i, end, gap === Gap.Space && newlines > 1 ? Gap.Break : gap, wordFlags, wordHash);
+      tokens.push(text, i, end, gap === Gap.Space && newlines > 1 ? Gap.Break : gap, wordFlags, wordHash);
       gap = Gap.None;
       newlines = 0;
       i = end;

@@ -7,7 +7,7 @@
  */
 
 import { TermForm } from './glossary';
-import { hashWord, TokenBuffer, TokenFlag } from './markdown';
+import { hashWord, TokenBuffer, TokenFlag, WordProbe } from './markdown';
 import { fold } from './text';
 
 /** Words shorter than this (folded) are never fuzzy candidates (the analyser's rule). */
@@ -41,7 +41,7 @@ export const enum WordKind {
 }
 
 /** Open-addressing hash table of word entries. */
-export class WordTable<Info> {
+export class WordTable<Info> implements WordProbe {
   readonly entries: WordEntry<Info>[] = [];
   /**
    * Per entry, WordKind bits: the analyser's loop reads one byte per word and goes on for the
@@ -124,6 +124,20 @@ export class WordTable<Info> {
       entryLength = this.entryLength;
       pool = this.pool;
     }
+  }
+
+  /** The entry index of the word text[s, s + len), whose hash is h (added when new). */
+  idOf(text: string, s: number, len: number, h: number): number {
+    const { slots, mask, entryHash, entryLength, entryStart, pool } = this;
+    for (let i = h & mask, e = slots[i]; e !== 0; i = (i + 1) & mask, e = slots[i]) {
+      if (entryHash[e - 1] !== h || entryLength[e - 1] !== len) continue;
+      const o = entryStart[e - 1] - s;
+      let j = s;
+      const stop = s + len;
+      while (j < stop && pool[o + j] === text.charCodeAt(j)) j++;
+      if (j === stop) return e - 1;
+    }
+    return this.add(text, s, len, h);
   }
 
   /** The entry index of a word given as a string (added when new). */
