@@ -185,7 +185,9 @@ function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, optio
   const rules = getRuleInputs(options, ignoredWords);
   const n = buf.count;
   const ids = buf.id;
-  for (let k = 0; k < n; k++) if (ids[k] < 0) ids[k] = table.idOfString(buf.textOf(text, k));
+  if (buf.anyFlags & (TokenFlag.Decomposed | TokenFlag.HasMarkers)) {
+    for (let k = 0; k < n; k++) if (ids[k] < 0) ids[k] = table.idOfString(buf.textOf(text, k));
+  }
   const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0);
   run.match(0, n);
   return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);
@@ -392,26 +394,28 @@ export class MatchRun {
   /** Rule 1 at token i; returns the last token consumed, or -1 when no form matches. */
   private matchForms(i: number, list: TermForm[]): number {
     const { text, buf, findings } = this;
-    let fits = false;
-    let longerFits = false;
+    // The longest form that fits (see wordsFit): bestFormMatch's answer has that length
+    // unless that form's words turn out not to be the term.
+    let fitting = 0;
     let longest = 1;
     for (const form of list) {
       const len = form.folded.length;
       if (len > longest) longest = len;
-      if (len > 1 && !longerFits && this.wordsFit(i, form)) fits = longerFits = true;
-      else if (len === 1) fits = true;
+      if (len > fitting && this.wordsFit(i, form)) fitting = len;
     }
-    if (!fits) return -1; // what bestFormMatch would find, without making tokens
-    if (!longerFits) {
-      // Only one-word forms can match: the common case of a term written as declared needs
-      // neither context nor Token objects (what bestFormMatch would decide, see exactFormOf).
-      const word = this.entries[this.ids[i]];
+    if (fitting === 0) return -1; // what bestFormMatch would find, without making tokens
+    // The common case, a term written as declared, needs neither context nor Token objects:
+    // an exact match of the longest fitting length is what bestFormMatch decides (see exactFormOf).
+    const word = this.entries[this.ids[i]];
+    let exact: TermForm | null;
+    if (fitting === 1) {
       if (word.exact === undefined) word.exact = exactFormOf(word.text, word.lower, list);
-      if (word.exact) {
-        this.occurrences.push({ start: buf.start[i], end: buf.end[i], entryId: word.exact.entry.id, kind: word.exact.kind });
-        this.occurrenceAt.push(i);
-        return i;
-      }
+      exact = word.exact;
+    } else exact = this.exactFormAt(i, list, fitting);
+    if (exact) {
+      this.occurrences.push({ start: buf.start[i], end: buf.end[i + fitting - 1], entryId: exact.entry.id, kind: exact.kind });
+      this.occurrenceAt.push(i);
+      return i + fitting - 1;
     }
     // bestFormMatch reads the words of every form of the list (up to its first mismatch).
     this.near(i - 2, i + Math.max(longest, 3));
@@ -451,6 +455,25 @@ export class MatchRun {
       if (got !== want && !(want === Gap.Hyphen && got === Gap.Space)) return false;
     }
     return true;
+  }
+
+  /**
+   * The first form of `length` words in the list that the words from token i are exactly
+   * (written words case-insensitively, or as written for acronyms; separators as declared), or
+   * null. Only called for the longest length that fits, where an exact match is the answer.
+   */
+  private exactFormAt(i: number, list: TermForm[], length: number): TermForm | null {
+    const { buf, entries, ids } = this;
+    for (const form of list) {
+      if (form.folded.length !== length || (!form.caseSensitive && form.kind === FormKind.Misspelling)) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++) {
+        const word = entries[ids[i + k]];
+        same = (k === 0 || buf.gap[i + k] === form.joiners[k - 1]) && (form.caseSensitive ? word.text === form.textWords[k] : word.lower === form.lower[k]);
+      }
+      if (same) return form;
+    }
+    return null;
   }
 
   /** Rule 3 at token i: a word that is a multi-word term without its separators. */
