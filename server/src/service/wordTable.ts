@@ -165,8 +165,9 @@ export class WordTable<Info> implements WordProbe {
     const o = this.poolUsed;
     for (let j = 0; j < len; j++) this.pool[o + j] = source.charCodeAt(s + j);
     this.poolUsed = o + len;
-    // The entry's own copy: a slice of a long word would keep the whole note alive.
-    const text = stringOf(this.pool, o, len);
+    // The entry's own copy: V8 makes a slice of 13 characters or more a view into the note,
+    // which would keep the whole note alive in the memo; shorter slices are copies (and cheaper).
+    const text = len < 13 ? source.slice(s, s + len) : stringOf(this.pool, o, len);
     const folded = fold(text);
     const forms = this.byFirstWord.get(folded);
     this.entries.push({ text, lower: text.toLowerCase(), folded, forms, info: undefined, exact: undefined });
