@@ -675,7 +675,9 @@ function scanWord(text: string, start: number, to: number): number {
   wordIdentifier = false;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const k = classOf(c);
+    // The table's fast path first; a code unit not classified yet (0) is the rare case.
+    let k = charClasses[c];
+    if (k === 0) k = classify(c);
     if (k & CC_WORD) {
       flags |= k >>> 8;
       h = Math.imul(h ^ c, 0x01000193);
