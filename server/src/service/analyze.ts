@@ -344,6 +344,8 @@ export class MatchRun {
     const ids = this.ids;
     const entries = this.entries;
     const table = this.table;
+    // Words were all added by the scan: the table does not grow while the rules run.
+    const kinds = table.kinds;
     const ignore = this.ignore;
     const ignoring = ignore.size > 0;
     const decided = this.decided;
@@ -358,7 +360,7 @@ export class MatchRun {
       if (flags & TokenFlag.NonAscii) accentedWords++;
       const id = ids[i];
       // Most words need nothing (no form starts with them, memo says no candidate): one byte.
-      const kind = table.kinds[id];
+      const kind = kinds[id];
       if (kind === 0 && !ignoring) continue;
       const word = entries[id];
       if (ignoring && ignore.has(word.lower)) continue;
