@@ -220,7 +220,7 @@ function makeTable(
       const target = r.note !== '10KB' ? '≤ 10 ms/MB' : undefined;
       rows.push({
         measure: `Full diagnostics in-process, ${size} note, ${r.glossaryTerms} terms (warm | cold)`,
-        value: `${fmt(r.warmMsPerMB)} | ${fmt(r.coldMsPerMB)} ms/MB  (${fmt(r.warmMs)} | ${fmt(r.coldMs)} ms, ${r.findings} findings)`,
+        value: `${fmt(r.warmMsPerMB)} | ${fmt(r.coldMsPerMB)} ms/MB  (${fmt(r.warmMs)} | ${fmt(r.coldMs)} ms, ${r.findings} findings; best warm ${fmt(r.warmBestMsPerMB)} ms/MB)`,
         target,
         met: target ? r.warmMsPerMB <= 10 && r.coldMsPerMB <= 10 : undefined,
       });
