@@ -1,0 +1,86 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { hashWord, scanTokens, TokenBuffer } from '../../server/src/service/markdown';
+import { WordKind, WordTable } from '../../server/src/service/wordTable';
+import { createRandom } from '../random';
+import { analyze, miniGlossary } from './helpers';
+
+function table(firstWords: string[] = []): WordTable<unknown> {
+  // Only the keys matter to the table: the forms list is handed back as is.
+  return new WordTable<unknown>(new Map(firstWords.map((w) => [w, []])));
+}
+
+describe('word table', () => {
+  it('gives one id per distinct word, whether found in the note or given as a string', () => {
+    const t = table();
+    const text = 'Le cloud, le Cloud et le cloud.';
+    const buf = new TokenBuffer();
+    scanTokens(text, buf, t);
+    const ids = Array.from(buf.id.subarray(0, buf.count));
+    const words = ids.map((id) => t.entries[id].text);
+    assert.deepEqual(words, ['Le', 'cloud', 'le', 'Cloud', 'et', 'le', 'cloud']);
+    assert.equal(ids[1], ids[6]);
+    assert.notEqual(ids[1], ids[3]);
+    assert.equal(t.idOfString('cloud'), ids[1]);
+    assert.equal(t.idOfString('Le'), ids[0]);
+    assert.equal(t.size, 5);
+    // The separate resolve pass (incremental updates) agrees with the scan's look-ups.
+    const out = new Int32Array(buf.count);
+    t.resolve(text, buf, out);
+    assert.deepEqual(Array.from(out), ids);
+  });
+
+  it('keeps thousands of words apart, long ones included, across growth of its arrays', () => {
+    const t = table();
+    const rng = createRandom(11);
+    const words = new Set<string>();
+    const letters = 'abcdeéèfghijklmnoœpqrstuvwxyz';
+    while (words.size < 5000) {
+      const len = 1 + Math.floor(rng() * (rng() < 0.01 ? 6000 : 14));
+      let w = '';
+      for (let k = 0; k < len; k++) w += letters[Math.floor(rng() * letters.length)];
+      words.add(w);
+    }
+    const list = [...words];
+    const text = list.join(' ');
+    const buf = new TokenBuffer();
+    scanTokens(text, buf, t);
+    assert.equal(buf.count, list.length);
+    assert.equal(t.size, list.length);
+    for (let k = 0; k < list.length; k++) {
+      assert.equal(t.entries[buf.id[k]].text, list[k]);
+      assert.equal(t.idOf(text, buf.start[k], list[k].length, hashWord(list[k])), buf.id[k]);
+    }
+    // A second scan adds nothing.
+    scanTokens(text, buf, t);
+    assert.equal(t.size, list.length);
+  });
+
+  it('marks the words the rules may need, and forgets everything on clear', () => {
+    const t = table(['infogerance']);
+    const a = t.idOfString('Infogérance');
+    const b = t.idOfString('de');
+    const c = t.idOfString('maison');
+    assert.equal(t.kinds[a] & WordKind.Forms, WordKind.Forms);
+    assert.equal(t.kinds[b], 0, 'a short word is never a fuzzy candidate');
+    assert.equal(t.kinds[c], WordKind.Unknown);
+    t.setInfo(c, {}, false);
+    assert.equal(t.kinds[c], 0);
+    t.setInfo(a, {}, true);
+    assert.equal(t.kinds[a], WordKind.Forms | WordKind.Candidates);
+    const generation = t.generation;
+    t.clear();
+    assert.equal(t.size, 0);
+    assert.equal(t.generation, generation + 1);
+    assert.equal(t.idOfString('maison'), 0);
+  });
+
+  it('a long word (rebuilt from the pool rather than sliced) keeps its text across notes', () => {
+    const g = miniGlossary([{ id: 'x', term: 'infogérance', category: 'c', definition: 'd' }]);
+    const long = 'anticonstitutionnellementissimes';
+    const first = analyze(`Un mot ${long} puis l'infogérance.`, g);
+    assert.equal(first.occurrences.length, 1);
+    const again = analyze(`${long} encore, et inforgérance.`, g);
+    assert.deepEqual(again.findings.map((f) => f.word), ['inforgérance']);
+  });
+});
