@@ -1,7 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeCacheDir } from '../../server/src/node/codeCache';
@@ -43,19 +43,28 @@ describe('code cache', () => {
     assert.deepEqual(run(bundle, cacheDir), { cache: 'accepted', value: 'bonjour bundle.js true' });
   });
 
-  it('never uses the cache of other code (same length), and drops it', () => {
+  it('never uses the cache of other code (same length); drops caches unused for a week', () => {
+    const [first] = readdirSync(cacheDir).filter((n) => n.endsWith('.v8cache'));
     write('bonsoir'); // as long as "bonjour": V8 alone would not tell them apart
     assert.deepEqual(run(bundle, cacheDir), { cache: 'none', value: 'bonsoir bundle.js true' });
-    assert.equal(readdirSync(cacheDir).filter((n) => n.endsWith('.v8cache')).length, 1);
+    // A recent cache of the other version stays (two installed versions must not evict each other)…
+    assert.equal(readdirSync(cacheDir).filter((n) => n.endsWith('.v8cache')).length, 2);
     assert.deepEqual(run(bundle, cacheDir), { cache: 'accepted', value: 'bonsoir bundle.js true' });
+    // …an old one goes at the next write.
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(join(cacheDir, first), weekAgo, weekAgo);
+    write('bonne nuit');
+    assert.deepEqual(run(bundle, cacheDir), { cache: 'none', value: 'bonne nuit bundle.js true' });
+    assert.equal(existsSync(join(cacheDir, first)), false);
+    assert.equal(readdirSync(cacheDir).filter((n) => n.endsWith('.v8cache')).length, 2);
   });
 
   it('can be turned off, and an unusable folder only means no cache', () => {
     const other = join(tmp, 'off');
-    assert.deepEqual(run(bundle, 'off'), { cache: 'none', value: 'bonsoir bundle.js true' });
+    assert.deepEqual(run(bundle, 'off'), { cache: 'none', value: 'bonne nuit bundle.js true' });
     assert.equal(codeCacheDir({ GLOSSAIRE_CODE_CACHE: 'off' }), undefined);
     assert.equal(existsSync(other), false);
     writeFileSync(other, 'a file, not a folder');
-    assert.deepEqual(run(bundle, join(other, 'cache')), { cache: 'none', value: 'bonsoir bundle.js true' });
+    assert.deepEqual(run(bundle, join(other, 'cache')), { cache: 'none', value: 'bonne nuit bundle.js true' });
   });
 });

@@ -17,7 +17,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -99,15 +99,16 @@ export function runCachedBundle(file: string): CachedBundle {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, data, { mode: 0o600 });
         renameSync(tmp, cacheFile); // atomic: a concurrent process reads the old file or the new
-        // Older caches of this bundle (earlier versions) go.
+        // Caches of this bundle not used for a week (earlier versions) go; recent ones stay: two
+        // installed versions (two editors, a development build) must not evict each other.
         const prefix = `${basename(file, '.js')}-`;
+        const old = Date.now() - 7 * 24 * 3600 * 1000;
         for (const name of readdirSync(dir)) {
-          if (name.startsWith(prefix) && name.endsWith('.v8cache') && join(dir, name) !== cacheFile) {
-            try {
-              unlinkSync(join(dir, name));
-            } catch {
-              // another process removed it first
-            }
+          if (!name.startsWith(prefix) || !(name.endsWith('.v8cache') || name.endsWith('.tmp')) || join(dir, name) === cacheFile) continue;
+          try {
+            if (statSync(join(dir, name)).mtimeMs < old) unlinkSync(join(dir, name));
+          } catch {
+            // another process removed it first
           }
         }
       } catch {
