@@ -2,7 +2,7 @@
 // VS Code client (which keeps `vscode` external). Bundles are skipped while their entry point
 // does not exist yet, so the build works at every stage of the project.
 import { build, context } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const watch = process.argv.includes('--watch');
@@ -22,6 +22,17 @@ const targets = [
 execFileSync(process.execPath, ['scripts/build-lexicon.mjs'], { stdio: 'inherit' });
 if (existsSync('scripts/build-grammar.mjs')) {
   execFileSync(process.execPath, ['scripts/build-grammar.mjs'], { stdio: 'inherit' });
+}
+
+// The lexicon's search sample (service/lexicon.ts), written once per lexicon: reading it is
+// cheaper than building it in every fresh process. Made by the runtime's own code.
+const lexicon = 'dist/lexicon-fr.txt';
+const sampleFile = 'dist/lexicon-fr.idx';
+if (existsSync(lexicon) && (!existsSync(sampleFile) || statSync(sampleFile).mtimeMs < statSync(lexicon).mtimeMs || process.argv.includes('--force'))) {
+  const out = await build({ entryPoints: ['server/src/service/lexicon.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
+  writeFileSync(sampleFile, mod.exports.encodeLexiconSample(readFileSync(lexicon)));
 }
 
 for (const t of targets.filter((t) => existsSync(t.entry))) {
