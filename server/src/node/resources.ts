@@ -27,6 +27,11 @@ export function getLexiconPath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-fr.txt');
 }
 
+/** Path of the lexicon's search sample (written by esbuild.mjs; optional). */
+export function getLexiconSamplePath(): string {
+  return join(getPackageRoot(), 'dist', 'lexicon-fr.idx');
+}
+
 let cached: Lexicon | undefined;
 
 /**
@@ -37,8 +42,15 @@ export function loadLexicon(extraWords: Iterable<string> = []): Lexicon {
   if (cached) return cached;
   const path = getLexiconPath();
   try {
-    // Raw bytes, searched in place: no decoding and no index to build.
-    cached = createLexiconFromBytes(readFileSync(path), extraWords);
+    // Raw bytes, searched in place: no decoding; the search sample is read, not built, when
+    // the build wrote it (a missing or stale one is built at the first look-up instead).
+    let sample: Uint8Array | undefined;
+    try {
+      sample = readFileSync(getLexiconSamplePath());
+    } catch {
+      sample = undefined;
+    }
+    cached = createLexiconFromBytes(readFileSync(path), extraWords, sample);
   } catch (e) {
     process.stderr.write(`glossaire: lexicon unavailable (${path}): ${(e as Error).message}\n`);
     cached = createLexicon('', extraWords);

@@ -213,6 +213,47 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** A look-up result. */
+type Found<T> = { value: T; key: string; distance: number };
+
+// The keys a look-up meets, in the order met, and the variant that met each (see `probe`).
+let metKeys = new Int32Array(256);
+let metVariant = new Int32Array(256);
+
+/**
+ * Probes the table with the `count` variants in var1/var2 and lists each key met for the first
+ * time in this look-up (`keyStamp` = `gen` marks them) in metKeys, with the variant that met it
+ * in metVariant; returns how many. A small function of its own: it is the whole cost of a
+ * look-up in a big index, and a short process runs it before and while V8 optimises it.
+ */
+function probe(slots: Int32Array, mask: number, bits: Int32Array, bitMask: number, keyStamp: Int32Array, gen: number, count: number): number {
+  let n = 0;
+  for (let v = 0; v < count; v++) {
+    const h1 = var1[v];
+    const h2 = var2[v];
+    const b = mix2(h1, h2) & bitMask;
+    if ((bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
+    for (let i = mix(h1, h2) & mask, k = slots[3 * i + 2]; k !== 0; i = (i + 1) & mask, k = slots[3 * i + 2]) {
+      if (slots[3 * i] !== h1 || slots[3 * i + 1] !== h2 || keyStamp[k - 1] === gen) continue;
+      // Marked at once: the same key again in this run (a doubled letter gives a variant twice)
+      // or under a later variant is not new.
+      keyStamp[k - 1] = gen;
+      if (n === metKeys.length) {
+        const keys = new Int32Array(2 * n);
+        const vars = new Int32Array(2 * n);
+        keys.set(metKeys);
+        vars.set(metVariant);
+        metKeys = keys;
+        metVariant = vars;
+      }
+      metKeys[n] = k;
+      metVariant[n] = v;
+      n++;
+    }
+  }
+  return n;
+}
+
 /** A deletion-neighbourhood index from keys to values. */
 export class FuzzyIndex<T> {
   /** Distinct keys, their values in insertion order, and each value's insertion number. */
@@ -232,10 +273,11 @@ export class FuzzyIndex<T> {
   // built once, at its final size, at the first look-up after them (no rehash per doubling).
   private pending = new Int32Array(3 * 1024);
   private pendingCount = 0;
-  // Open-addressing multimap: variant hashes → key id + 1 (0: empty slot).
-  private slotH1 = new Int32Array(1024);
-  private slotH2 = new Int32Array(1024);
-  private slotKey = new Int32Array(1024);
+  // Open-addressing multimap: variant hashes → key id + 1 (0: empty slot), one slot as three
+  // neighbouring numbers (h1, h2, key id + 1): a probe of a big table (10,000 terms: 2 M slots)
+  // is one cache miss, not one per array.
+  private slots = new Int32Array(3 * 1024);
+  private slotCount = 1024;
   private mask = 1023;
   /**
    * Presence filter in front of the table: 8 bits per slot, one set per stored variant (by a
@@ -307,7 +349,7 @@ export class FuzzyIndex<T> {
    */
   build(): void {
     const count = this.pendingCount;
-    if ((this.entries + count) * 10 > this.slotKey.length * 6) this.grow(this.entries + count);
+    if ((this.entries + count) * 10 > this.slotCount * 6) this.grow(this.entries + count);
     const pending = this.pending;
     for (let v = 0; v < count; v++) this.insert(pending[3 * v], pending[3 * v + 1], pending[3 * v + 2]);
     this.pendingCount = 0;
@@ -317,36 +359,38 @@ export class FuzzyIndex<T> {
   private insert(h1: number, h2: number, keyId: number): void {
     const b = mix2(h1, h2) & this.bitMask;
     this.bits[b >>> 5] |= 1 << (b & 31);
+    const slots = this.slots;
     let i = mix(h1, h2) & this.mask;
-    while (this.slotKey[i] !== 0) i = (i + 1) & this.mask;
-    this.slotH1[i] = h1;
-    this.slotH2[i] = h2;
-    this.slotKey[i] = keyId;
+    while (slots[3 * i + 2] !== 0) i = (i + 1) & this.mask;
+    slots[3 * i] = h1;
+    slots[3 * i + 1] = h2;
+    slots[3 * i + 2] = keyId;
     this.entries++;
   }
 
   /** Grows the table to hold `entries` at a load of at most ~0.6. */
   private grow(entries: number): void {
-    const oldH1 = this.slotH1;
-    const oldH2 = this.slotH2;
-    const oldKey = this.slotKey;
-    let size = oldKey.length;
+    const old = this.slots;
+    const oldCount = this.slotCount;
+    let size = oldCount;
     while (entries * 10 > size * 6) size *= 2;
-    this.slotH1 = new Int32Array(size);
-    this.slotH2 = new Int32Array(size);
-    this.slotKey = new Int32Array(size);
+    const slots = (this.slots = new Int32Array(3 * size));
+    this.slotCount = size;
     this.mask = size - 1;
     this.bits = new Int32Array(size / 4);
     this.bitMask = size * 8 - 1;
-    for (let j = 0; j < oldKey.length; j++) {
-      if (oldKey[j] === 0) continue;
-      const b = mix2(oldH1[j], oldH2[j]) & this.bitMask;
+    for (let j = 0; j < oldCount; j++) {
+      const key = old[3 * j + 2];
+      if (key === 0) continue;
+      const h1 = old[3 * j];
+      const h2 = old[3 * j + 1];
+      const b = mix2(h1, h2) & this.bitMask;
       this.bits[b >>> 5] |= 1 << (b & 31);
-      let i = mix(oldH1[j], oldH2[j]) & this.mask;
-      while (this.slotKey[i] !== 0) i = (i + 1) & this.mask;
-      this.slotH1[i] = oldH1[j];
-      this.slotH2[i] = oldH2[j];
-      this.slotKey[i] = oldKey[j];
+      let i = mix(h1, h2) & this.mask;
+      while (slots[3 * i + 2] !== 0) i = (i + 1) & this.mask;
+      slots[3 * i] = h1;
+      slots[3 * i + 1] = h2;
+      slots[3 * i + 2] = key;
     }
   }
 
@@ -360,63 +404,89 @@ export class FuzzyIndex<T> {
     // Also spares a huge "word" (a pasted 1 MB string) its depth² deletion variants.
     if (depth <= 0 || word.length > this.longest + depth || this.entries === 0) return [];
     if (!this.mayMatch(word, depth)) return [];
-    let found: { value: T; key: string; distance: number }[] | undefined;
-    let seen: Set<T> | undefined;
-    const { slotH1, slotH2, slotKey, mask, keyStamp, shared, bits, bitMask } = this;
     const gen = ++this.generation;
     prefixHashes(word);
     collectVariants(word.length, depth);
-    const v1 = var1;
-    const v2 = var2;
-    const count = varCount;
-    for (let v = 0; v < count; v++) {
-      const h1 = v1[v];
-      const h2 = v2[v];
-      const b = mix2(h1, h2) & bitMask;
-      if ((bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
-      let i = mix(h1, h2) & mask;
-      let first = 0;
-      let more: number[] | undefined;
-      for (let k = slotKey[i]; k !== 0; i = (i + 1) & mask, k = slotKey[i]) {
-        if (slotH1[i] !== h1 || slotH2[i] !== h2 || keyStamp[k - 1] === gen) continue;
-        if (first === 0) first = k;
-        else if (k !== first && !(more ??= []).includes(k)) more.push(k);
-      }
-      if (first === 0) continue;
-      // Each key's values are all met at once, the first time the key is: a key met before
-      // has nothing new (unless a value sits under several keys: then values are tracked).
-      keyStamp[first - 1] = gen;
-      if (more) for (const k of more) keyStamp[k - 1] = gen;
-      if (!more && !shared) {
-        const key = this.keyText[first - 1];
+    const met = probe(this.slots, this.mask, this.bits, this.bitMask, this.keyStamp, gen, varCount);
+    if (met === 0) return [];
+    let found: Found<T>[] | undefined;
+    const seen = this.shared ? new Set<T>() : undefined;
+    // The keys met, a variant's at a time: one key (nearly always) has its values in order;
+    // several, or values under several keys, take the general path.
+    for (let j = 0; j < met; ) {
+      let e = j + 1;
+      while (e < met && metVariant[e] === metVariant[j]) e++;
+      if (e === j + 1 && !seen) {
+        const id = metKeys[j] - 1;
+        const key = this.keyText[id];
         const allowed = Math.min(depth, maxDistanceFor(key.length));
         const dist = editDistance(word, key, allowed);
-        if (dist <= allowed && dist > 0) for (const value of this.keyValues[first - 1]) (found ??= []).push({ value, key, distance: dist });
-        continue;
-      }
-      let values = this.keyValues[first - 1];
-      if (more) {
-        // Several keys share this variant: their values in insertion order.
-        const merged: [number, T][] = [];
-        for (const k of [first, ...more]) this.keyValues[k - 1].forEach((value, n) => merged.push([this.keySeqs[k - 1][n], value]));
-        merged.sort((a, b) => a[0] - b[0]);
-        values = merged.map((m) => m[1]);
-      }
-      for (const value of values) {
-        if (shared) {
-          if ((seen ??= new Set()).has(value)) continue;
-          seen.add(value);
-        }
-        const key = this.keyText[this.valueKey.get(value)!];
-        const allowed = Math.min(depth, maxDistanceFor(key.length));
-        const dist = editDistance(word, key, allowed);
-        if (dist <= allowed && dist > 0) (found ??= []).push({ value, key, distance: dist });
-      }
+        if (dist <= allowed && dist > 0) for (const value of this.keyValues[id]) (found ??= []).push({ value, key, distance: dist });
+      } else found = this.collectGroup(word, depth, maxDistanceFor, j, e, found, seen);
+      j = e;
     }
     if (!found) return [];
-    const out: { value: T; key: string; distance: number }[] = found;
-    out.sort((a, b) => a.distance - b.distance);
-    return out;
+    found.sort((a, b) => a.distance - b.distance);
+    return found;
+  }
+
+  /**
+   * The values of the keys met at one variant (metKeys[from, to)), in insertion order, verified
+   * against the key each was last added under; with `seen`, each value once per look-up.
+   */
+  private collectGroup(word: string, depth: number, maxDistanceFor: (len: number) => number, from: number, to: number, found: Found<T>[] | undefined, seen: Set<T> | undefined): Found<T>[] | undefined {
+    if (!seen) {
+      // Each value is verified against its own key: one distance per key, and only the keys
+      // that pass have their values merged (usually one, or none, of the few met here).
+      let passed = 0;
+      for (let j = from; j < to; j++) {
+        const key = this.keyText[metKeys[j] - 1];
+        const allowed = Math.min(depth, maxDistanceFor(key.length));
+        const dist = editDistance(word, key, allowed);
+        if (dist <= allowed && dist > 0) {
+          metKeys[from + passed] = metKeys[j];
+          metVariant[from + passed] = dist; // the slot is this group's: reused for the distance
+          passed++;
+        }
+      }
+      if (passed === 0) return found;
+      if (passed === 1) {
+        const id = metKeys[from] - 1;
+        const key = this.keyText[id];
+        for (const value of this.keyValues[id]) (found ??= []).push({ value, key, distance: metVariant[from] });
+        return found;
+      }
+      const merged: [number, Found<T>][] = [];
+      for (let j = from; j < from + passed; j++) {
+        const id = metKeys[j] - 1;
+        const key = this.keyText[id];
+        this.keyValues[id].forEach((value, n) => merged.push([this.keySeqs[id][n], { value, key, distance: metVariant[j] }]));
+      }
+      merged.sort((a, b) => a[0] - b[0]);
+      for (const m of merged) (found ??= []).push(m[1]);
+      return found;
+    }
+    let values = this.keyValues[metKeys[from] - 1];
+    if (to - from > 1) {
+      const merged: [number, T][] = [];
+      for (let j = from; j < to; j++) {
+        const k = metKeys[j] - 1;
+        this.keyValues[k].forEach((value, n) => merged.push([this.keySeqs[k][n], value]));
+      }
+      merged.sort((a, b) => a[0] - b[0]);
+      values = merged.map((m) => m[1]);
+    }
+    for (const value of values) {
+      if (seen) {
+        if (seen.has(value)) continue;
+        seen.add(value);
+      }
+      const key = this.keyText[this.valueKey.get(value)!];
+      const allowed = Math.min(depth, maxDistanceFor(key.length));
+      const dist = editDistance(word, key, allowed);
+      if (dist <= allowed && dist > 0) (found ??= []).push({ value, key, distance: dist });
+    }
+    return found;
   }
 
   /**
