@@ -185,8 +185,10 @@ function measureSizes(work: string): Record<string, number | string> {
   const sizes: Record<string, number | string> = {
     'dist/cli.js': fileSize(join(ROOT, 'dist', 'cli.js')),
     'dist/server.js': fileSize(join(ROOT, 'dist', 'server.js')),
+    'dist/server-core.js': fileSize(join(ROOT, 'dist', 'server-core.js')),
     'dist/extension.js': fileSize(join(ROOT, 'dist', 'extension.js')),
     'dist/lexicon-fr.txt': fileSize(getLexiconPath()),
+    'dist/lexicon-fr.idx': fileSize(join(ROOT, 'dist', 'lexicon-fr.idx')),
   };
   // The .vsix as vsce packages it (no dependencies: everything is bundled).
   const vsix = join(work, 'glossaire.vsix');
