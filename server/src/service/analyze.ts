@@ -532,6 +532,10 @@ function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lo
   const info: WordInfo = { candidates: [] };
   const joined = glossary.joined.get(key);
   if (joined) info.joined = joined;
+  // A French word gets no candidates whatever the look-up finds (below). With a big glossary
+  // the lexicon's answer is the cheaper one to get first (a few lines of one stretch, against
+  // dozens of probes of a table of millions of variants); a small glossary's filter is cheaper.
+  else if (!glossary.fuzzy.small && isWord(lower)) return info;
   else {
     // The term's own tolerance decides (see the header); the search goes as deep as needed.
     const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length) &&

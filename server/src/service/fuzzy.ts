@@ -512,6 +512,11 @@ export class FuzzyIndex<T> {
     return false;
   }
 
+  /** True when look-ups go through the key filter of a small index (see mayMatch). */
+  get small(): boolean {
+    return this.keyLength.length <= SMALL_INDEX;
+  }
+
   /** Number of stored (variant, key) pairs (memory indicator). */
   get variantCount(): number {
     return this.entries + this.pendingCount;
