@@ -5,12 +5,12 @@
  */
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LiveDocument } from '../document';
 import { ServerContext } from '../context';
 import { toFindingData } from '../analysisCache';
 import { findingMessage } from '../service/diagnostics';
 import { Finding } from '../service/analyze';
-import { LineIndex } from '../service/positions';
+import { LineIndex, Lines } from '../service/positions';
 import { runSafeVoid } from '../runSafe';
 import { OccurrencesChangedNotification } from '../protocol';
 
@@ -22,7 +22,7 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 /** Converts findings to LSP diagnostics. */
-export function toDiagnostics(findings: Finding[], lines: LineIndex, ctx: ServerContext, version: number): Diagnostic[] {
+export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerContext, version: number): Diagnostic[] {
   return findings.map((f) => ({
     range: lines.rangeAt(f.start, f.end),
     severity: SEVERITY[f.severity],
@@ -34,7 +34,7 @@ export function toDiagnostics(findings: Finding[], lines: LineIndex, ctx: Server
 }
 
 /** Publishes the diagnostics of one document. */
-export function validate(ctx: ServerContext, doc: TextDocument): void {
+export function validate(ctx: ServerContext, doc: LiveDocument): void {
   if (ctx.store.isGlossaryFile(doc.uri)) return publishGlossaryProblems(ctx);
   if (!ctx.isChecked(doc)) return;
   if (!ctx.settings.enable) {
@@ -42,11 +42,19 @@ export function validate(ctx: ServerContext, doc: TextDocument): void {
     return;
   }
   const analysis = ctx.cache.get(doc);
-  void ctx.connection.sendDiagnostics({
+  const sent = ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version: doc.version,
     diagnostics: toDiagnostics(analysis.findings, ctx.lines(doc), ctx, doc.version),
   });
+  // The copies in the size of the note that an edit defers (the new text: document.ts; the
+  // analysis's buffers: incremental.ts) are made once the diagnostics are written: between
+  // keystrokes, not before their diagnostics.
+  const settle = () => {
+    doc.settle();
+    ctx.cache.settle(doc.uri);
+  };
+  sent.then(settle, settle);
 }
 
 let lastGlossaryUris = new Set<string>();
@@ -88,9 +96,12 @@ export function registerDiagnostics(ctx: ServerContext): void {
     void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
   }));
   documents.onDidChangeContent((e) => runSafeVoid(connection, 'didChange', () => {
-    if (ctx.store.setOverlay(e.document.uri, e.document.getText())) return onGlossaryEdited(ctx);
-    validate(ctx, e.document);
-    void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
+    const doc = e.document;
+    if (ctx.store.isGlossaryFile(doc.uri) && ctx.store.setOverlay(doc.uri, doc.getText())) return onGlossaryEdited(ctx);
+    validate(ctx, doc);
+    void connection.sendNotification(OccurrencesChangedNotification, { uri: doc.uri });
+    // A document that is not checked is flattened right away (validate does it for the others).
+    if (!ctx.isChecked(doc) || !ctx.settings.enable) doc.settle();
   }));
   documents.onDidClose((e) => runSafeVoid(connection, 'didClose', () => {
     ctx.cache.delete(e.document.uri);
