@@ -111,7 +111,8 @@ export interface FindingData {
   version: number;
 }
 
-/** The `data` payload of a finding's diagnostic. */
-export function toFindingData(f: Finding, version: number): FindingData {
-  return { entryId: f.entryId, suggestions: f.suggestions, edits: f.edits, version };
+/** The `data` payload of a finding's diagnostic (`entryId`, `suggestions`: the finding's, or the same strings). */
+export function toFindingData(f: Finding, version: number, entryId = f.entryId, suggestions = f.suggestions): FindingData {
+  // No `edits: undefined` key (which JSON leaves out anyway): one property less to serialise.
+  return f.edits ? { entryId, suggestions, edits: f.edits, version } : { entryId, suggestions, version };
 }

@@ -11,6 +11,7 @@ import { toFindingData } from '../analysisCache';
 import { findingMessage } from '../service/diagnostics';
 import { Finding } from '../service/analyze';
 import { LineIndex, Lines } from '../service/positions';
+import { Locale } from '../service/messages';
 import { runSafeVoid } from '../runSafe';
 import { OccurrencesChangedNotification } from '../protocol';
 
@@ -23,14 +24,62 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 
 /** Converts findings to LSP diagnostics. */
 export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerContext, version: number): Diagnostic[] {
-  return findings.map((f) => ({
-    range: lines.rangeAt(f.start, f.end),
-    severity: SEVERITY[f.severity],
-    source: 'glossaire',
-    code: f.code,
-    message: findingMessage(f, ctx.locale),
-    data: toFindingData(f, version),
-  }));
+  const out: Diagnostic[] = new Array(findings.length);
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    const s = cachedSaid(f, ctx.locale);
+    out[k] = {
+      range: lines.rangeAt(f.start, f.end),
+      severity: SEVERITY[f.severity],
+      source: 'glossaire',
+      code: f.code,
+      message: s.message,
+      data: toFindingData(f, version, s.entryId, s.suggestions),
+    };
+  }
+  return out;
+}
+
+/**
+ * What a finding's diagnostic says, remembered on the finding's suggestions array: an
+ * incremental update keeps that array for every finding it only moves (and the copies it
+ * makes), so at a keystroke only the new findings' messages are formatted.
+ */
+interface Said {
+  code: string;
+  word: string;
+  entry: string;
+  count: number;
+  locale: Locale;
+  message: string;
+  suggestions: string[];
+  /** The entry id, one byte per character. */
+  entryId: string;
+}
+const said = new WeakMap<string[], Said>();
+
+function cachedSaid(f: Finding, locale: Locale): Said {
+  const count = f.edits?.length ?? 1;
+  const m = said.get(f.suggestions);
+  if (m && m.code === f.code && m.word === f.word && m.entry === f.entryId && m.count === count && m.locale === locale) return m;
+  const s: Said = {
+    code: f.code, word: f.word, entry: f.entryId, count, locale,
+    message: oneByte(findingMessage(f, locale)), suggestions: f.suggestions.map(oneByte), entryId: oneByte(f.entryId),
+  };
+  said.set(f.suggestions, s);
+  return s;
+}
+
+/**
+ * The same string, stored one byte per character when its characters allow (Latin-1).
+ * Strings cut from a text that has any character past U+00FF (words of a note, ids of a
+ * glossary) are two-byte strings in V8 whatever they hold, and one such string in a publish
+ * makes JSON.stringify write the whole message two bytes per character: twice the size to
+ * build, copy and encode at every keystroke.
+ */
+function oneByte(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return s;
+  return Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /** Publishes the diagnostics of one document. */
