@@ -24,7 +24,7 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { Analysis, AnalyzeOptions, Finding, FindingCode, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence } from './analyze';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence, RuleInputs } from './analyze';
 import { Glossary } from './glossary';
 import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
 
@@ -366,6 +366,9 @@ class NewText implements Chars {
   }
 }
 
+/** The quick path's window of tokens, word ids and decisions (see updateFromEdit). */
+const scratch = { tokens: new TokenBuffer(512), ids: new Int32Array(512), decided: new Uint8Array(512) };
+
 /** Tokens kept before the run's first word, and after its last, in the quick path's window. */
 const BACK_CONTEXT = (longest: number) => 2 * longest + 8;
 const AHEAD_CONTEXT = (longest: number) => longest + 8;
@@ -459,8 +462,13 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   const l1 = tb + after;
   // The window of tokens, in `part`'s offsets.
   const m = l1 - l0;
-  const local = new TokenBuffer(Math.max(16, m));
-  const localIds = new Int32Array(Math.max(16, m));
+  // Scratch buffers, used only in this call (typed arrays are costly to make at each keystroke).
+  const local = scratch.tokens;
+  local.clear();
+  local.reserve(m);
+  if (scratch.ids.length < m) scratch.ids = new Int32Array(m + (m >> 1));
+  if (scratch.decided.length < m) scratch.decided = new Uint8Array(m + (m >> 1));
+  const localIds = scratch.ids;
   const copyOld = (k: number, shift: number) => {
     local.push(oldTokens.start[k] + shift, oldTokens.end[k] + shift, oldTokens.gap[k], oldTokens.flags[k], oldTokens.hash[k]);
     localIds[local.count - 1] = t.ids[k];
@@ -471,8 +479,8 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
     localIds[local.count - 1] = winIds[k];
   }
   for (let k = ob; k < ob + after; k++) copyOld(k, delta - from);
-  const localDecided = new Uint8Array(Math.max(16, m));
-  const run = new MatchRun(part, local, localIds, table.entries, glossary, getRuleInputs(options, t.ignoredWords), localDecided, true, decomposed > 0);
+  const localDecided = scratch.decided;
+  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords), localDecided, true, decomposed > 0);
   // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
   // may take results back, never as far as the guard (see BACK_CONTEXT; checked below).
   const fi0 = Math.max(0, lowerBound(t.findingAt, t.findingAt.length, l0) - 1);
@@ -507,6 +515,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   const keptOccurrences = keptPrefix(run.occurrences, preOccurrences);
   if ((fi0 > 0 && keptFindings === 0) || (oi0 > 0 && keptOccurrences === 0)) return undefined; // the guard was taken
   const end = sync >= 0 ? sync : n2;
+  const runDecided = localDecided.slice(r - l0, end - l0); // the scratch is reused before the deferred work runs
   let oldWords = 0;
   let oldAccented = 0;
   for (let k = oa; k < ob; k++) {
@@ -571,7 +580,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
     const decided = new Uint8Array(Math.max(16, n2));
     decided.set(t.decided.subarray(0, oa), 0);
     decided.set(t.decided.subarray(ob, n), oa + w);
-    decided.set(localDecided.subarray(r - l0, end - l0), r);
+    decided.set(runDecided, r);
     // Occurrences: the old ones before l0, the run's, the old ones from the sync point on.
     const occurrences = t.occurrences.slice(0, oi0);
     const occurrenceAt = t.occurrenceAt.slice(0, oi0);
@@ -714,8 +723,25 @@ function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
 
 /** What options change an analysis (the lexicon is taken to be the same one). */
 function optionsKey(options: AnalyzeOptions): string {
-  return JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  // Remembered per options object (an update compares it at every keystroke), while its
+  // ignore list and severities are the same objects.
+  const c = optionKeys.get(options);
+  if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
+  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
+  return key;
 }
+const optionKeys = new WeakMap<AnalyzeOptions, { ignoreWords: AnalyzeOptions['ignoreWords']; severities: AnalyzeOptions['severities']; key: string }>();
+
+/** The rules' inputs of an update: the same as long as the options and the note's ignore list are. */
+function ruleInputsOf(options: AnalyzeOptions, ignoredWords: string[]): RuleInputs {
+  const c = ruleInputs.get(options);
+  if (c && c.ignoredWords === ignoredWords && c.ignoreWords === options.ignoreWords) return c.inputs;
+  const inputs = getRuleInputs(options, ignoredWords);
+  ruleInputs.set(options, { ignoredWords, ignoreWords: options.ignoreWords, inputs });
+  return inputs;
+}
+const ruleInputs = new WeakMap<AnalyzeOptions, { ignoredWords: string[]; ignoreWords: AnalyzeOptions['ignoreWords']; inputs: RuleInputs }>();
 
 /** Replaces tokens [oa, ob) by the window's, in place, and moves those after by delta. */
 function spliceTokens(buf: TokenBuffer, oa: number, ob: number, win: TokenBuffer, delta: number): void {
