@@ -4,7 +4,7 @@
  * burst of edits always ends with the diagnostics of the final text.
  */
 
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
 import { LiveDocument } from '../document';
 import { ServerContext } from '../context';
 import { toFindingData } from '../analysisCache';
@@ -28,8 +28,10 @@ export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerCont
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     const s = cachedSaid(f, ctx.locale);
+    let range = ranges.get(f);
+    if (!range) ranges.set(f, (range = lines.rangeAt(f.start, f.end)));
     out[k] = {
-      range: lines.rangeAt(f.start, f.end),
+      range,
       severity: SEVERITY[f.severity],
       source: 'glossaire',
       code: f.code,
@@ -39,6 +41,12 @@ export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerCont
   }
   return out;
 }
+
+/**
+ * The range of a finding. An incremental update keeps the finding objects before the edit,
+ * whose offsets, lines and characters it did not change; it makes new ones for the others.
+ */
+const ranges = new WeakMap<Finding, Range>();
 
 /**
  * What a finding's diagnostic says, remembered on the finding's suggestions array: an
