@@ -469,16 +469,12 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   if (scratch.ids.length < m) scratch.ids = new Int32Array(m + (m >> 1));
   if (scratch.decided.length < m) scratch.decided = new Uint8Array(m + (m >> 1));
   const localIds = scratch.ids;
-  const copyOld = (k: number, shift: number) => {
-    local.push(oldTokens.start[k] + shift, oldTokens.end[k] + shift, oldTokens.gap[k], oldTokens.flags[k], oldTokens.hash[k]);
-    localIds[local.count - 1] = t.ids[k];
-  };
-  for (let k = l0; k < oa; k++) copyOld(k, -from);
-  for (let k = 0; k < w; k++) {
-    local.push(win.start[k], win.end[k], win.gap[k], win.flags[k], win.hash[k]);
-    localIds[local.count - 1] = winIds[k];
-  }
-  for (let k = ob; k < ob + after; k++) copyOld(k, delta - from);
+  // The old tokens before and after the window, and the window's (already in part's offsets).
+  let c = 0;
+  for (let k = l0; k < oa; k++, c++) copyToken(local, c, oldTokens, k, -from, localIds, t.ids[k]);
+  for (let k = 0; k < w; k++, c++) copyToken(local, c, win, k, 0, localIds, winIds[k]);
+  for (let k = ob; k < ob + after; k++, c++) copyToken(local, c, oldTokens, k, delta - from, localIds, t.ids[k]);
+  local.count = m;
   const localDecided = scratch.decided;
   const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords), localDecided, true, decomposed > 0);
   // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
@@ -635,6 +631,16 @@ function finishLater(trace: AnalysisTrace, options: AnalyzeOptions): Analysis {
     },
   });
   return analysis;
+}
+
+/** Copies token k of `src` to slot c of `dst` (room made), its offsets moved by `shift`, and its word id. */
+function copyToken(dst: TokenBuffer, c: number, src: TokenBuffer, k: number, shift: number, ids: Int32Array, id: number): void {
+  dst.start[c] = src.start[k] + shift;
+  dst.end[c] = src.end[k] + shift;
+  dst.gap[c] = src.gap[k];
+  dst.flags[c] = src.flags[k];
+  dst.hash[c] = src.hash[k];
+  ids[c] = id;
 }
 
 /** How many of `items` are still the objects `before` held first. */
