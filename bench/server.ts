@@ -181,7 +181,7 @@ function randomPlace(rng: () => number, lines: string[]): { line: number; ch: nu
 
 /** Single-character edits at random places of a 10k-line note. */
 async function keystrokes(serverJs: string, notePath: string, count: number, work: string): Promise<ServerResult['keystroke']> {
-  const timingFile = join(work, 'timing-keystroke.json');
+  const timingFile = join(work, `timing-keystroke-${process.pid}.json`);
   const { session, initialized } = start(serverJs, { settings: { indexWorkspace: false }, timingFile });
   await initialized;
   const doc = await open(session, notePath);
@@ -256,7 +256,7 @@ function pairRequests(log: Log, requestMethod: string, skip: number): number[] {
 
 /** Hover on words and completion inside words, with a 10,000-term glossary. */
 async function requests(serverJs: string, notePath: string, glossaryPath: string, count: number, work: string): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
-  const timingFile = join(work, 'timing-requests.json');
+  const timingFile = join(work, `timing-requests-${process.pid}.json`);
   const { session, initialized } = start(serverJs, { settings: { indexWorkspace: false, useBuiltinGlossary: false, glossaries: [glossaryPath] }, timingFile });
   await initialized;
   const doc = await open(session, notePath);

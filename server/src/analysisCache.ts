@@ -4,11 +4,11 @@
  * edited paragraph is analysed again (service/incremental.ts); anything else is a full analysis.
  */
 
-import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, Severity } from './service/analyze';
-import { AnalysisState, analyzeWithState, TextEdit as OffsetChange, updateAnalysis } from './service/incremental';
+import { AnalysisState, analyzeWithState, settleAnalysis, TextEdit as OffsetChange, updateAnalysis } from './service/incremental';
 import { Glossary } from './service/glossary';
 import { loadLexicon } from './node/resources';
+import { LiveDocument } from './document';
 
 /** Settings that change an analysis. */
 export interface AnalysisSettings {
@@ -47,38 +47,24 @@ export class AnalysisCache {
   }
 
   /**
-   * Records a document's content changes before they are applied (the TextDocuments update
-   * hook calls this), so the next analysis can redo only the edited paragraph.
+   * Records the edits that made a document's new version (the TextDocuments update hook calls
+   * this with what LiveDocument.update returned: offset edits, or undefined for a full text),
+   * so the next analysis can redo only the edited paragraph.
    */
-  recordChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[]): void {
+  recordEdits(doc: LiveDocument, fromVersion: number, edits: OffsetChange[] | undefined): void {
     const cached = this.entries.get(doc.uri);
     let p = this.pending.get(doc.uri);
     if (!p) {
-      p = { fromVersion: doc.version, edits: [], full: !cached || cached.version !== doc.version };
+      p = { fromVersion, edits: [], full: !cached || cached.version !== fromVersion };
       this.pending.set(doc.uri, p);
     }
     if (p.full) return;
-    // Offsets of each change are taken in the text the previous change left.
-    let text = doc.getText();
-    let scratch: TextDocument | undefined;
-    for (const change of changes) {
-      if (!('range' in change)) {
-        p.full = true;
-        return;
-      }
-      const base = scratch ?? doc;
-      const start = base.offsetAt(change.range.start);
-      const end = Math.max(start, base.offsetAt(change.range.end));
-      p.edits.push({ start, end, newText: change.text });
-      if (changes.length > 1) {
-        text = text.slice(0, start) + change.text + text.slice(end);
-        scratch = TextDocument.create(doc.uri, doc.languageId, doc.version, text);
-      }
-    }
+    if (!edits) p.full = true;
+    else for (const e of edits) p.edits.push(e);
   }
 
   /** The analysis of a document's current version. */
-  get(doc: TextDocument): Analysis {
+  get(doc: LiveDocument): Analysis {
     const glossary = this.getGlossary();
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.glossary === glossary) return cached.state.analysis;
@@ -86,11 +72,21 @@ export class AnalysisCache {
     this.pending.delete(doc.uri);
     let state: AnalysisState;
     if (cached && p && !p.full && p.fromVersion === cached.version) {
+      // The document's text may be a rope (LiveDocument): an update in prose does not read it.
       state = updateAnalysis(cached.state, doc.getText(), p.edits, glossary, this.options);
     } else state = analyzeWithState(doc.getText(), glossary, this.options);
     this.stats[state.mode]++;
     this.entries.set(doc.uri, { version: doc.version, glossary, state });
     return state.analysis;
+  }
+
+  /**
+   * Does the copies in the size of the note that the last update of a document left for
+   * later (see settleAnalysis); for idle time, so that the next keystroke does not.
+   */
+  settle(uri: string): void {
+    const cached = this.entries.get(uri);
+    if (cached) settleAnalysis(cached.state);
   }
 
   /** Forgets a document (closed). */
@@ -115,7 +111,8 @@ export interface FindingData {
   version: number;
 }
 
-/** The `data` payload of a finding's diagnostic. */
-export function toFindingData(f: Finding, version: number): FindingData {
-  return { entryId: f.entryId, suggestions: f.suggestions, edits: f.edits, version };
+/** The `data` payload of a finding's diagnostic (`entryId`, `suggestions`: the finding's, or the same strings). */
+export function toFindingData(f: Finding, version: number, entryId = f.entryId, suggestions = f.suggestions): FindingData {
+  // No `edits: undefined` key (which JSON leaves out anyway): one property less to serialise.
+  return f.edits ? { entryId, suggestions, edits: f.edits, version } : { entryId, suggestions, version };
 }

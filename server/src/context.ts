@@ -4,38 +4,35 @@
  */
 
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
+import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
 import { GlossaireSettings } from './protocol';
 import { Locale } from './service/messages';
-import { LineIndex } from './service/positions';
+import { Lines } from './service/positions';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** Shared server state. */
 export interface ServerContext {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<LiveDocument>;
   store: GlossaryStore;
   cache: AnalysisCache;
   index: WorkspaceIndex;
   settings: GlossaireSettings;
   locale: Locale;
   /** True when the document's language is checked. */
-  isChecked(doc: TextDocument): boolean;
-  /** The line index of a document version (cached). */
-  lines(doc: TextDocument): LineIndex;
+  isChecked(doc: LiveDocument): boolean;
+  /** Offsets ↔ positions of a document's current version. */
+  lines(doc: LiveDocument): Lines;
   /** Re-publishes every open document's diagnostics. */
   revalidateAll(): void;
 }
 
-const lineCache = new WeakMap<TextDocument, { version: number; index: LineIndex }>();
-
-/** Line index of a document, rebuilt only when its version changes. */
-export function getLines(doc: TextDocument): LineIndex {
-  const c = lineCache.get(doc);
-  if (c && c.version === doc.version) return c.index;
-  const index = new LineIndex(doc.getText());
-  lineCache.set(doc, { version: doc.version, index });
-  return index;
+/**
+ * Positions of an open document: the document itself, whose line starts follow its edits (a
+ * LineIndex per version scanned the whole text at every keystroke).
+ */
+export function getLines(doc: LiveDocument): Lines {
+  return doc;
 }

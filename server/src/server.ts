@@ -7,10 +7,10 @@ import {
   Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind, CodeActionKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { AnalysisCache } from './analysisCache';
 import { getLines, ServerContext } from './context';
+import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
 import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from './protocol';
 import { FINDING_CODES, FindingCode, Severity } from './service/analyze';
@@ -28,12 +28,14 @@ import { sanitizeSettings } from './settings';
 
 /** Starts the Glossaire language server on a connection. */
 export function startServer(connection: Connection): void {
-  // The update hook shows the analysis cache each edit before it is applied (incremental re-analysis).
-  const documents: TextDocuments<TextDocument> = new TextDocuments({
-    create: TextDocument.create,
+  // Documents are updated in place (see document.ts), and the analysis cache gets each edit
+  // as offsets (incremental re-analysis).
+  const documents: TextDocuments<LiveDocument> = new TextDocuments({
+    create: LiveDocument.create,
     update: (doc, changes, version) => {
-      ctx.cache.recordChanges(doc, changes);
-      return TextDocument.update(doc, changes, version);
+      const from = doc.version;
+      ctx.cache.recordEdits(doc, from, doc.update(changes, version));
+      return doc;
     },
   });
   let folders: string[] = [];

@@ -5,7 +5,7 @@
  */
 
 import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LiveDocument } from '../document';
 import { ServerContext } from '../context';
 import { FindingData } from '../analysisCache';
 import { getFixAllEdits } from '../service/fixes';
@@ -22,7 +22,7 @@ const L = {
 };
 
 /** The edits that fix every glossary typo of a document. */
-export function getFixAllTextEdits(ctx: ServerContext, doc: TextDocument): TextEdit[] {
+export function getFixAllTextEdits(ctx: ServerContext, doc: LiveDocument): TextEdit[] {
   const lines = ctx.lines(doc);
   return getFixAllEdits(ctx.cache.get(doc).findings).map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText }));
 }
@@ -81,7 +81,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   );
 }
 
-function toTextEdit(ctx: ServerContext, doc: TextDocument, e: { start: number; end: number; newText: string }): TextEdit {
+function toTextEdit(ctx: ServerContext, doc: LiveDocument, e: { start: number; end: number; newText: string }): TextEdit {
   return { range: ctx.lines(doc).rangeAt(e.start, e.end), newText: e.newText };
 }
 

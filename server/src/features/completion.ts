@@ -4,8 +4,16 @@ import { CompletionItem, CompletionItemKind, CompletionList, MarkupKind } from '
 import { ServerContext } from '../context';
 import { getCompletions } from '../service/completion';
 import { getEntryMarkdown, getShortDefinition } from '../service/concepts';
-import { FormKind } from '../service/glossary';
+import { FormKind, GlossaryEntry } from '../service/glossary';
 import { runSafe } from '../runSafe';
+
+/** An entry's short definition, made once per entry (the client asks again at every keystroke). */
+const shortDefinitions = new WeakMap<GlossaryEntry, string>();
+function shortDefinition(entry: GlossaryEntry): string {
+  let d = shortDefinitions.get(entry);
+  if (d === undefined) shortDefinitions.set(entry, (d = getShortDefinition(entry.definition, 60)));
+  return d;
+}
 
 /** Registers textDocument/completion and completionItem/resolve. */
 export function registerCompletion(ctx: ServerContext): void {
@@ -23,7 +31,7 @@ export function registerCompletion(ctx: ServerContext): void {
           label: c.label,
           kind: CompletionItemKind.Text,
           detail: c.kind === FormKind.Term || c.kind === FormKind.Acronym ? entry.categoryLabel : `→ ${c.term}`,
-          labelDetails: { description: getShortDefinition(entry.definition, 60) },
+          labelDetails: { description: shortDefinition(entry) },
           sortText: c.sortText,
           filterText: c.filterText,
           textEdit: { range, newText: c.label },

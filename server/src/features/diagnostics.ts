@@ -4,13 +4,14 @@
  * burst of edits always ends with the diagnostics of the final text.
  */
 
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+import { LiveDocument } from '../document';
 import { ServerContext } from '../context';
 import { toFindingData } from '../analysisCache';
 import { findingMessage } from '../service/diagnostics';
 import { Finding } from '../service/analyze';
-import { LineIndex } from '../service/positions';
+import { LineIndex, Lines } from '../service/positions';
+import { Locale } from '../service/messages';
 import { runSafeVoid } from '../runSafe';
 import { OccurrencesChangedNotification } from '../protocol';
 
@@ -22,19 +23,75 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 /** Converts findings to LSP diagnostics. */
-export function toDiagnostics(findings: Finding[], lines: LineIndex, ctx: ServerContext, version: number): Diagnostic[] {
-  return findings.map((f) => ({
-    range: lines.rangeAt(f.start, f.end),
-    severity: SEVERITY[f.severity],
-    source: 'glossaire',
-    code: f.code,
-    message: findingMessage(f, ctx.locale),
-    data: toFindingData(f, version),
-  }));
+export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerContext, version: number): Diagnostic[] {
+  const out: Diagnostic[] = new Array(findings.length);
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    const s = cachedSaid(f, ctx.locale);
+    let range = ranges.get(f);
+    if (!range) ranges.set(f, (range = lines.rangeAt(f.start, f.end)));
+    out[k] = {
+      range,
+      severity: SEVERITY[f.severity],
+      source: 'glossaire',
+      code: f.code,
+      message: s.message,
+      data: toFindingData(f, version, s.entryId, s.suggestions),
+    };
+  }
+  return out;
+}
+
+/**
+ * The range of a finding. An incremental update keeps the finding objects before the edit,
+ * whose offsets, lines and characters it did not change; it makes new ones for the others.
+ */
+const ranges = new WeakMap<Finding, Range>();
+
+/**
+ * What a finding's diagnostic says, remembered on the finding's suggestions array: an
+ * incremental update keeps that array for every finding it only moves (and the copies it
+ * makes), so at a keystroke only the new findings' messages are formatted.
+ */
+interface Said {
+  code: string;
+  word: string;
+  entry: string;
+  count: number;
+  locale: Locale;
+  message: string;
+  suggestions: string[];
+  /** The entry id, one byte per character. */
+  entryId: string;
+}
+const said = new WeakMap<string[], Said>();
+
+function cachedSaid(f: Finding, locale: Locale): Said {
+  const count = f.edits?.length ?? 1;
+  const m = said.get(f.suggestions);
+  if (m && m.code === f.code && m.word === f.word && m.entry === f.entryId && m.count === count && m.locale === locale) return m;
+  const s: Said = {
+    code: f.code, word: f.word, entry: f.entryId, count, locale,
+    message: oneByte(findingMessage(f, locale)), suggestions: f.suggestions.map(oneByte), entryId: oneByte(f.entryId),
+  };
+  said.set(f.suggestions, s);
+  return s;
+}
+
+/**
+ * The same string, stored one byte per character when its characters allow (Latin-1).
+ * Strings cut from a text that has any character past U+00FF (words of a note, ids of a
+ * glossary) are two-byte strings in V8 whatever they hold, and one such string in a publish
+ * makes JSON.stringify write the whole message two bytes per character: twice the size to
+ * build, copy and encode at every keystroke.
+ */
+function oneByte(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return s;
+  return Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /** Publishes the diagnostics of one document. */
-export function validate(ctx: ServerContext, doc: TextDocument): void {
+export function validate(ctx: ServerContext, doc: LiveDocument): void {
   if (ctx.store.isGlossaryFile(doc.uri)) return publishGlossaryProblems(ctx);
   if (!ctx.isChecked(doc)) return;
   if (!ctx.settings.enable) {
@@ -42,11 +99,19 @@ export function validate(ctx: ServerContext, doc: TextDocument): void {
     return;
   }
   const analysis = ctx.cache.get(doc);
-  void ctx.connection.sendDiagnostics({
+  const sent = ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version: doc.version,
     diagnostics: toDiagnostics(analysis.findings, ctx.lines(doc), ctx, doc.version),
   });
+  // The copies in the size of the note that an edit defers (the new text: document.ts; the
+  // analysis's buffers: incremental.ts) are made once the diagnostics are written: between
+  // keystrokes, not before their diagnostics.
+  const settle = () => {
+    doc.settle();
+    ctx.cache.settle(doc.uri);
+  };
+  sent.then(settle, settle);
 }
 
 let lastGlossaryUris = new Set<string>();
@@ -88,9 +153,12 @@ export function registerDiagnostics(ctx: ServerContext): void {
     void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
   }));
   documents.onDidChangeContent((e) => runSafeVoid(connection, 'didChange', () => {
-    if (ctx.store.setOverlay(e.document.uri, e.document.getText())) return onGlossaryEdited(ctx);
-    validate(ctx, e.document);
-    void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
+    const doc = e.document;
+    if (ctx.store.isGlossaryFile(doc.uri) && ctx.store.setOverlay(doc.uri, doc.getText())) return onGlossaryEdited(ctx);
+    validate(ctx, doc);
+    void connection.sendNotification(OccurrencesChangedNotification, { uri: doc.uri });
+    // A document that is not checked is flattened right away (validate does it for the others).
+    if (!ctx.isChecked(doc) || !ctx.settings.enable) doc.settle();
   }));
   documents.onDidClose((e) => runSafeVoid(connection, 'didClose', () => {
     ctx.cache.delete(e.document.uri);

@@ -4,7 +4,7 @@
  */
 
 import { DocumentHighlight, DocumentHighlightKind, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LiveDocument } from '../document';
 import { ServerContext } from '../context';
 import { findAt } from '../service/hover';
 import { GlossaryEntry } from '../service/glossary';
@@ -13,7 +13,7 @@ import { fold } from '../service/text';
 import { runSafe } from '../runSafe';
 
 /** The concept under the cursor (an occurrence, or the target of a flagged misspelling). */
-export function entryAt(ctx: ServerContext, doc: TextDocument, offset: number): GlossaryEntry | undefined {
+export function entryAt(ctx: ServerContext, doc: LiveDocument, offset: number): GlossaryEntry | undefined {
   const analysis = ctx.cache.get(doc);
   const hit = findAt(analysis.occurrences, offset) ?? findAt(analysis.findings, offset);
   return hit ? ctx.store.current.byId.get(hit.entryId) : undefined;

@@ -24,7 +24,7 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { Analysis, AnalyzeOptions, Finding, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence } from './analyze';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence, RuleInputs } from './analyze';
 import { Glossary } from './glossary';
 import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
 
@@ -43,6 +43,11 @@ export interface AnalysisState {
   readonly mode: 'full' | 'incremental';
   /** Why an update analysed the whole note (for tracing). */
   readonly reason?: string;
+  /**
+   * An update that read of the new text only the edit's surroundings, through the previous
+   * text (so a rope made by the edit was not flattened for it).
+   */
+  readonly quick?: boolean;
   /** Internal: the previous run's tokens and decisions. */
   readonly trace: AnalysisTrace;
 }
@@ -74,6 +79,11 @@ export interface AnalysisTrace {
   frontMatterEnd: number;
   /** An update took over the tokens and word ids: this trace cannot be updated again. */
   consumed?: boolean;
+  /**
+   * Work the update that made this trace left for later: until it is done, tokens, ids,
+   * decided and occurrences are the previous trace's (see settleTrace).
+   */
+  pending?: () => void;
 }
 
 /** The longest paragraph re-scanned on its own; past that, the whole note is analysed. */
@@ -112,6 +122,7 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
  */
 export function updateAnalysis(prev: AnalysisState, text: string, edits: readonly TextEdit[], glossary: Glossary, options: AnalyzeOptions): AnalysisState {
   const trace = prev.trace;
+  settleTrace(trace);
   const full = (reason: string): AnalysisState => ({ ...analyzeWithState(text, glossary, options), reason });
   if (trace.consumed) return full('state already updated');
   if (glossary !== trace.glossary) return full('glossary');
@@ -121,6 +132,12 @@ export function updateAnalysis(prev: AnalysisState, text: string, edits: readonl
   const change = mergeEdits(edits);
   if (!change) return text === prev.text ? prev : full('no edits');
   if (text.length !== prev.text.length + change.newEnd - change.oldEnd) return full('edits do not fit');
+  // Typing in prose: done from the previous text and the edit, without reading `text` (see
+  // updateFromEdit). Anything else reads the new text.
+  if (edits.length === 1) {
+    const quick = updateFromEdit(prev, text, change, edits[0].newText, glossary, options);
+    if (quick) return quick;
+  }
   const next = updateAround(prev, text, change, glossary, options);
   return typeof next === 'string' ? full(next) : next;
 }
@@ -320,6 +337,332 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
 }
 
 /**
+ * The new text, read through the old one and the edit: what the quick path reads of it never
+ * makes V8 flatten the new text (a rope after an edit: see server/src/document.ts).
+ */
+class NewText implements Chars {
+  readonly length: number;
+  private readonly delta: number;
+  constructor(private readonly old: string, private readonly start: number, oldEnd: number, private readonly inserted: string) {
+    this.delta = inserted.length - (oldEnd - start);
+    this.length = old.length + this.delta;
+  }
+
+  charCodeAt(p: number): number {
+    if (p < 0 || p >= this.length) return NaN;
+    if (p < this.start) return this.old.charCodeAt(p);
+    const q = p - this.start;
+    if (q < this.inserted.length) return this.inserted.charCodeAt(q);
+    return this.old.charCodeAt(p - this.delta);
+  }
+
+  /** [from, to) of the new text, as a string of its own. */
+  slice(from: number, to: number): string {
+    const { start, inserted, delta } = this;
+    const insEnd = start + inserted.length;
+    if (to <= start) return this.old.slice(from, to);
+    if (from >= insEnd) return this.old.slice(from - delta, to - delta);
+    return this.old.slice(from, start) + inserted.slice(Math.max(0, from - start), to - start) + this.old.slice(Math.max(from, insEnd) - delta, Math.max(to, insEnd) - delta);
+  }
+}
+
+/** The quick path's window of tokens, word ids and decisions (see updateFromEdit). */
+const scratch = { tokens: new TokenBuffer(512), ids: new Int32Array(512), decided: new Uint8Array(512) };
+
+/** Tokens kept before the run's first word, and after its last, in the quick path's window. */
+const BACK_CONTEXT = (longest: number) => 2 * longest + 8;
+const AHEAD_CONTEXT = (longest: number) => longest + 8;
+
+/**
+ * The quick path of updateAround for one edit that keeps its line's shape in prose: the same
+ * steps and the same result, but the new text is only read around the edit, through the old
+ * text (`NewText`), and the rules run on a window of tokens with a string of its own. An
+ * analysis then costs nothing in the size of the note but array copies, and the note's new
+ * text (a rope the editor's update made) is not flattened for it. Undefined for anything else
+ * (updateAround decides, reading the new text), and before it changes anything of `prev`.
+ */
+function updateFromEdit(prev: AnalysisState, text: string, change: Change, inserted: string, glossary: Glossary, options: AnalyzeOptions): AnalysisState | undefined {
+  const old = prev.text;
+  const t = prev.trace;
+  const { start, oldEnd, newEnd } = change;
+  const delta = newEnd - oldEnd;
+  if (hasLineBreak(old, start, oldEnd) || hasLineBreak(inserted, 0, inserted.length)) return undefined;
+  if (hasChar(old, start, oldEnd, 62) || hasChar(inserted, 0, inserted.length, 62)) return undefined;
+  const lineStart = lineStartAt(old, start);
+  if (lineStart === 0 || (t.frontMatterEnd >= 0 && lineStart <= t.frontMatterEnd)) return undefined;
+  const oldLineEnd = lineEndAt(old, oldEnd);
+  const newLineEnd = oldLineEnd + delta;
+  const fresh = new NewText(old, start, oldEnd, inserted);
+  const shape = lineShape(old, lineStart, oldLineEnd);
+  const line = fresh.slice(lineStart, newLineEnd);
+  if (shape === undefined || shape !== lineShape(line, 0, line.length)) return undefined;
+  if (overlapsSpan(t.spans, lineStart - 1, oldLineEnd + 1)) return undefined;
+  const segments = shiftOffsets(t.segments, start, delta, old.length);
+
+  // The paragraph to scan again ([ws, we) of the new text), as updateAround finds it: before
+  // the edit the texts are the same.
+  const seg = segmentAt(segments, lineStart);
+  let ws = lineStart;
+  let we = lineStart;
+  if (seg >= 0 && shape !== 'blank') {
+    ws = paragraphStart(old, lineStart, segments[seg]);
+    we = paragraphEnd(fresh, newLineEnd, segments[seg + 1]);
+    if (ws < 0 || we < 0 || we - ws > MAX_WINDOW) return undefined;
+    if (overlapsSpan(t.spans, ws - 1, we - delta + 1)) return undefined;
+  }
+  const weOld = we - delta;
+  const oldTokens = t.tokens;
+  const n = oldTokens.count;
+  const oa = lowerBound(oldTokens.start, n, ws);
+  const ob = we > ws ? lowerBound(oldTokens.start, n, weOld) : lowerBound(oldTokens.start, n, oldEnd);
+
+  // Where the rules start again (as updateAround), and the tokens they may read: [l0, l1) in
+  // the new numbering, the same count after the window in both numberings.
+  const longest = getLongestForm(glossary);
+  const reach = longest + 3;
+  const stretch = 2 * reach + longest;
+  let r = Math.min(oa - reach - 1, n - 1);
+  while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;
+  if (r < 0) r = 0;
+  const l0 = Math.max(0, r - BACK_CONTEXT(longest));
+  const after = Math.min(n - ob, stretch + reach + AHEAD_CONTEXT(longest) + 64);
+
+  // The new text the scan and the rules read: whole lines from before token l0 to after the
+  // last token of the window of tokens, and past the paragraph.
+  const firstAt = l0 < oa ? oldTokens.start[l0] : ws;
+  const from = lineStartAt(old, Math.max(0, Math.min(ws, firstAt) - 1));
+  let to = Math.max(we + 8, newLineEnd);
+  if (after > 0) to = Math.max(to, lineEndAt(old, oldTokens.end[ob + after - 1]) + delta);
+  to = Math.min(to, fresh.length);
+  if (to - from > 4 * MAX_WINDOW) return undefined;
+  const part = fresh.slice(from, to);
+
+  const win = new TokenBuffer();
+  if (we > ws) {
+    // `part` holds the paragraph and more: what the scan reads past the paragraph's end is
+    // the empty line that ends it (a search that goes further, for a comment's `-->` or a
+    // closing tag, only decides when it finds one inside the paragraph), or the note's end.
+    const scanned = scanWindow(part, ws - from, we - from, win);
+    if (scanned.spans.length > 0 || scanned.loneAngles > 0) return undefined;
+    if (scanned.ignoredWords.length > 0 || hasIgnoreComment(old, ws, weOld)) return undefined;
+  }
+  const w = win.count;
+  let decomposed = t.decomposed;
+  for (let k = oa; k < ob; k++) if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+  for (let k = 0; k < w; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+  if (decomposed > 0 !== t.decomposed > 0) return undefined;
+  const table = getWordTable(glossary);
+  const winIds = new Int32Array(Math.max(1, w));
+  table.resolve(part, win, winIds);
+  if (table.generation !== t.tableGeneration) return undefined;
+
+  const n2 = n - (ob - oa) + w;
+  const dt = w - (ob - oa);
+  const tb = oa + w;
+  const l1 = tb + after;
+  // The window of tokens, in `part`'s offsets.
+  const m = l1 - l0;
+  // Scratch buffers, used only in this call (typed arrays are costly to make at each keystroke).
+  const local = scratch.tokens;
+  local.clear();
+  local.reserve(m);
+  if (scratch.ids.length < m) scratch.ids = new Int32Array(m + (m >> 1));
+  if (scratch.decided.length < m) scratch.decided = new Uint8Array(m + (m >> 1));
+  const localIds = scratch.ids;
+  // The old tokens before and after the window, and the window's (already in part's offsets).
+  let c = 0;
+  for (let k = l0; k < oa; k++, c++) copyToken(local, c, oldTokens, k, -from, localIds, t.ids[k]);
+  for (let k = 0; k < w; k++, c++) copyToken(local, c, win, k, 0, localIds, winIds[k]);
+  for (let k = ob; k < ob + after; k++, c++) copyToken(local, c, oldTokens, k, delta - from, localIds, t.ids[k]);
+  local.count = m;
+  const localDecided = scratch.decided;
+  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords), localDecided, true, decomposed > 0);
+  // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
+  // may take results back, never as far as the guard (see BACK_CONTEXT; checked below).
+  const fi0 = Math.max(0, lowerBound(t.findingAt, t.findingAt.length, l0) - 1);
+  const fi = lowerBound(t.findingAt, t.findingAt.length, r);
+  for (let k = fi0; k < fi; k++) {
+    run.findings.push(shiftFinding(t.findings[k], -from));
+    run.findingAt.push(t.findingAt[k] - l0);
+  }
+  const oi0 = Math.max(0, lowerBound(t.occurrenceAt, t.occurrenceAt.length, l0) - 1);
+  const oi = lowerBound(t.occurrenceAt, t.occurrenceAt.length, r);
+  for (let k = oi0; k < oi; k++) {
+    const o = t.occurrences[k];
+    run.occurrences.push({ start: o.start - from, end: o.end - from, entryId: o.entryId, kind: o.kind });
+    run.occurrenceAt.push(t.occurrenceAt[k] - l0);
+  }
+  const preFindings = run.findings.slice();
+  const preOccurrences = run.occurrences.slice();
+  let i = r;
+  let sync = -1;
+  while (i < n2) {
+    if (i >= tb + stretch + reach && t.decided[i - dt] && inStepFrom(t, run, localDecided, i, dt, stretch, delta - from, l0)) {
+      sync = i;
+      break;
+    }
+    if (l1 < n2 && i + AHEAD_CONTEXT(longest) >= l1) return undefined; // the rules would read past the window
+    const next = run.match(i - l0, i - l0 + 1) + l0;
+    for (let k = i + 1; k < next; k++) localDecided[k - l0] = 0;
+    i = next;
+  }
+  // Results taken back are popped from the end: those still first are the ones never taken.
+  const keptFindings = keptPrefix(run.findings, preFindings);
+  const keptOccurrences = keptPrefix(run.occurrences, preOccurrences);
+  if ((fi0 > 0 && keptFindings === 0) || (oi0 > 0 && keptOccurrences === 0)) return undefined; // the guard was taken
+  const end = sync >= 0 ? sync : n2;
+  const runDecided = localDecided.slice(r - l0, end - l0); // the scratch is reused before the deferred work runs
+  let oldWords = 0;
+  let oldAccented = 0;
+  for (let k = oa; k < ob; k++) {
+    if (!t.decided[k] || oldTokens.flags[k] & TokenFlag.HasDigit) continue;
+    oldWords++;
+    if (oldTokens.flags[k] & TokenFlag.NonAscii) oldAccented++;
+  }
+
+  // From here on, as updateAround: the previous state's buffers are taken over. What the
+  // diagnostics need is made now: the findings, the counts, the blocks. The tokens, word ids,
+  // decisions and occurrences (copies in the size of the note) are brought up to date later,
+  // by `settleAnalysis` (the server calls it once the diagnostics are written) or at the next
+  // update; the analysis's `occurrences` does it when read.
+  t.consumed = true;
+  const j = sync >= 0 ? sync - dt : n; // the same word, old numbering
+  const findings = t.findings.slice(0, fi0);
+  const findingAt = t.findingAt.slice(0, fi0);
+  for (let k = 0; k < run.findings.length; k++) {
+    findings.push(k < keptFindings ? t.findings[fi0 + k] : shiftFinding(run.findings[k], from));
+    findingAt.push(run.findingAt[k] + l0);
+  }
+  const takeBacks: number[] = [];
+  for (let k = 0; k < t.takeBacks.length; k += 2) if (t.takeBacks[k + 1] < r) takeBacks.push(t.takeBacks[k], t.takeBacks[k + 1]);
+  for (let k = 0; k < run.takeBacks.length; k++) takeBacks.push(run.takeBacks[k] + l0);
+  if (sync >= 0) {
+    for (let k = lowerBound(t.findingAt, t.findingAt.length, j); k < t.findings.length; k++) {
+      findings.push(shiftFinding(t.findings[k], delta));
+      findingAt.push(t.findingAt[k] + dt);
+    }
+    for (let k = 0; k < t.takeBacks.length; k += 2) if (t.takeBacks[k] >= j) takeBacks.push(t.takeBacks[k] + dt, t.takeBacks[k + 1] + dt);
+  }
+  // Word counts: the old run's, less what it counted over [r, j) (old numbering), plus the new run's.
+  let words = t.words + run.words - oldWords;
+  let accentedWords = t.accentedWords + run.accentedWords - oldAccented;
+  for (let k = r; k < j; k++) {
+    if ((k >= oa && k < ob) || !t.decided[k]) continue;
+    const flags = oldTokens.flags[k];
+    if (flags & TokenFlag.HasDigit) continue;
+    words--;
+    if (flags & TokenFlag.NonAscii) accentedWords--;
+  }
+
+  const trace: AnalysisTrace = {
+    glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens: oldTokens, ids: t.ids, decided: t.decided,
+    segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
+    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    frontMatterEnd: t.frontMatterEnd,
+  };
+  trace.pending = () => {
+    for (let k = 0; k < w; k++) {
+      win.start[k] += from;
+      win.end[k] += from;
+    }
+    spliceTokens(oldTokens, oa, ob, win, delta);
+    let ids = t.ids;
+    if (ids.length < n2) {
+      ids = new Int32Array(n2 + (n2 >> 2));
+      ids.set(t.ids.subarray(0, n));
+    }
+    if (dt !== 0) ids.copyWithin(oa + w, ob, n);
+    ids.set(winIds.subarray(0, w), oa);
+    const decided = new Uint8Array(Math.max(16, n2));
+    decided.set(t.decided.subarray(0, oa), 0);
+    decided.set(t.decided.subarray(ob, n), oa + w);
+    decided.set(runDecided, r);
+    // Occurrences: the old ones before l0, the run's, the old ones from the sync point on.
+    const occurrences = t.occurrences.slice(0, oi0);
+    const occurrenceAt = t.occurrenceAt.slice(0, oi0);
+    for (let k = 0; k < run.occurrences.length; k++) {
+      const o = run.occurrences[k];
+      occurrences.push(k < keptOccurrences ? t.occurrences[oi0 + k] : { start: o.start + from, end: o.end + from, entryId: o.entryId, kind: o.kind });
+      occurrenceAt.push(run.occurrenceAt[k] + l0);
+    }
+    if (sync >= 0) {
+      for (let k = lowerBound(t.occurrenceAt, t.occurrenceAt.length, j); k < t.occurrences.length; k++) {
+        const o = t.occurrences[k];
+        occurrences.push({ start: o.start + delta, end: o.end + delta, entryId: o.entryId, kind: o.kind });
+        occurrenceAt.push(t.occurrenceAt[k] + dt);
+      }
+    }
+    trace.ids = ids;
+    trace.decided = decided;
+    trace.occurrences = occurrences;
+    trace.occurrenceAt = occurrenceAt;
+  };
+  return { text, analysis: finishLater(trace, options), mode: 'incremental', quick: true, trace };
+}
+
+/** Does the work an update left for later (see updateFromEdit): none is left after it. */
+function settleTrace(t: AnalysisTrace): void {
+  const pending = t.pending;
+  if (!pending) return;
+  t.pending = undefined;
+  pending();
+}
+
+/**
+ * Brings a state's buffers up to date, work its update left for later (a copy in the size of
+ * the note). Optional: the next update, or reading `analysis.occurrences`, does it anyway; a
+ * server calls it when idle, so that the next keystroke does not.
+ */
+export function settleAnalysis(state: AnalysisState): void {
+  settleTrace(state.trace);
+}
+
+/** `finish` for a trace with work left: its occurrences are made when first read. */
+function finishLater(trace: AnalysisTrace, options: AnalyzeOptions): Analysis {
+  const analysis = finishAnalysis(copyFindings(trace.findings, options), [], trace.words, trace.accentedWords, options.severities);
+  Object.defineProperty(analysis, 'occurrences', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      settleTrace(trace);
+      const occurrences = trace.occurrences.slice();
+      Object.defineProperty(analysis, 'occurrences', { value: occurrences, enumerable: true, configurable: true, writable: true });
+      return occurrences;
+    },
+  });
+  return analysis;
+}
+
+/** Copies token k of `src` to slot c of `dst` (room made), its offsets moved by `shift`, and its word id. */
+function copyToken(dst: TokenBuffer, c: number, src: TokenBuffer, k: number, shift: number, ids: Int32Array, id: number): void {
+  dst.start[c] = src.start[k] + shift;
+  dst.end[c] = src.end[k] + shift;
+  dst.gap[c] = src.gap[k];
+  dst.flags[c] = src.flags[k];
+  dst.hash[c] = src.hash[k];
+  ids[c] = id;
+}
+
+/** How many of `items` are still the objects `before` held first. */
+function keptPrefix<T>(items: T[], before: T[]): number {
+  let k = 0;
+  while (k < before.length && k < items.length && items[k] === before[k]) k++;
+  return k;
+}
+
+/**
+ * inStep for a run over the tokens from `base` on (its token k is the note's base + k); `delta`
+ * maps old offsets to the run's (the edit's delta less the run's text's start).
+ */
+function inStepFrom(t: AnalysisTrace, run: MatchRun, decided: Uint8Array, i: number, dt: number, stretch: number, delta: number, base: number): boolean {
+  const j = i - dt;
+  if (insideTakeBack(t.takeBacks, j)) return false;
+  for (let k = i - stretch; k < i; k++) if (decided[k - base] !== t.decided[k - dt]) return false;
+  return sameResults(run.findingAt, run.findings, t.findingAt, t.findings, i - stretch, i, dt, delta, sameFinding, base) &&
+    sameResults(run.occurrenceAt, run.occurrences, t.occurrenceAt, t.occurrences, i - stretch, i, dt, delta, sameOccurrence, base);
+}
+
+/**
  * True when the new run, about to decide at token i, is in step with the old one: the old
  * run decided at the same word and no later old decision took back anything before it, and
  * over the last `stretch` tokens both runs decided at the same words and made the same results.
@@ -332,12 +675,15 @@ function inStep(t: AnalysisTrace, run: MatchRun, decided: Uint8Array, i: number,
     sameResults(run.occurrenceAt, run.occurrences, t.occurrenceAt, t.occurrences, i - stretch, i, dt, delta, sameOccurrence);
 }
 
-/** The results decided in [from, to) (new numbering) equal the old ones there, shifted. */
-function sameResults<T>(newAt: number[], news: T[], oldAt: number[], olds: T[], from: number, to: number, dt: number, delta: number, same: (a: T, b: T, delta: number) => boolean): boolean {
-  let a = lowerBound(newAt, newAt.length, from);
+/**
+ * The results decided in [from, to) (new numbering) equal the old ones there, shifted. `base`:
+ * the new run numbers its tokens from that one (a run over a window of tokens).
+ */
+function sameResults<T>(newAt: number[], news: T[], oldAt: number[], olds: T[], from: number, to: number, dt: number, delta: number, same: (a: T, b: T, delta: number) => boolean, base = 0): boolean {
+  let a = lowerBound(newAt, newAt.length, from - base);
   let b = lowerBound(oldAt, oldAt.length, from - dt);
-  for (; a < newAt.length && newAt[a] < to; a++, b++) {
-    if (b >= oldAt.length || oldAt[b] + dt !== newAt[a] || !same(news[a], olds[b], delta)) return false;
+  for (; a < newAt.length && newAt[a] + base < to; a++, b++) {
+    if (b >= oldAt.length || oldAt[b] + dt !== newAt[a] + base || !same(news[a], olds[b], delta)) return false;
   }
   return b >= oldAt.length || oldAt[b] + dt >= to;
 }
@@ -358,21 +704,50 @@ function insideTakeBack(takeBacks: number[], k: number): boolean {
 }
 
 function shiftFinding(f: Finding, delta: number): Finding {
-  const shifted: Finding = { ...f, start: f.start + delta, end: f.end + delta };
+  // A literal rather than a spread: a keystroke moves every finding after it.
+  const shifted: Finding = { start: f.start + delta, end: f.end + delta, word: f.word, code: f.code, severity: f.severity, entryId: f.entryId, suggestions: f.suggestions };
+  if ('distance' in f) shifted.distance = f.distance;
   if (f.edits) shifted.edits = f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
   return shifted;
 }
 
 /** The analysis of a trace: the note-level steps on copies (the trace keeps the originals). */
 function finish(trace: AnalysisTrace, options: AnalyzeOptions): Analysis {
-  const findings = options.severities ? trace.findings.map((f) => ({ ...f })) : trace.findings.slice();
-  return finishAnalysis(findings, trace.occurrences.slice(), trace.words, trace.accentedWords, options.severities);
+  return finishAnalysis(copyFindings(trace.findings, options), trace.occurrences.slice(), trace.words, trace.accentedWords, options.severities);
+}
+
+/**
+ * The findings finishAnalysis may change: copies when a severity setting rewrites them, else
+ * the trace's own objects (finishAnalysis changes nothing else of them).
+ */
+function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
+  const sev = options.severities;
+  let rewrites = false;
+  if (sev) for (const code in sev) if (sev[code as FindingCode] !== 'off') rewrites = true;
+  return rewrites ? findings.map((f) => ({ ...f })) : findings.slice();
 }
 
 /** What options change an analysis (the lexicon is taken to be the same one). */
 function optionsKey(options: AnalyzeOptions): string {
-  return JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  // Remembered per options object (an update compares it at every keystroke), while its
+  // ignore list and severities are the same objects.
+  const c = optionKeys.get(options);
+  if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
+  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
+  return key;
 }
+const optionKeys = new WeakMap<AnalyzeOptions, { ignoreWords: AnalyzeOptions['ignoreWords']; severities: AnalyzeOptions['severities']; key: string }>();
+
+/** The rules' inputs of an update: the same as long as the options and the note's ignore list are. */
+function ruleInputsOf(options: AnalyzeOptions, ignoredWords: string[]): RuleInputs {
+  const c = ruleInputs.get(options);
+  if (c && c.ignoredWords === ignoredWords && c.ignoreWords === options.ignoreWords) return c.inputs;
+  const inputs = getRuleInputs(options, ignoredWords);
+  ruleInputs.set(options, { ignoredWords, ignoreWords: options.ignoreWords, inputs });
+  return inputs;
+}
+const ruleInputs = new WeakMap<AnalyzeOptions, { ignoredWords: string[]; ignoreWords: AnalyzeOptions['ignoreWords']; inputs: RuleInputs }>();
 
 /** Replaces tokens [oa, ob) by the window's, in place, and moves those after by delta. */
 function spliceTokens(buf: TokenBuffer, oa: number, ob: number, win: TokenBuffer, delta: number): void {
@@ -476,7 +851,13 @@ function lineStartAt(text: string, pos: number): number {
   return p;
 }
 
-function lineEndAt(text: string, pos: number): number {
+/** What the line helpers read: a string, or the new text seen through the old one (NewText). */
+interface Chars {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
+function lineEndAt(text: Chars, pos: number): number {
   let p = pos;
   while (p < text.length) {
     const c = text.charCodeAt(p);
@@ -487,7 +868,7 @@ function lineEndAt(text: string, pos: number): number {
 }
 
 /** Offset after the line break at `lineEnd`. */
-function afterBreak(text: string, lineEnd: number): number {
+function afterBreak(text: Chars, lineEnd: number): number {
   if (lineEnd >= text.length) return text.length;
   return text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
 }
@@ -557,7 +938,7 @@ function paragraphStart(text: string, lineStart: number, segStart: number): numb
 }
 
 /** End of the paragraph holding the line ending at `lineEnd`: the start of the empty line after it, or the segment's end. */
-function paragraphEnd(text: string, lineEnd: number, segEnd: number): number {
+function paragraphEnd(text: Chars, lineEnd: number, segEnd: number): number {
   let e = lineEnd;
   const from = lineEnd;
   for (;;) {

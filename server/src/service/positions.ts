@@ -16,7 +16,7 @@ export interface Range {
 }
 
 /** Line starts of a text, for fast offset → position conversion (binary search). */
-export class LineIndex {
+export class LineIndex implements Lines {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
@@ -79,4 +79,13 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
+}
+
+/** What the features convert positions with: a `LineIndex`, or an open document itself. */
+export interface Lines {
+  readonly lineCount: number;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  rangeAt(start: number, end: number): Range;
+  lineStart(line: number): number;
 }
