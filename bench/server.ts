@@ -77,7 +77,8 @@ interface StartOptions {
 }
 
 function start(serverJs: string, o: StartOptions): { session: Session; initialized: Promise<void> } {
-  const args = o.timingFile ? ['--require', join(getPackageRoot(), 'bench', 'lspTiming.cjs'), serverJs, '--stdio'] : [serverJs, '--stdio'];
+  const extra = process.env.GLOSSAIRE_BENCH_NODE_FLAGS ? process.env.GLOSSAIRE_BENCH_NODE_FLAGS.split(' ') : [];
+  const args = [...extra, ...(o.timingFile ? ['--require', join(getPackageRoot(), 'bench', 'lspTiming.cjs'), serverJs, '--stdio'] : [serverJs, '--stdio'])];
   const env = { ...process.env };
   if (o.timingFile) env.GLOSSAIRE_BENCH_TIMING = o.timingFile;
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });

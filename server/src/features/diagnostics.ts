@@ -13,6 +13,7 @@ import { Finding } from '../service/analyze';
 import { LineIndex, Lines } from '../service/positions';
 import { Locale } from '../service/messages';
 import { runSafeVoid } from '../runSafe';
+import { collectYoungGeneration } from '../idleGc';
 import { OccurrencesChangedNotification } from '../protocol';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -110,6 +111,8 @@ export function validate(ctx: ServerContext, doc: LiveDocument): void {
   const settle = () => {
     doc.settle();
     ctx.cache.settle(doc.uri);
+    // The garbage of this keystroke and its housekeeping is collected now (see idleGc.ts).
+    collectYoungGeneration();
   };
   sent.then(settle, settle);
 }
