@@ -108,11 +108,14 @@ export interface FindingData {
   suggestions: string[];
   /** For a note-level finding: every edit, as offsets into the analysed version. */
   edits?: { start: number; end: number; newText: string }[];
-  version: number;
 }
 
-/** The `data` payload of a finding's diagnostic (`entryId`, `suggestions`: the finding's, or the same strings). */
-export function toFindingData(f: Finding, version: number, entryId = f.entryId, suggestions = f.suggestions): FindingData {
+/**
+ * The `data` payload of a finding's diagnostic (`entryId`, `suggestions`: the finding's, or the
+ * same strings). Nothing in it depends on the document's version, so that a finding an edit
+ * did not touch keeps the same diagnostic, down to its JSON (see jsonEncoder.ts).
+ */
+export function toFindingData(f: Finding, entryId = f.entryId, suggestions = f.suggestions): FindingData {
   // No `edits: undefined` key (which JSON leaves out anyway): one property less to serialise.
-  return f.edits ? { entryId, suggestions, edits: f.edits, version } : { entryId, suggestions, version };
+  return f.edits ? { entryId, suggestions, edits: f.edits } : { entryId, suggestions };
 }

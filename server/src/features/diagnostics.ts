@@ -14,6 +14,7 @@ import { LineIndex, Lines } from '../service/positions';
 import { Locale } from '../service/messages';
 import { runSafeVoid } from '../runSafe';
 import { collectYoungGeneration } from '../idleGc';
+import { DIAGNOSTIC_TAIL } from '../jsonEncoder';
 import { OccurrencesChangedNotification } from '../protocol';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -24,21 +25,26 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 /** Converts findings to LSP diagnostics. */
-export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerContext, version: number): Diagnostic[] {
+export function toDiagnostics(findings: Finding[], lines: Lines, ctx: ServerContext): Diagnostic[] {
   const out: Diagnostic[] = new Array(findings.length);
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     const s = cachedSaid(f, ctx.locale);
     let range = ranges.get(f);
     if (!range) ranges.set(f, (range = lines.rangeAt(f.start, f.end)));
-    out[k] = {
-      range,
-      severity: SEVERITY[f.severity],
-      source: 'glossaire',
-      code: f.code,
-      message: s.message,
-      data: toFindingData(f, version, s.entryId, s.suggestions),
-    };
+    const severity = SEVERITY[f.severity];
+    const data = toFindingData(f, s.entryId, s.suggestions);
+    const d: Diagnostic & { [DIAGNOSTIC_TAIL]?: string } = { range, severity, source: 'glossaire', code: f.code, message: s.message, data };
+    // The JSON of everything but the range, for the stdio encoder (jsonEncoder.ts); not for a
+    // note-level finding, whose data holds offsets that move with every edit.
+    if (!f.edits) {
+      if (s.tail === undefined || s.tailSeverity !== severity) {
+        s.tail = JSON.stringify({ severity, source: d.source, code: d.code, message: d.message, data });
+        s.tailSeverity = severity;
+      }
+      d[DIAGNOSTIC_TAIL] = s.tail;
+    }
+    out[k] = d;
   }
   return out;
 }
@@ -64,6 +70,9 @@ interface Said {
   suggestions: string[];
   /** The entry id, one byte per character. */
   entryId: string;
+  /** JSON of the diagnostic without its range, and the severity it was made with. */
+  tail?: string;
+  tailSeverity?: DiagnosticSeverity;
 }
 const said = new WeakMap<string[], Said>();
 
@@ -103,7 +112,7 @@ export function validate(ctx: ServerContext, doc: LiveDocument): void {
   const sent = ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version: doc.version,
-    diagnostics: toDiagnostics(analysis.findings, ctx.lines(doc), ctx, doc.version),
+    diagnostics: toDiagnostics(analysis.findings, ctx.lines(doc), ctx),
   });
   // The copies in the size of the note that an edit defers (the new text: document.ts; the
   // analysis's buffers: incremental.ts) are made once the diagnostics are written: between
