@@ -86,6 +86,40 @@ describe('incremental', () => {
     assert.equal(state.analysis.findings.length, 0);
   });
 
+  it('stays incremental, and exact, through Enter, joined lines and pasted lines (\\n and \\r\\n)', () => {
+    const opts = options();
+    for (const eol of ['\n', '\r\n']) {
+      const note = readFileSync(join(ROOT, 'examples', '01-externalisation.md'), 'utf8').replace(/\r?\n/g, eol);
+      const r = createRandom(eol.length);
+      let state = analyzeWithState(note, builtinGlossary(), opts);
+      let incremental = 0;
+      const edits = 200;
+      for (let k = 0; k < edits; k++) {
+        const lines = proseLines(state.text.replace(/\r\n/g, ' \n'));
+        const [from, to] = lines[Math.floor(r() * lines.length)];
+        const at = from + Math.floor(r() * (to - from + 1));
+        const x = r();
+        const text = state.text;
+        const nextBreak = text.indexOf(eol, at);
+        const edit: TextEdit = x < 0.4 ? { start: at, end: at, newText: eol } // Enter
+          : x < 0.55 ? { start: at, end: at, newText: eol + eol } // a new paragraph
+          : x < 0.8 && nextBreak >= 0 ? { start: nextBreak, end: nextBreak + eol.length, newText: ' ' } // lines joined
+          : { start: at, end: at, newText: `l’inforgérance${eol}et le clud` }; // lines pasted
+        state = step(state, edit, opts, `${JSON.stringify(eol)} edit ${k}`);
+        if (state.mode === 'incremental') incremental++;
+      }
+      assert.ok(incremental >= edits * 0.8, `${incremental}/${edits} edits incremental`);
+    }
+  });
+
+  it('a deleted \'<\' that stopped a tag begun paragraphs before is seen (the tag now hides what follows)', () => {
+    const opts = options();
+    const text = 'Un <abc été\n\nLe clud est <!-- note --> là.\n';
+    const at = text.indexOf('<!--');
+    const state = step(analyzeWithState(text, builtinGlossary(), opts), { start: at, end: at + 1, newText: '' }, opts, "'<' deleted");
+    assert.deepEqual(state.analysis.findings, []);
+  });
+
   it('takes several changes at once (LSP contentChanges, each in the text the previous one left)', () => {
     const opts = options();
     const text = 'Le cloud.\n\nUn prestataire gère l’infogérance.\n\nFin du texte, offshore.\n';

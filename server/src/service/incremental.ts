@@ -172,22 +172,29 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   const t = prev.trace;
   const { start, oldEnd, newEnd } = change;
   const delta = newEnd - oldEnd;
-  if (hasLineBreak(old, start, oldEnd) || hasLineBreak(text, start, newEnd)) return 'line break';
-  // A '>' typed or deleted may close or open a tag begun paragraphs before.
+  // A line break typed or deleted (Enter, joining lines, a pasted block) changes the lines
+  // around it: handled as a line that changed shape (below), over every line it touches.
+  const lineBreak = hasLineBreak(old, start, oldEnd) || hasLineBreak(text, start, newEnd);
+  // A '>' typed or deleted may close or open a tag begun paragraphs before; so may a '<'
+  // deleted, which stopped a tag begun before it ("<abc …" then "<!--": without the second
+  // '<', the first tag runs to the comment's '>').
   if (hasChar(old, start, oldEnd, 62) || hasChar(text, start, newEnd, 62)) return "'>'";
+  if (hasChar(old, start, oldEnd, 60)) return "'<' deleted";
   const lineStart = lineStartAt(old, start);
   const oldLineEnd = lineEndAt(old, oldEnd);
   const newLineEnd = oldLineEnd + delta;
   if (t.frontMatterEnd >= 0 && lineStart <= t.frontMatterEnd) return 'front matter';
   if (lineStart === 0 && (old.startsWith('---') || text.startsWith('---'))) return 'front matter';
-  const oldShape = lineShape(old, lineStart, oldLineEnd);
-  const newShape = lineShape(text, lineStart, newLineEnd);
+  // With a line break, [lineStart, lineEnd) spans several lines in one of the texts: no shape.
+  const oldShape = lineBreak ? undefined : lineShape(old, lineStart, oldLineEnd);
+  const newShape = lineBreak ? undefined : lineShape(text, lineStart, newLineEnd);
+  const reshaped = oldShape === undefined || oldShape !== newShape;
   if (overlapsSpan(t.spans, lineStart - 1, oldLineEnd + 1)) return 'inside HTML';
   // A line of another shape (a word typed on an empty line, an indent), or one that may open
   // or close a block, may change the blocks after it: the block pass (a fraction of a
   // millisecond per MB) says whether it did.
   let segments = shiftOffsets(t.segments, start, delta, old.length);
-  if (oldShape === undefined || oldShape !== newShape) {
+  if (reshaped) {
     const fresh = getProseSegments(text);
     if (!sameNumbers(fresh, segments)) return 'block structure';
     segments = fresh;
@@ -201,7 +208,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   if (seg >= 0 && !(oldShape === 'blank' && newShape === 'blank')) {
     ws = paragraphStart(text, lineStart, segments[seg]);
     we = paragraphEnd(text, newLineEnd, segments[seg + 1]);
-    if (oldShape !== newShape) {
+    if (reshaped) {
       const wsOld = paragraphStart(old, lineStart, t.segments[seg]);
       const weOld = paragraphEnd(old, oldLineEnd, t.segments[seg + 1]);
       if (wsOld < 0 || weOld < 0) return 'long paragraph';
@@ -387,7 +394,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   const { start, oldEnd, newEnd } = change;
   const delta = newEnd - oldEnd;
   if (hasLineBreak(old, start, oldEnd) || hasLineBreak(inserted, 0, inserted.length)) return undefined;
-  if (hasChar(old, start, oldEnd, 62) || hasChar(inserted, 0, inserted.length, 62)) return undefined;
+  if (hasChar(old, start, oldEnd, 62) || hasChar(inserted, 0, inserted.length, 62) || hasChar(old, start, oldEnd, 60)) return undefined;
   const lineStart = lineStartAt(old, start);
   if (lineStart === 0 || (t.frontMatterEnd >= 0 && lineStart <= t.frontMatterEnd)) return undefined;
   const oldLineEnd = lineEndAt(old, oldEnd);
