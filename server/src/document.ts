@@ -205,7 +205,7 @@ export class LiveDocument implements TextDocument, Lines {
     if (!starts) return;
     const startLine = this.lineAt(start);
     // A line break removed or typed, or a CR LF pair made at either end: count them again
-    // from the new text (the analysis reads the whole note again for those edits anyway).
+    // from the new text (the analysis of such an edit reads the new text anyway).
     let simple = this.lineAt(end) === startLine && !hasLineBreak(text);
     if (simple) {
       const before = start > 0 ? this.charCodeAt(start - 1) : -1;

@@ -175,6 +175,9 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   // A line break typed or deleted (Enter, joining lines, a pasted block) changes the lines
   // around it: handled as a line that changed shape (below), over every line it touches.
   const lineBreak = hasLineBreak(old, start, oldEnd) || hasLineBreak(text, start, newEnd);
+  // A '\r' and a '\n' that meet (or part) at an end of the change make one line break of two
+  // (or two of one) outside it: the lines there are not what the offsets say.
+  if (lineBreak && (crlfAt(old, start) !== crlfAt(text, start) || crlfAt(old, oldEnd) !== crlfAt(text, newEnd))) return 'CR LF';
   // A '>' typed or deleted may close or open a tag begun paragraphs before; so may a '<'
   // deleted, which stopped a tag begun before it ("<abc …" then "<!--": without the second
   // '<', the first tag runs to the comment's '>').
@@ -203,6 +206,9 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   // The paragraph to scan again, in the new text ([ws, we)), or none outside prose. When the
   // line changed shape, paragraphs may have split or merged: both texts' paragraphs are taken.
   const seg = segmentAt(segments, lineStart);
+  // The window below lies in one prose segment, or in none: lines changed across a block
+  // (several edits merged into one change, a paste over a code block) go the full way.
+  if (lineBreak && !withinOneSegment(segments, seg, lineStart, newLineEnd)) return 'across blocks';
   let ws = lineStart;
   let we = lineStart;
   if (seg >= 0 && !(oldShape === 'blank' && newShape === 'blank')) {
@@ -825,6 +831,16 @@ function segmentAt(segments: number[], pos: number): number {
   return -1;
 }
 
+/**
+ * True when [from, to] lies inside segment `seg` (its index in `segments`), or, for seg -1,
+ * touches no segment at all.
+ */
+function withinOneSegment(segments: number[], seg: number, from: number, to: number): boolean {
+  if (seg >= 0) return to <= segments[seg + 1];
+  for (let k = 0; k < segments.length; k += 2) if (segments[k] <= to && segments[k + 1] > from) return false;
+  return true;
+}
+
 /** True when a recorded multi-line `<` construct overlaps [from, to). */
 function overlapsSpan(spans: number[], from: number, to: number): boolean {
   for (let k = 0; k < spans.length; k += 2) if (spans[k] < to && spans[k + 1] > from) return true;
@@ -833,6 +849,11 @@ function overlapsSpan(spans: number[], from: number, to: number): boolean {
 
 function hasIgnoreComment(text: string, from: number, to: number): boolean {
   return text.slice(from, to).includes('glossaire-ignore');
+}
+
+/** True when a '\r' before `at` and a '\n' at `at` make one line break. */
+function crlfAt(text: string, at: number): boolean {
+  return at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
