@@ -265,16 +265,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   t.consumed = true;
   const tokens = oldTokens;
   spliceTokens(tokens, oa, ob, win, delta);
-  let ids = t.ids;
-  if (ids.length < n2) {
-    ids = new Int32Array(n2 + (n2 >> 2));
-    ids.set(t.ids.subarray(0, n));
-  }
-  if (dt !== 0) ids.copyWithin(oa + w, ob, n);
-  ids.set(winIds.subarray(0, w), oa);
-  const decided = new Uint8Array(Math.max(16, n2));
-  decided.set(t.decided.subarray(0, oa), 0);
-  decided.set(t.decided.subarray(ob, n), oa + w);
+  const { ids, decided } = spliceIds(t, n, oa, ob, winIds, w);
 
   // The rules again, from a word decided far enough before the change.
   const longest = getLongestForm(glossary);
@@ -579,16 +570,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
       win.end[k] += from;
     }
     spliceTokens(oldTokens, oa, ob, win, delta);
-    let ids = t.ids;
-    if (ids.length < n2) {
-      ids = new Int32Array(n2 + (n2 >> 2));
-      ids.set(t.ids.subarray(0, n));
-    }
-    if (dt !== 0) ids.copyWithin(oa + w, ob, n);
-    ids.set(winIds.subarray(0, w), oa);
-    const decided = new Uint8Array(Math.max(16, n2));
-    decided.set(t.decided.subarray(0, oa), 0);
-    decided.set(t.decided.subarray(ob, n), oa + w);
+    const { ids, decided } = spliceIds(t, n, oa, ob, winIds, w);
     decided.set(runDecided, r);
     // Occurrences: the old ones before l0, the run's, the old ones from the sync point on.
     const occurrences = t.occurrences.slice(0, oi0);
@@ -849,6 +831,26 @@ function overlapsSpan(spans: number[], from: number, to: number): boolean {
 
 function hasIgnoreComment(text: string, from: number, to: number): boolean {
   return text.slice(from, to).includes('glossaire-ignore');
+}
+
+/**
+ * The trace's word ids (of its `n` tokens before the splice) with tokens [oa, ob) replaced by the window's `w` ids (in place when
+ * the array is big enough), and its decisions with that stretch left out (zeros for the
+ * window's tokens, which the rules decide again).
+ */
+function spliceIds(t: AnalysisTrace, n: number, oa: number, ob: number, winIds: Int32Array, w: number): { ids: Int32Array; decided: Uint8Array } {
+  const n2 = n - (ob - oa) + w;
+  let ids = t.ids;
+  if (ids.length < n2) {
+    ids = new Int32Array(n2 + (n2 >> 2));
+    ids.set(t.ids.subarray(0, n));
+  }
+  if (ob - oa !== w) ids.copyWithin(oa + w, ob, n);
+  ids.set(winIds.subarray(0, w), oa);
+  const decided = new Uint8Array(Math.max(16, n2));
+  decided.set(t.decided.subarray(0, oa), 0);
+  decided.set(t.decided.subarray(ob, n), oa + w);
+  return { ids, decided };
 }
 
 /** True when a '\r' before `at` and a '\n' at `at` make one line break. */
