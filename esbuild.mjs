@@ -12,9 +12,9 @@ const production = process.argv.includes('--production');
 // V8's code cache (server/src/node/codeCache.ts). The CLI does without: its bundle is small,
 // and deserialising every function cost more memory (+2 MiB) than compiling the few it runs.
 const targets = [
-  { entry: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/cli/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { entry: 'server/src/node/serverEntry.ts', out: 'dist/server.js' },
-  { entry: 'server/src/main.ts', out: 'dist/server-core.js' },
+  { entry: 'server/src/lsp/main.ts', out: 'dist/server-core.js' },
   { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
 

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptSummary, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/protocol';
+import { ConceptSummary, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/shared/protocol';
 import { ConceptPanel } from './conceptPanel';
 import { pickConcept } from './conceptPicker';
 import { ConceptsModel } from './conceptsModel';

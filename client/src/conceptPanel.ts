@@ -6,7 +6,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptDetails } from '../../server/src/protocol';
+import { ConceptDetails } from '../../server/src/shared/protocol';
 import { ConceptsModel } from './conceptsModel';
 
 /** Commands the page's links may run. */

@@ -6,7 +6,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptSummary } from '../../server/src/protocol';
+import { ConceptSummary } from '../../server/src/shared/protocol';
 import { fold } from '../../server/src/service/text';
 
 /** A picker row. */

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptDetails, ConceptDetailsRequest, ConceptsRequest, ConceptsResult, ConceptSummary } from '../../server/src/protocol';
+import { ConceptDetails, ConceptDetailsRequest, ConceptsRequest, ConceptsResult, ConceptSummary } from '../../server/src/shared/protocol';
 import { GlossaireClient } from './languageClient';
 
 const EMPTY: ConceptsResult = { categories: [], concepts: [], glossaryFiles: [], problemCount: 0 };

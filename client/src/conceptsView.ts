@@ -6,7 +6,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptCategory, ConceptSummary } from '../../server/src/protocol';
+import { ConceptCategory, ConceptSummary } from '../../server/src/shared/protocol';
 import { ConceptsModel } from './conceptsModel';
 import { GlossaireClient } from './languageClient';
 import { ConceptsDescription, getConceptsDescription } from './settings';

@@ -14,7 +14,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptSummary } from '../../server/src/protocol';
+import { ConceptSummary } from '../../server/src/shared/protocol';
 import { ConceptsModel } from './conceptsModel';
 import { getCheckedLanguages, isAsYouTypeCompletionEnabled } from './settings';
 

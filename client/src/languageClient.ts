@@ -14,7 +14,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
-import { GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/protocol';
+import { GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
 import { getCheckedLanguages } from './settings';
 
 /** Client id (also the prefix of the `glossaire.trace.server` setting). */

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { DocumentConcept, DocumentConceptsRequest, ProtocolRange } from '../../server/src/protocol';
+import { DocumentConcept, DocumentConceptsRequest, ProtocolRange } from '../../server/src/shared/protocol';
 import { GlossaireClient } from './languageClient';
 import { isChecked } from './settings';
 

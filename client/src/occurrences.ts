@@ -6,7 +6,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptReferencesRequest, ConceptSummary } from '../../server/src/protocol';
+import { ConceptReferencesRequest, ConceptSummary } from '../../server/src/shared/protocol';
 import { GlossaireClient } from './languageClient';
 import { toRange } from './noteConceptsView';
 

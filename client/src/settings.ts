@@ -4,7 +4,7 @@
  */
 
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { CONFIG_SECTION, DEFAULT_SETTINGS } from '../../server/src/shared/protocol';
 
 /** What the Concepts view shows beside each term. */
 export type ConceptsDescription = 'definition' | 'occurrences';

@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { LiveDocument } from '../../server/src/document';
+import { LiveDocument } from '../../server/src/lsp/document';
 import { LineIndex } from '../../server/src/service/positions';
 import { createRandom } from './fuzzText';
 
-// LiveDocument (server/src/document.ts) against the library's TextDocument and LineIndex: the
+// LiveDocument (server/src/lsp/document.ts) against the library's TextDocument and LineIndex: the
 // same text, lines and positions after any change, settled or not. The reference text is made
 // with LineIndex offsets, and the library document made afresh from it at each step: the
 // library's own update loses count of the lines after a range past the last line.

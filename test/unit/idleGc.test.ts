@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { collectYoungGeneration } from '../../server/src/idleGc';
+import { collectYoungGeneration } from '../../server/src/transport/idleGc';
 
 function youngUsed(): number {
   return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { LiveDocument } from '../../server/src/document';
+import { LiveDocument } from '../../server/src/lsp/document';
 import { analyzeText } from '../../server/src/service/analyze';
 import { analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
 import { createRandom, TERMS, TYPOS } from './fuzzText';

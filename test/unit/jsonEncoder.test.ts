@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { DIAGNOSTIC_TAIL, jsonEncoder, messageJson } from '../../server/src/jsonEncoder';
+import { DIAGNOSTIC_TAIL, jsonEncoder, messageJson } from '../../server/src/transport/jsonEncoder';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { LineIndex } from '../../server/src/service/positions';
-import type { ServerContext } from '../../server/src/context';
+import type { ServerContext } from '../../server/src/lsp/context';
 import { createRandom } from '../random';
 import { analyze, ROOT } from './helpers';
 

@@ -21,9 +21,9 @@ import { formatProblem, Glossary, GlossaryProblem, MAX_FORM_LENGTH } from '../..
 import { getHover } from '../../server/src/service/hover';
 import { scanMarkdown, TokenFlag } from '../../server/src/service/markdown';
 import { LineIndex } from '../../server/src/service/positions';
-import { GlossaryStore } from '../../server/src/glossaryStore';
-import { DEFAULT_SETTINGS } from '../../server/src/protocol';
-import { sanitizeSettings } from '../../server/src/settings';
+import { GlossaryStore } from '../../server/src/lsp/glossaryStore';
+import { DEFAULT_SETTINGS } from '../../server/src/shared/protocol';
+import { sanitizeSettings } from '../../server/src/lsp/settings';
 import { analyze, builtinGlossary, compile, glossaryJson, readRepoFile, ROOT } from './helpers';
 import { ADVERSARIAL, assertAnalysis, assertSpans, createRandom, randomDocument, splitsPair } from './fuzzText';
 

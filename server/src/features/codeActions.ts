@@ -5,13 +5,13 @@
  */
 
 import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver/node';
-import { LiveDocument } from '../document';
-import { ServerContext } from '../context';
-import { FindingData } from '../analysisCache';
+import { LiveDocument } from '../lsp/document';
+import { ServerContext } from '../lsp/context';
+import { FindingData } from '../lsp/analysisCache';
 import { getFixAllEdits } from '../service/fixes';
 import { getIgnoreCommentEdit } from '../service/ignore';
-import { runSafe } from '../runSafe';
-import { IGNORE_WORD_COMMAND } from '../protocol';
+import { runSafe } from '../lsp/runSafe';
+import { IGNORE_WORD_COMMAND } from '../shared/protocol';
 
 /** The kind of the fix-all action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.glossaire`;

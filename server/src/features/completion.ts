@@ -1,11 +1,11 @@
 /** Completion of glossary terms: candidates from the core, documentation resolved lazily. */
 
 import { CompletionItem, CompletionItemKind, CompletionList, MarkupKind } from 'vscode-languageserver/node';
-import { ServerContext } from '../context';
+import { ServerContext } from '../lsp/context';
 import { getCompletions } from '../service/completion';
 import { getEntryMarkdown, getShortDefinition } from '../service/concepts';
 import { FormKind, GlossaryEntry } from '../service/glossary';
-import { runSafe } from '../runSafe';
+import { runSafe } from '../lsp/runSafe';
 
 /** An entry's short definition, made once per entry (the client asks again at every keystroke). */
 const shortDefinitions = new WeakMap<GlossaryEntry, string>();

@@ -1,9 +1,9 @@
 /** The panel's custom requests (see protocol.ts): concepts, one concept's details, a note's concepts. */
 
-import { ServerContext } from '../context';
-import { ConceptDetails, ConceptDetailsRequest, ConceptReferencesRequest, ConceptsRequest, ConceptsResult, DocumentConcept, DocumentConceptsRequest } from '../protocol';
+import { ServerContext } from '../lsp/context';
+import { ConceptDetails, ConceptDetailsRequest, ConceptReferencesRequest, ConceptsRequest, ConceptsResult, DocumentConcept, DocumentConceptsRequest } from '../shared/protocol';
 import { getEntryMarkdown, getShortDefinition } from '../service/concepts';
-import { runSafe } from '../runSafe';
+import { runSafe } from '../lsp/runSafe';
 import { entryLocation, referencesOf } from './navigation';
 
 /** Registers glossaire/concepts, glossaire/conceptDetails, glossaire/conceptReferences and glossaire/documentConcepts. */

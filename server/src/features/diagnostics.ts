@@ -5,17 +5,17 @@
  */
 
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
-import { LiveDocument } from '../document';
-import { ServerContext } from '../context';
-import { toFindingData } from '../analysisCache';
+import { LiveDocument } from '../lsp/document';
+import { ServerContext } from '../lsp/context';
+import { toFindingData } from '../lsp/analysisCache';
 import { findingMessage } from '../service/diagnostics';
 import { Finding } from '../service/analyze';
 import { LineIndex, Lines } from '../service/positions';
 import { Locale } from '../service/messages';
-import { runSafeVoid } from '../runSafe';
-import { collectYoungGeneration } from '../idleGc';
-import { DIAGNOSTIC_TAIL } from '../jsonEncoder';
-import { OccurrencesChangedNotification } from '../protocol';
+import { runSafeVoid } from '../lsp/runSafe';
+import { collectYoungGeneration } from '../transport/idleGc';
+import { DIAGNOSTIC_TAIL } from '../transport/jsonEncoder';
+import { OccurrencesChangedNotification } from '../shared/protocol';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

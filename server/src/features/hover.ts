@@ -1,9 +1,9 @@
 /** Hover: delegates to the core's getHover over the cached analysis. */
 
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
-import { ServerContext } from '../context';
+import { ServerContext } from '../lsp/context';
 import { getHover } from '../service/hover';
-import { runSafe } from '../runSafe';
+import { runSafe } from '../lsp/runSafe';
 
 /** Registers textDocument/hover. */
 export function registerHover(ctx: ServerContext): void {

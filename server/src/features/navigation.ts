@@ -4,13 +4,13 @@
  */
 
 import { DocumentHighlight, DocumentHighlightKind, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
-import { LiveDocument } from '../document';
-import { ServerContext } from '../context';
+import { LiveDocument } from '../lsp/document';
+import { ServerContext } from '../lsp/context';
 import { findAt } from '../service/hover';
 import { GlossaryEntry } from '../service/glossary';
 import { LineIndex } from '../service/positions';
 import { fold } from '../service/text';
-import { runSafe } from '../runSafe';
+import { runSafe } from '../lsp/runSafe';
 
 /** The concept under the cursor (an occurrence, or the target of a flagged misspelling). */
 export function entryAt(ctx: ServerContext, doc: LiveDocument, offset: number): GlossaryEntry | undefined {

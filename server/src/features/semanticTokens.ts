@@ -5,9 +5,9 @@
  */
 
 import { SemanticTokens, SemanticTokensBuilder, SemanticTokensLegend } from 'vscode-languageserver/node';
-import { ServerContext } from '../context';
+import { ServerContext } from '../lsp/context';
 import { FormKind } from '../service/glossary';
-import { runSafe } from '../runSafe';
+import { runSafe } from '../lsp/runSafe';
 
 /** The token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: ['glossaryTerm', 'glossaryAcronym'], tokenModifiers: [] };

@@ -1,5 +1,5 @@
 /**
- * Entry of dist/server.js: runs the language server (dist/server-core.js, server/src/main.ts)
+ * Entry of dist/server.js: runs the language server (dist/server-core.js, server/src/lsp/main.ts)
  * through V8's code cache (see codeCache.ts). The cache is written once the server has done
  * its first work (or at exit), so that it holds the functions of the first diagnostics too.
  */

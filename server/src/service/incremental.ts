@@ -342,7 +342,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
 
 /**
  * The new text, read through the old one and the edit: what the quick path reads of it never
- * makes V8 flatten the new text (a rope after an edit: see server/src/document.ts).
+ * makes V8 flatten the new text (a rope after an edit: see server/src/lsp/document.ts).
  */
 class NewText implements Chars {
   readonly length: number;

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from './service/glossary';
-import { Locale, t } from './service/messages';
-import { getBuiltinGlossaryPath, loadLexicon } from './node/resources';
+import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from '../service/glossary';
+import { Locale, t } from '../service/messages';
+import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 
 /** A glossary file the store reads: its path and, when open in the editor, its live text. */
 interface FileState {

@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyzeText } from './service/analyze';
-import { Glossary } from './service/glossary';
-import { LineIndex, Range } from './service/positions';
-import { loadLexicon } from './node/resources';
+import { analyzeText } from '../service/analyze';
+import { Glossary } from '../service/glossary';
+import { LineIndex, Range } from '../service/positions';
+import { loadLexicon } from '../node/resources';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;

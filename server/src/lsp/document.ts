@@ -17,7 +17,7 @@
  */
 
 import { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { Lines } from './service/positions';
+import { Lines } from '../service/positions';
 
 /** A change as offsets: [start, end) of the text the previous change left became newText. */
 export interface OffsetEdit {

@@ -7,9 +7,9 @@ import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { AnalysisCache } from './analysisCache';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
-import { GlossaireSettings } from './protocol';
-import { Locale } from './service/messages';
-import { Lines } from './service/positions';
+import { GlossaireSettings } from '../shared/protocol';
+import { Locale } from '../service/messages';
+import { Lines } from '../service/positions';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** Shared server state. */

@@ -5,7 +5,7 @@
  * ".", "j"…, and `ignoreWords: [1]` no longer makes every analysis throw.
  */
 
-import { DEFAULT_SETTINGS, GlossaireSettings } from './protocol';
+import { DEFAULT_SETTINGS, GlossaireSettings } from '../shared/protocol';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 

@@ -6,13 +6,13 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { analyzeText, Finding } from './service/analyze';
-import { applyEdits, getFixAllEdits } from './service/fixes';
-import { compileGlossary, formatProblem, GlossarySource } from './service/glossary';
-import { LineIndex } from './service/positions';
-import { Locale, t, toLocale } from './service/messages';
-import { findingMessage } from './service/diagnostics';
-import { getBuiltinGlossaryPath, loadLexicon } from './node/resources';
+import { analyzeText, Finding } from '../service/analyze';
+import { applyEdits, getFixAllEdits } from '../service/fixes';
+import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
+import { LineIndex } from '../service/positions';
+import { Locale, t, toLocale } from '../service/messages';
+import { findingMessage } from '../service/diagnostics';
+import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 
 const VERSION = '0.1.0';
 

@@ -4,7 +4,7 @@
  */
 
 import { createConnection, MessageReader, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
-import { jsonEncoder } from './jsonEncoder';
+import { jsonEncoder } from '../transport/jsonEncoder';
 import { startServer } from './server';
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {

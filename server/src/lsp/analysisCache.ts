@@ -4,10 +4,10 @@
  * edited paragraph is analysed again (service/incremental.ts); anything else is a full analysis.
  */
 
-import { Analysis, AnalyzeOptions, Finding, FindingCode, Severity } from './service/analyze';
-import { AnalysisState, analyzeWithState, settleAnalysis, TextEdit as OffsetChange, updateAnalysis } from './service/incremental';
-import { Glossary } from './service/glossary';
-import { loadLexicon } from './node/resources';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, Severity } from '../service/analyze';
+import { AnalysisState, analyzeWithState, settleAnalysis, TextEdit as OffsetChange, updateAnalysis } from '../service/incremental';
+import { Glossary } from '../service/glossary';
+import { loadLexicon } from '../node/resources';
 import { LiveDocument } from './document';
 
 /** Settings that change an analysis. */
