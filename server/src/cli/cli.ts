@@ -8,7 +8,9 @@ import { basename, dirname, join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { analyzeText, Finding } from '../service/analyze';
 import { applyEdits, getFixAllEdits } from '../service/fixes';
-import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
+import { formatProblem } from '../service/glossary';
+import { isGlossaryFileName } from '../service/scope';
+import { GlossaryResolver } from './glossaries';
 import { LineIndex } from '../service/positions';
 import { Locale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
@@ -24,6 +26,8 @@ interface CliOptions {
   builtin: boolean;
   locale: Locale;
   quiet: boolean;
+  verbose: boolean;
+  workspaceGlossaries: boolean;
 }
 
 const HELP = {
@@ -37,6 +41,10 @@ Options :
   --fix                corrige les fichiers avec la première suggestion
   --glossary FICHIER   ajoute un glossaire (répétable)
   --no-builtin         n'utilise pas le glossaire intégré
+  --no-workspace-glossaries
+                       ne cherche pas les glossaires (glossaire.md, *.glossaire.md,
+                       *.glossaire.json) dans le dossier de chaque note et au-dessus
+  --verbose            indique les glossaires utilisés pour chaque fichier
   --locale fr|en       langue des messages (selon LANG par défaut)
   -q, --quiet          n'affiche pas la ligne de progression
   -h, --help           cette aide
@@ -54,6 +62,10 @@ Options:
   --fix                fix files with the first suggestion
   --glossary FILE      add a glossary (repeatable)
   --no-builtin         do not use the built-in glossary
+  --no-workspace-glossaries
+                       do not look for glossaries (glossaire.md, *.glossaire.md,
+                       *.glossaire.json) in each note's folder and above
+  --verbose            say which glossaries each file is checked with
   --locale fr|en       message language (from LANG by default)
   -q, --quiet          no progress line
   -h, --help           this help
@@ -65,7 +77,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage or glossary error.
 
 function parseArgs(argv: string[]): CliOptions | string {
   const envLocale = toLocale(process.env.GLOSSAIRE_LOCALE ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
-  const o: CliOptions = { paths: [], format: 'text', fix: false, glossaries: [], builtin: true, locale: envLocale, quiet: false };
+  const o: CliOptions = { paths: [], format: 'text', fix: false, glossaries: [], builtin: true, locale: envLocale, quiet: false, verbose: false, workspaceGlossaries: true };
   const args = [...argv];
   if (args[0] === 'check') args.shift();
   else if (args.length > 0 && !args[0].startsWith('-')) return `unknown command: ${args[0]}`;
@@ -88,6 +100,8 @@ function parseArgs(argv: string[]): CliOptions | string {
       case '--no-builtin': o.builtin = false; break;
       case '--locale': o.locale = toLocale(value()); break;
       case '-q': case '--quiet': o.quiet = true; break;
+      case '--verbose': o.verbose = true; break;
+      case '--no-workspace-glossaries': o.workspaceGlossaries = false; break;
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
       default:
@@ -166,27 +180,23 @@ export function main(argv: string[]): number {
   const o = parsed;
   let usageError = false;
 
-  const sources: GlossarySource[] = [];
-  const glossaryPaths = [...(o.builtin ? [getBuiltinGlossaryPath()] : []), ...o.glossaries];
-  for (const p of glossaryPaths) {
-    try {
-      sources.push({ uri: p, text: readFileSync(p, 'utf8'), builtin: p === getBuiltinGlossaryPath() });
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const detail = err.code === 'ENOENT' ? t(o.locale, 'glossary.no-such-file') : err.message;
-      process.stderr.write(`glossaire: ${t(o.locale, 'glossary.unreadable', { path: p, detail })}\n`);
-      usageError = true;
-    }
-  }
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
-  const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
-  for (const p of glossary.problems) {
-    process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
+  const resolver = new GlossaryResolver({
+    extra: o.glossaries, builtin: o.builtin ? getBuiltinGlossaryPath() : undefined, discover: o.workspaceGlossaries, locale: o.locale, lexicon,
+  });
+  // Every file's glossaries are found first, so that their problems come before the findings.
+  resolver.loadCommon();
+  const { files: allFiles, missing } = collectFiles(o.paths);
+  // Glossary files are not notes.
+  const files = allFiles.filter((f) => !isGlossaryFileName(basename(f)));
+  const chains = files.map((f) => resolver.chainOf(f));
+  for (const p of resolver.problems) {
+    if (p.code === 'glossary.unreadable') process.stderr.write(`glossaire: ${p.message}\n`);
+    else process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') usageError = true;
   }
 
-  const { files, missing } = collectFiles(o.paths);
   for (const m of missing) {
     process.stderr.write(`glossaire: ${m}: ${o.locale === 'fr' ? 'fichier ou dossier introuvable' : 'no such file or directory'}\n`);
     usageError = true;
@@ -203,7 +213,12 @@ export function main(argv: string[]): number {
       usageError = true;
       return;
     }
-    const { findings } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    const chain = chains[k];
+    if (o.verbose) {
+      const list = chain.paths.map((p) => relative(process.cwd(), p) || p).join(', ') || t(o.locale, 'cli.no-glossary');
+      process.stderr.write(t(o.locale, 'cli.used-glossaries', { file: relative(process.cwd(), file) || file, list }) + '\n');
+    }
+    const { findings } = analyzeText(text, chain.glossary, { lexicon: () => loadLexicon() });
     if (findings.length === 0) return;
     total += findings.length;
     const lines = new LineIndex(text);

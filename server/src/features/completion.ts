@@ -22,7 +22,7 @@ export function registerCompletion(ctx: ServerContext): void {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isChecked(doc)) return null;
       const lines = ctx.lines(doc);
-      const glossary = ctx.store.current;
+      const glossary = ctx.glossaryFor(doc.uri);
       const candidates = getCompletions(doc.getText(), lines.offsetAt(params.position), glossary);
       const items: CompletionItem[] = candidates.map((c) => {
         const entry = glossary.byId.get(c.entryId)!;
@@ -35,7 +35,7 @@ export function registerCompletion(ctx: ServerContext): void {
           sortText: c.sortText,
           filterText: c.filterText,
           textEdit: { range, newText: c.label },
-          data: { entryId: c.entryId },
+          data: { entryId: c.entryId, uri: doc.uri },
         };
       });
       // The client re-asks at each keystroke: our matching is accent-insensitive, its own is not.
@@ -44,8 +44,10 @@ export function registerCompletion(ctx: ServerContext): void {
   );
   ctx.connection.onCompletionResolve((item, token) =>
     runSafe<CompletionItem>(ctx.connection, 'completionResolve', token, item, () => {
-      const entry = ctx.store.current.byId.get((item.data as { entryId?: string })?.entryId ?? '');
-      if (entry) item.documentation = { kind: MarkupKind.Markdown, value: getEntryMarkdown(entry, ctx.store.current, ctx.locale) };
+      const data = (item.data ?? {}) as { entryId?: string; uri?: string };
+      const glossary = ctx.glossaryFor(typeof data.uri === 'string' ? data.uri : '');
+      const entry = glossary.byId.get(data.entryId ?? '');
+      if (entry) item.documentation = { kind: MarkupKind.Markdown, value: getEntryMarkdown(entry, glossary, ctx.locale) };
       return item;
     }),
   );

@@ -137,7 +137,7 @@ export function publishGlossaryProblems(ctx: ServerContext): void {
   for (const p of ctx.store.problems) {
     let lines = indexes.get(p.uri);
     if (!lines) {
-      const text = ctx.documents.get(p.uri)?.getText() ?? ctx.store.textOf(p.uri) ?? ctx.store.current.sources.get(p.uri) ?? '';
+      const text = ctx.documents.get(p.uri)?.getText() ?? ctx.store.textOf(p.uri) ?? '';
       indexes.set(p.uri, (lines = new LineIndex(text)));
     }
     const where = [p.entry ? `${ctx.locale === 'fr' ? 'entrée' : 'entry'} ${p.entry}` : '', p.field ? `${ctx.locale === 'fr' ? 'champ' : 'field'} ${p.field}` : ''].filter(Boolean).join(', ');
@@ -181,7 +181,8 @@ export function registerDiagnostics(ctx: ServerContext): void {
 
 /** A glossary file was edited in the editor: recompile, republish everything. */
 function onGlossaryEdited(ctx: ServerContext): void {
-  ctx.cache.clear();
+  // No cache clearing: an analysis is made again when its note's glossary is a new one, and
+  // only the chains the edited file is in are new.
   publishGlossaryProblems(ctx);
   ctx.revalidateAll();
 }

@@ -2,7 +2,10 @@
 
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
 import { ServerContext } from '../lsp/context';
-import { getHover } from '../service/hover';
+import { findAt, getHover } from '../service/hover';
+import { escapeMarkdownHtml } from '../service/concepts';
+import { t } from '../service/messages';
+import { displayName } from '../lsp/glossaryStore';
 import { runSafe } from '../lsp/runSafe';
 
 /** Registers textDocument/hover. */
@@ -12,9 +15,20 @@ export function registerHover(ctx: ServerContext): void {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isChecked(doc)) return null;
       const lines = ctx.lines(doc);
-      const h = getHover(ctx.cache.get(doc), lines.offsetAt(params.position), ctx.store.current, ctx.locale);
+      const glossary = ctx.glossaryFor(doc.uri);
+      const analysis = ctx.cache.get(doc);
+      const offset = lines.offsetAt(params.position);
+      const h = getHover(analysis, offset, glossary, ctx.locale);
       if (!h) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: lines.rangeAt(h.start, h.end) };
+      // The nearer glossary won a term that a farther one defines too: the hover says so.
+      const hit = findAt(analysis.occurrences, offset) ?? findAt(analysis.findings, offset);
+      const shadowed = hit ? ctx.store.shadowedBy(glossary, hit.entryId) : [];
+      let value = h.markdown;
+      if (shadowed.length > 0) {
+        const files = shadowed.map((s) => `\`${escapeMarkdownHtml(displayName(s.uri))}\``).join(', ');
+        value += `\n\n---\n\n*${t(ctx.locale, 'scope.overrides', { files, term: escapeMarkdownHtml(shadowed[0].term) })}*`;
+      }
+      return { contents: { kind: MarkupKind.Markdown, value }, range: lines.rangeAt(h.start, h.end) };
     }),
   );
 }

@@ -16,12 +16,12 @@ import { runSafe } from '../lsp/runSafe';
 export function entryAt(ctx: ServerContext, doc: LiveDocument, offset: number): GlossaryEntry | undefined {
   const analysis = ctx.cache.get(doc);
   const hit = findAt(analysis.occurrences, offset) ?? findAt(analysis.findings, offset);
-  return hit ? ctx.store.current.byId.get(hit.entryId) : undefined;
+  return hit ? ctx.glossaryFor(doc.uri).byId.get(hit.entryId) : undefined;
 }
 
 /** Where an entry is written in its glossary file. */
 export function entryLocation(ctx: ServerContext, entry: GlossaryEntry): Location | undefined {
-  const text = ctx.documents.get(entry.uri)?.getText() ?? ctx.store.current.sources.get(entry.uri);
+  const text = ctx.documents.get(entry.uri)?.getText() ?? ctx.store.compiledTextOf(entry.uri);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
   return { uri: entry.uri, range: lines.rangeAt(entry.start, entry.start + 1) };
@@ -77,7 +77,7 @@ export function registerNavigation(ctx: ServerContext): void {
     runSafe<SymbolInformation[]>(connection, 'workspaceSymbol', token, [], () => {
       const q = fold(params.query.trim());
       const out: SymbolInformation[] = [];
-      for (const entry of ctx.store.current.entries) {
+      for (const entry of ctx.store.allEntries()) {
         if (q && !entry.allForms.some((f) => fold(f).includes(q)) && !fold(entry.id).includes(q)) continue;
         const location = entryLocation(ctx, entry);
         if (location) out.push({ name: entry.term, kind: SymbolKind.Constant, location, containerName: entry.categoryLabel });

@@ -38,7 +38,8 @@ export class AnalysisCache {
   /** How the last analyses were made (for tracing and the benchmark). */
   readonly stats = { full: 0, incremental: 0 };
 
-  constructor(private readonly getGlossary: () => Glossary) {}
+  /** `getGlossary` gives the glossary that applies to a document (its chain, see glossaryStore.ts). */
+  constructor(private readonly getGlossary: (uri: string) => Glossary) {}
 
   /** Settings that change analyses (clears the cache). */
   set settings(s: AnalysisSettings) {
@@ -65,13 +66,13 @@ export class AnalysisCache {
 
   /** The analysis of a document's current version. */
   get(doc: LiveDocument): Analysis {
-    const glossary = this.getGlossary();
+    const glossary = this.getGlossary(doc.uri);
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.glossary === glossary) return cached.state.analysis;
     const p = this.pending.get(doc.uri);
     this.pending.delete(doc.uri);
     let state: AnalysisState;
-    if (cached && p && !p.full && p.fromVersion === cached.version) {
+    if (cached && p && !p.full && p.fromVersion === cached.version && cached.glossary === glossary) {
       // The document's text may be a rope (LiveDocument): an update in prose does not read it.
       state = updateAnalysis(cached.state, doc.getText(), p.edits, glossary, this.options);
     } else state = analyzeWithState(doc.getText(), glossary, this.options);

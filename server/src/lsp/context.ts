@@ -7,6 +7,7 @@ import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { AnalysisCache } from './analysisCache';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
+import { Glossary } from '../service/glossary';
 import { GlossaireSettings } from '../shared/protocol';
 import { Locale } from '../service/messages';
 import { Lines } from '../service/positions';
@@ -21,6 +22,8 @@ export interface ServerContext {
   index: WorkspaceIndex;
   settings: GlossaireSettings;
   locale: Locale;
+  /** The glossary that applies to a note (its chain of glossary files, composed). */
+  glossaryFor(uri: string): Glossary;
   /** True when the document's language is checked. */
   isChecked(doc: LiveDocument): boolean;
   /** Offsets ↔ positions of a document's current version. */

@@ -25,6 +25,8 @@ import { registerConcepts } from '../features/concepts';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { runSafe, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
+import { findGlossaryFiles } from '../node/glossaryFiles';
+import { appliesTo, isGlossaryUri } from '../service/scope';
 
 /** Starts the Glossaire language server on a connection. */
 export function startServer(connection: Connection): void {
@@ -42,6 +44,7 @@ export function startServer(connection: Connection): void {
   let canPullConfig = false;
   let canWatchFiles = false;
   let canReportProgress = false;
+  let canChangeFolders = false;
   let initSettings: Partial<GlossaireSettings> = {};
 
   const store = new GlossaryStore('fr');
@@ -49,10 +52,11 @@ export function startServer(connection: Connection): void {
     connection,
     documents,
     store,
-    cache: new AnalysisCache(() => store.current),
-    index: new WorkspaceIndex(() => store.current),
+    cache: new AnalysisCache((uri) => store.forUri(uri)),
+    index: new WorkspaceIndex((uri) => store.forUri(uri)),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
+    glossaryFor: (uri) => store.forUri(uri),
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
     lines: getLines,
     revalidateAll: () => {
@@ -68,6 +72,7 @@ export function startServer(connection: Connection): void {
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
+    canChangeFolders = !!params.capabilities.workspace?.workspaceFolders;
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     applySettings(sanitizeSettings({ ...DEFAULT_SETTINGS, ...initSettings }));
@@ -82,7 +87,7 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeFolders } },
       },
       serverInfo: { name: 'glossaire', version: '0.1.0' },
     };
@@ -95,6 +100,15 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }],
       });
     }
+    // Multi-root: a folder added or removed brings or takes its glossaries and notes.
+    if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => runSafeVoid(connection, 'didChangeWorkspaceFolders', () => {
+      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+      folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
+      discoverGlossaries();
+      ctx.cache.clear();
+      glossaryChanged();
+      void reindex();
+    }));
     void refreshSettings().then(() => reindex());
   });
 
@@ -109,6 +123,8 @@ export function startServer(connection: Connection): void {
     };
     ctx.cache.clear();
     store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
+    // The walk is made once, and again when discovery is turned on or off.
+    if (discoveredWith !== s.workspaceGlossaries) discoverGlossaries();
   }
 
   async function refreshSettings(): Promise<void> {
@@ -123,6 +139,13 @@ export function startServer(connection: Connection): void {
     }
     applySettings(sanitizeSettings(s));
     glossaryChanged();
+  }
+
+  /** Finds the workspace's glossary files (none when discovery is off). */
+  let discoveredWith: boolean | undefined;
+  function discoverGlossaries(): void {
+    discoveredWith = ctx.settings.workspaceGlossaries;
+    store.setWorkspaceFiles(ctx.settings.workspaceGlossaries ? findGlossaryFiles(folders) : []);
   }
 
   function glossaryChanged(): void {
@@ -152,18 +175,23 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => runSafeVoid(connection, 'didChangeWatchedFiles', () => {
     let glossaryTouched = false;
     for (const change of params.changes) {
-      if (store.isGlossaryFile(change.uri)) {
-        glossaryTouched = true;
+      const path = URI.parse(change.uri).fsPath;
+      if (ctx.settings.workspaceGlossaries && isGlossaryUri(change.uri) && folders.some((f) => appliesTo(URI.file(f).toString(), change.uri))) {
+        // Created, changed or deleted: only the chains the file is in are made again.
+        if (change.type === FileChangeType.Deleted) glossaryTouched = store.removeWorkspaceFile(change.uri) || glossaryTouched;
+        else if (change.type === FileChangeType.Created && store.addWorkspaceFile(path)) glossaryTouched = true;
+        else if (!documents.get(change.uri)) glossaryTouched = store.fileChanged(change.uri) || glossaryTouched;
         continue;
       }
-      const path = URI.parse(change.uri).fsPath;
+      if (store.isGlossaryFile(change.uri)) {
+        glossaryTouched = store.fileChanged(change.uri) || glossaryTouched;
+        continue;
+      }
       if (!/\.(md|markdown)$/i.test(path)) continue;
       if (change.type === FileChangeType.Deleted) ctx.index.deleteFile(change.uri);
       else if (!documents.get(change.uri)) ctx.index.updateFile(path);
     }
     if (glossaryTouched) {
-      store.reload();
-      ctx.cache.clear();
       glossaryChanged();
       void reindex();
     } else void connection.sendNotification(OccurrencesChangedNotification, {});
@@ -171,6 +199,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(ReloadGlossariesRequest, (token) =>
     runSafe(connection, 'reloadGlossaries', token, { concepts: 0, problems: 0 }, () => {
+      discoverGlossaries();
       store.reload();
       ctx.cache.clear();
       glossaryChanged();

@@ -12,7 +12,7 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 /** Settings with every value of the expected type (defaults in place of the others). */
 export function sanitizeSettings(raw: unknown): GlossaireSettings {
   const s = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const flag = (key: 'enable' | 'useBuiltinGlossary' | 'indexWorkspace') => (typeof s[key] === 'boolean' ? (s[key] as boolean) : DEFAULT_SETTINGS[key]);
+  const flag = (key: 'enable' | 'useBuiltinGlossary' | 'indexWorkspace' | 'workspaceGlossaries' | 'harvestDefinitions') => (typeof s[key] === 'boolean' ? (s[key] as boolean) : DEFAULT_SETTINGS[key]);
   const strings = (key: 'ignoreWords' | 'glossaries' | 'languages') => {
     const v = s[key];
     const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
@@ -31,5 +31,7 @@ export function sanitizeSettings(raw: unknown): GlossaireSettings {
     useBuiltinGlossary: flag('useBuiltinGlossary'),
     languages: strings('languages'),
     indexWorkspace: flag('indexWorkspace'),
+    workspaceGlossaries: flag('workspaceGlossaries'),
+    harvestDefinitions: flag('harvestDefinitions'),
   };
 }

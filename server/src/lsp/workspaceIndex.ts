@@ -11,6 +11,7 @@ import { analyzeText } from '../service/analyze';
 import { Glossary } from '../service/glossary';
 import { LineIndex, Range } from '../service/positions';
 import { loadLexicon } from '../node/resources';
+import { isGlossaryFileName } from '../service/scope';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -41,7 +42,8 @@ export class WorkspaceIndex {
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly getGlossary: () => Glossary) {}
+  /** `getGlossary` gives the glossary that applies to a note (its chain, see glossaryStore.ts). */
+  constructor(private readonly getGlossary: (uri: string) => Glossary) {}
 
   /** Indexed file URIs. */
   get size(): number {
@@ -74,7 +76,7 @@ export class WorkspaceIndex {
     const uri = URI.file(path).toString();
     try {
       if (statSync(path).size > MAX_FILE_SIZE) return;
-      this.files.set(uri, indexText(readFileSync(path, 'utf8'), this.getGlossary()));
+      this.files.set(uri, indexText(readFileSync(path, 'utf8'), this.getGlossary(uri)));
     } catch {
       this.files.delete(uri);
     }
@@ -82,7 +84,7 @@ export class WorkspaceIndex {
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.files.set(uri, indexText(text, this.getGlossary()));
+    this.files.set(uri, indexText(text, this.getGlossary(uri)));
   }
 
   /** Forgets a file (deleted). */
@@ -131,6 +133,6 @@ function collectMarkdown(dir: string, out: string[], seen = new Set<string>()): 
       continue;
     }
     if (st.isDirectory()) collectMarkdown(p, out, seen);
-    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
+    else if (/\.(md|markdown)$/i.test(name) && !isGlossaryFileName(name)) out.push(p);
   }
 }

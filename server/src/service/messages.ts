@@ -49,6 +49,18 @@ const FR = {
   'hover.examples': 'Exemples',
   'hover.source': 'Source',
   'hover.category': 'Catégorie',
+  'scope.overrides': 'Ce glossaire l’emporte sur {files}, qui définit aussi « {term} ».',
+  'scope.yourNotes': 'Vos notes',
+  'scope.courseGlossary': 'Glossaire du cours',
+  'scope.definedIn': 'Défini dans [{file}, ligne {line}]({link})',
+  'scope.builtin': 'Glossaire intégré',
+  'scope.settings': 'Glossaires des réglages',
+  'scope.harvested': 'Définitions des notes',
+  'cli.used-glossaries': '{file} : glossaires {list}',
+  'cli.no-glossary': '(aucun)',
+  'action.addToGlossary': 'Ajouter « {word} » au glossaire…',
+  'action.notATypo': 'Ce n’est pas une faute : ajouter « {word} » au glossaire…',
+  'glossary.new-category': 'Nouvelle catégorie',
 } as const;
 
 /** Keys of the message catalogue. */
@@ -97,6 +109,18 @@ const EN: Record<MessageKey, string> = {
   'hover.examples': 'Examples',
   'hover.source': 'Source',
   'hover.category': 'Category',
+  'scope.overrides': 'This glossary overrides {files}, which also defines "{term}".',
+  'scope.yourNotes': 'Your notes',
+  'scope.courseGlossary': 'Course glossary',
+  'scope.definedIn': 'Defined in [{file}, line {line}]({link})',
+  'scope.builtin': 'Built-in glossary',
+  'scope.settings': 'Glossaries from the settings',
+  'scope.harvested': 'Definitions from the notes',
+  'cli.used-glossaries': '{file}: glossaries {list}',
+  'cli.no-glossary': '(none)',
+  'action.addToGlossary': 'Add "{word}" to the glossary…',
+  'action.notATypo': 'Not a typo: add "{word}" to the glossary…',
+  'glossary.new-category': 'New category',
 };
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr: FR, en: EN };

@@ -33,6 +33,19 @@ export interface ConceptSummary {
   documentCount?: number;
   /** Occurrences in the workspace's notes (open documents and indexed files). */
   workspaceCount?: number;
+  /** The group (course) it belongs to: one of `ConceptsResult.groups`' ids. */
+  group?: string;
+  /** For a definition harvested from a note: that note and the line (0-based). */
+  harvestedFrom?: { uri: string; line: number };
+}
+
+/** A group of concepts: one glossary file (a course), the built-in glossary, or the notes' definitions. */
+export interface ConceptGroup {
+  /** The glossary file's URI (or "harvested:" + the course folder's URI). */
+  id: string;
+  /** Shown to the user ("reseaux/glossaire.md", "Glossaire intégré"). */
+  label: string;
+  kind: 'workspace' | 'setting' | 'builtin' | 'harvested';
 }
 
 /** Parameters of `glossaire/concepts`. */
@@ -49,6 +62,8 @@ export interface ConceptsResult {
   glossaryFiles: string[];
   /** Number of glossary problems (errors and warnings). */
   problemCount: number;
+  /** The groups of `concepts`, in order (several when several glossaries are in use). */
+  groups?: ConceptGroup[];
 }
 
 /** The whole entry of a concept. */
@@ -125,6 +140,10 @@ export interface GlossaireSettings {
   languages: string[];
   /** Index the workspace's notes for references and counts. */
   indexWorkspace: boolean;
+  /** Load the glossary files found in the workspace (glossaire.md, *.glossaire.md, *.glossaire.json). */
+  workspaceGlossaries: boolean;
+  /** Definitions written in the notes join the glossary of their course folder. */
+  harvestDefinitions: boolean;
 }
 
 /** Defaults of the settings. */
@@ -136,4 +155,6 @@ export const DEFAULT_SETTINGS: GlossaireSettings = {
   useBuiltinGlossary: true,
   languages: ['markdown'],
   indexWorkspace: true,
+  workspaceGlossaries: true,
+  harvestDefinitions: true,
 };

@@ -1,0 +1,130 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeText } from '../../server/src/service/analyze';
+import { compileGlossary, GlossaryEntryData } from '../../server/src/service/glossary';
+import { appliesTo, chainFor, composeChain, folderOf, isGlossaryFileName } from '../../server/src/service/scope';
+import { findGlossaryFiles } from '../../server/src/node/glossaryFiles';
+import { GlossaryResolver } from '../../server/src/cli/glossaries';
+import { glossaryJson, lexicon } from './helpers';
+
+const entry = (id: string, term: string, definition: string, more: Partial<GlossaryEntryData> = {}) => ({ id, term, category: 'c', definition, ...more });
+const compileAt = (uri: string, entries: Partial<GlossaryEntryData>[]) => compileGlossary([{ uri, text: glossaryJson(entries) }]);
+
+describe('scope: which glossaries apply to a note', () => {
+  it('recognises glossary file names, and only those', () => {
+    for (const n of ['glossaire.md', 'Glossaire.MD', 'reseaux.glossaire.md', 'cours.glossaire.json']) assert.ok(isGlossaryFileName(n), n);
+    for (const n of ['glossaire.json', 'mon-glossaire.md', 'glossaire.md.bak', 'notes.md', '.glossaire.md', 'glossaire.txt']) assert.ok(!isGlossaryFileName(n), n);
+  });
+
+  it('a glossary applies to its folder and below, not to a sibling folder with the same prefix', () => {
+    assert.equal(folderOf('file:///ws/reseaux/glossaire.md'), 'file:///ws/reseaux');
+    assert.ok(appliesTo('file:///ws/reseaux', 'file:///ws/reseaux/cours1.md'));
+    assert.ok(appliesTo('file:///ws/reseaux', 'file:///ws/reseaux/td/tp2.md'));
+    assert.ok(!appliesTo('file:///ws/reseaux', 'file:///ws/reseaux-avances/cours.md'));
+    assert.ok(!appliesTo('file:///ws/reseaux', 'file:///ws/notes.md'));
+    assert.ok(appliesTo('', 'file:///anywhere/x.md'));
+  });
+
+  it('root + course: both apply to a course note, nearest first; only the root to a note elsewhere', () => {
+    const root = { uri: 'file:///ws/glossaire.md', folder: 'file:///ws' };
+    const course = { uri: 'file:///ws/reseaux/glossaire.md', folder: 'file:///ws/reseaux' };
+    const extra = { uri: 'file:///cfg/perso.glossaire.json', folder: '' };
+    const other = { uri: 'file:///ws/droit/glossaire.md', folder: 'file:///ws/droit' };
+    const all = [extra, root, other, course];
+    assert.deepEqual(chainFor(all, 'file:///ws/reseaux/td/tp.md').map((g) => g.uri), [course.uri, root.uri, extra.uri]);
+    assert.deepEqual(chainFor(all, 'file:///ws/histoire/x.md').map((g) => g.uri), [root.uri, extra.uri]);
+    assert.deepEqual(chainFor(all, 'file:///ws/droit/x.md').map((g) => g.uri), [other.uri, root.uri, extra.uri]);
+  });
+
+  it('multi-root: each workspace folder has its own glossaries', () => {
+    const a = { uri: 'file:///un/glossaire.md', folder: 'file:///un' };
+    const b = { uri: 'file:///deux/glossaire.md', folder: 'file:///deux' };
+    assert.deepEqual(chainFor([a, b], 'file:///un/n.md').map((g) => g.uri), [a.uri]);
+    assert.deepEqual(chainFor([a, b], 'file:///deux/sous/n.md').map((g) => g.uri), [b.uri]);
+    assert.deepEqual(chainFor([a, b], 'file:///trois/n.md'), []);
+  });
+});
+
+describe('scope: composing a chain (nearer wins)', () => {
+  const course = compileAt('file:///ws/reseaux/glossaire.json', [
+    entry('routeur', 'routeur', 'Équipement qui relie des réseaux (cours).'),
+    entry('commutateur', 'commutateur', 'Relie les machines d’un réseau local.', { synonyms: ['switch'] }),
+  ]);
+  const root = compileAt('file:///ws/glossaire.json', [
+    entry('routeur', 'routeur', 'Définition générale.'),
+    entry('passerelle', 'passerelle', 'Point de sortie d’un réseau.', { synonyms: ['switch', 'gateway'] }),
+    entry('protocole', 'protocole', 'Règles d’un échange.'),
+  ]);
+
+  it('a term both define is the nearer one, and the farther one is listed as overridden', () => {
+    const { glossary, shadowed } = composeChain([{ glossary: course }, { glossary: root }]);
+    assert.deepEqual(glossary.entries.map((e) => e.id), ['routeur', 'commutateur', 'passerelle', 'protocole']);
+    assert.equal(glossary.byId.get('routeur')!.definition, 'Équipement qui relie des réseaux (cours).');
+    assert.deepEqual(shadowed.get('routeur'), [{ term: 'routeur', uri: 'file:///ws/glossaire.json' }]);
+    // Each entry keeps its own file and offsets (go to definition opens the right glossary).
+    assert.equal(glossary.byId.get('routeur')!.uri, 'file:///ws/reseaux/glossaire.json');
+    const p = glossary.byId.get('protocole')!;
+    assert.equal(p.uri, 'file:///ws/glossaire.json');
+    assert.equal(glossary.sources.get(p.uri)!.slice(p.start, p.end), root.sources.get(p.uri)!.slice(root.byId.get('protocole')!.start, root.byId.get('protocole')!.end));
+  });
+
+  it('a synonym the nearer glossary claims is dropped from the farther entry, which stays', () => {
+    const { glossary } = composeChain([{ glossary: course }, { glossary: root }]);
+    const passerelle = glossary.byId.get('passerelle')!;
+    assert.deepEqual(passerelle.synonyms, ['gateway']);
+    const { occurrences } = analyzeText('Le switch et la gateway.', glossary, { lexicon: lexicon() });
+    assert.deepEqual(occurrences.map((o) => o.entryId), ['commutateur', 'passerelle']);
+  });
+
+  it('the composed glossary finds typos of terms from every part, with the nearer term as fix', () => {
+    const { glossary } = composeChain([{ glossary: course }, { glossary: root }]);
+    const { findings } = analyzeText('Un protocolle et un routeurr.', glossary, { lexicon: lexicon() });
+    assert.deepEqual(findings.map((f) => [f.word, f.suggestions[0]]), [['protocolle', 'protocole'], ['routeurr', 'routeur']]);
+  });
+
+  it('one part is served as is; parts are never changed', () => {
+    assert.equal(composeChain([{ glossary: course }]).glossary, course);
+    composeChain([{ glossary: course }, { glossary: root }]);
+    assert.deepEqual(root.byId.get('passerelle')!.synonyms, ['switch', 'gateway']);
+    assert.equal(root.byId.get('routeur')!.uri, 'file:///ws/glossaire.json');
+  });
+});
+
+describe('scope: discovery on disk, and the CLI chain', () => {
+  it('finds glossary files in every folder, skipping hidden folders and node_modules', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'glossaire-scope-'));
+    try {
+      for (const d of ['reseaux/td', '.cache', 'node_modules/pkg', 'droit']) mkdirSync(join(ws, d), { recursive: true });
+      const write = (p: string) => writeFileSync(join(ws, p), glossaryJson([]));
+      for (const p of ['glossaire.md', 'reseaux/glossaire.md', 'reseaux/td/tp.glossaire.json', '.cache/glossaire.md', 'node_modules/pkg/glossaire.md', 'droit/notes.md', 'droit/glossaire.json']) write(p);
+      assert.deepEqual(findGlossaryFiles([ws]).map((p) => p.slice(ws.length + 1)), ['glossaire.md', 'reseaux/glossaire.md', 'reseaux/td/tp.glossaire.json']);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('the CLI resolver gives each file the glossaries of its folder and above, nearest first', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'glossaire-scope-'));
+    try {
+      mkdirSync(join(ws, 'reseaux'));
+      mkdirSync(join(ws, 'droit'));
+      writeFileSync(join(ws, 'cours.glossaire.json'), glossaryJson([entry('protocole', 'protocole', 'Règles.')]));
+      writeFileSync(join(ws, 'reseaux', 'reseaux.glossaire.json'), glossaryJson([entry('routeur', 'routeur', 'Relie des réseaux.')]));
+      const r = new GlossaryResolver({ extra: [], discover: true, locale: 'fr', lexicon: lexicon() });
+      const net = r.chainOf(join(ws, 'reseaux', 'n.md'));
+      assert.deepEqual(net.paths, [join(ws, 'reseaux', 'reseaux.glossaire.json'), join(ws, 'cours.glossaire.json')]);
+      assert.deepEqual(net.glossary.entries.map((e) => e.id), ['routeur', 'protocole']);
+      const law = r.chainOf(join(ws, 'droit', 'n.md'));
+      assert.deepEqual(law.paths, [join(ws, 'cours.glossaire.json')]);
+      // The same chain is composed once.
+      assert.equal(r.chainOf(join(ws, 'droit', 'autre.md')), law);
+      const off = new GlossaryResolver({ extra: [], discover: false, locale: 'fr', lexicon: lexicon() });
+      assert.deepEqual(off.chainOf(join(ws, 'reseaux', 'n.md')).paths, []);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
