@@ -5,7 +5,8 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptSummary, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/shared/protocol';
+import { AddToGlossaryArgs, ConceptSummary, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/shared/protocol';
+import { addToGlossary, AddToGlossaryAnswers } from './addToGlossary';
 import { ConceptPanel } from './conceptPanel';
 import { pickConcept } from './conceptPicker';
 import { ConceptsModel } from './conceptsModel';
@@ -87,6 +88,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'glossaire.conceptsView.showOccurrences': () => setConceptsDescription('occurrences'),
     'glossaire.conceptsView.showDefinitions': () => setConceptsDescription('definition'),
     [IGNORE_WORD_COMMAND]: (word: string) => ignoreWord(word),
+    'glossaire.addToGlossary': (args?: AddToGlossaryArgs, answers?: AddToGlossaryAnswers) => addToGlossary(ctx.client, args, answers),
   };
   return Object.entries(table).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

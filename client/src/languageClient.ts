@@ -22,10 +22,14 @@ const CLIENT_ID = 'glossaire';
 
 /** The document selector for the checked languages: files on disk and unsaved notes. */
 export function getDocumentSelector(languages: readonly string[]): DocumentSelector {
-  return languages.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+  return [
+    ...languages.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    // JSON course glossaries are read live while they are edited (Markdown ones already are).
+    { scheme: 'file', pattern: '**/*.glossaire.json' },
+  ];
 }
 
 /** Owns the LanguageClient; a restart creates a fresh one (the selector may have changed). */
@@ -131,6 +135,12 @@ export class GlossaireClient implements vscode.Disposable {
     return params === undefined
       ? client.sendRequest(type as RequestType0<unknown, void>)
       : client.sendRequest(type as RequestType<unknown, unknown, void>, params);
+  }
+
+  /** A protocol WorkspaceEdit (from a custom request) as VS Code's. */
+  async asWorkspaceEdit(edit: unknown): Promise<vscode.WorkspaceEdit | undefined> {
+    await this.start();
+    return this.client?.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   }
 
   /** Stops the server; deactivate() awaits it. */

@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Diagnostic, Hover, Location } from 'vscode-languageserver-protocol';
+import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover, Location, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient } from './lspClient';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -44,6 +46,8 @@ describe('language server: course glossaries in the workspace', { skip: !existsS
     writeFileSync(join(ws, 'droit', 'droit.glossaire.json'), glossary([{ id: 'jurisprudence', term: 'jurisprudence', definition: 'Décisions des tribunaux.' }]));
     // Hidden folders are not searched.
     writeFileSync(join(ws, '.cache', 'cache.glossaire.json'), glossary([{ id: 'cache', term: 'antememoire', definition: 'x' }]));
+    mkdirSync(join(ws, 'histoire'));
+    writeFileSync(join(ws, 'histoire', 'glossaire.md'), '---\nglossaire-intégré: non\n---\n\n# Périodes\n\n## Renaissance\n\nPériode de renouveau des arts et des sciences.\n\n- **Synonymes :** Renouveau\n');
     writeFileSync(join(other, 'glossaire-autre.glossaire.json'), glossary([{ id: 'sociologie', term: 'sociologie', definition: 'Étude des sociétés.' }]));
     client = await TestClient.start({ workspaceFolders: [ws, other], settings: { indexWorkspace: false } });
     await client.waitFor(() => client.notifications.some((n) => n.method === 'glossaire/glossaryChanged'), 10_000, 'glossaries loaded');
@@ -132,5 +136,63 @@ describe('language server: course glossaries in the workspace', { skip: !existsS
     assert.notEqual(routeurs[0].id, routeurs[1].id);
     const details = await client.request<{ definition: string } | null>('glossaire/conceptDetails', { id: routeurs.find((c) => c.group === uri('reseaux', 'reseaux.glossaire.json'))!.id });
     assert.match(details!.definition, /achemine les paquets|Équipement/);
+  });
+
+  test('a Markdown glossary applies to its folder, and may turn the built-in glossary off there', async () => {
+    const hist = uri('histoire', 'cours.md');
+    await client.open(hist, 'La Renaissanse et l’inforgérance.\n');
+    assert.deepEqual(words(await client.diagnosticsFor(hist, 1)), ['Renaissance']);
+    const h = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: hist }, position: { line: 0, character: 6 } }));
+    assert.match(h, /renouveau des arts/);
+  });
+
+  test('add to the glossary: the action on a word and on a flagged word, the edit into the nearest Markdown glossary', async () => {
+    const hist = uri('histoire', 'cours.md');
+    const text = 'La Renaissanse et l’inforgérance.\n\nLe mécénat est le soutien des artistes par un protecteur. Il finance les œuvres.\n';
+    await client.change(hist, 2, [{ text }]);
+    const diags = await client.diagnosticsFor(hist, 2);
+    const at = { line: 2, character: 5 };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: hist }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const add = actions.find((a) => a.command?.command === 'glossaire.addToGlossary');
+    assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(add.title, 'Ajouter « mécénat » au glossaire…');
+    const args = add.command!.arguments![0] as { term: string; definition: string; categories: string[]; target: string; targetExists: boolean };
+    assert.deepEqual(args, {
+      uri: hist, term: 'mécénat', definition: 'Le mécénat est le soutien des artistes par un protecteur.',
+      categories: ['Périodes'], target: uri('histoire', 'glossaire.md'), targetExists: true,
+    });
+    // On a flagged word: « Ce n'est pas une faute », after the fixes and « ignorer ».
+    const onTypo = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: hist }, range: diags[0].range, context: { diagnostics: [diags[0]] } });
+    const titles = onTypo.map((a) => a.title);
+    assert.ok(titles.indexOf('Ce n’est pas une faute : ajouter « Renaissanse » au glossaire…') > titles.findIndex((x) => x.startsWith('Ignorer')), titles.join('\n'));
+    // The edit: under the chosen category, formatted like the file.
+    const r = await client.request<{ edit: { changes: Record<string, TextEdit[]> }; target: string }>('glossaire/addToGlossaryEdit', { uri: hist, term: 'mécénat', definition: args.definition, category: 'Périodes' });
+    const gUri = uri('histoire', 'glossaire.md');
+    const before = readFileSync(join(ws, 'histoire', 'glossaire.md'), 'utf8');
+    const after = TextDocument.applyEdits(TextDocument.create(gUri, 'markdown', 1, before), r.edit.changes[gUri]);
+    assert.equal(after, before.trimEnd() + '\n\n## mécénat\n\nLe mécénat est le soutien des artistes par un protecteur.\n');
+    // Applied in the editor, the term is live at once.
+    await client.open(gUri, after, 1);
+    await client.change(hist, 3, [{ text: 'Le mécénta.\n' }]);
+    assert.deepEqual(words(await client.diagnosticsFor(hist, 3)), ['mécénat']);
+    await client.close(gUri);
+  });
+
+  test('add to the glossary with no Markdown glossary near: glossaire.md is created in the note’s folder', async () => {
+    const law = uri('droit', 'cours.md');
+    const r = await client.request<{ edit: { documentChanges: unknown[] }; target: string }>('glossaire/addToGlossaryEdit', { uri: law, term: 'contrat', definition: 'Accord de volontés.', category: '' });
+    assert.equal(r.target, uri('droit', 'glossaire.md'));
+    const [create, fill] = r.edit.documentChanges as [{ kind: string; uri: string }, { textDocument: { uri: string }; edits: TextEdit[] }];
+    assert.deepEqual(create, { kind: 'create', uri: r.target, options: { ignoreIfExists: true } });
+    assert.equal(fill.textDocument.uri, r.target);
+    assert.equal(fill.edits[0].newText, '# Nouvelle catégorie\n\n## contrat\n\nAccord de volontés.\n');
+    // Written and announced by the file watcher: the droit notes get the term.
+    writeFileSync(join(ws, 'droit', 'glossaire.md'), fill.edits[0].newText);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: r.target, type: 1 }] });
+    await client.change(law, 4, [{ text: 'Un contart.\n' }]);
+    assert.deepEqual(words(await client.diagnosticsFor(law, 4)), ['contrat']);
+    // Empty definitions or terms get no edit.
+    assert.equal(await client.request('glossaire/addToGlossaryEdit', { uri: law, term: 'x', definition: ' ', category: 'c' }), null);
+    assert.equal(await client.request('glossaire/addToGlossaryEdit', { uri: law, term: '', definition: 'd', category: 'c' }), null);
   });
 });

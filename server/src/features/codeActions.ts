@@ -12,6 +12,7 @@ import { getFixAllEdits } from '../service/fixes';
 import { getIgnoreCommentEdit } from '../service/ignore';
 import { runSafe } from '../lsp/runSafe';
 import { IGNORE_WORD_COMMAND } from '../shared/protocol';
+import { addToGlossaryActions } from './addToGlossary';
 
 /** The kind of the fix-all action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.glossaire`;
@@ -68,6 +69,9 @@ export function registerCodeActions(ctx: ServerContext): void {
           });
           actions.push({ title: l.ignore(word), kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: l.ignore(word), command: IGNORE_WORD_COMMAND, arguments: [word] } });
         }
+      }
+      if (wants(CodeActionKind.QuickFix) || wants(CodeActionKind.RefactorRewrite)) {
+        actions.push(...addToGlossaryActions(ctx, doc, params, ours.filter((d) => !(d.data as FindingData).edits)));
       }
       const fixAllRequested = only?.some((k) => k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND) ?? false;
       if ((fixAllRequested || (wants(CodeActionKind.QuickFix) && ours.length > 0 && analysis.findings.length > 1)) && analysis.findings.length > 0) {

@@ -24,6 +24,8 @@ export interface ServerContext {
   locale: Locale;
   /** The glossary that applies to a note (its chain of glossary files, composed). */
   glossaryFor(uri: string): Glossary;
+  /** The definition of `term` harvested from the notes of a note's course, if any. */
+  harvestedDefinition?(noteUri: string, term: string): string | undefined;
   /** True when the document's language is checked. */
   isChecked(doc: LiveDocument): boolean;
   /** Offsets ↔ positions of a document's current version. */

@@ -13,7 +13,7 @@ import { isAbsolute, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryEntry, GlossaryProblem } from '../service/glossary';
 import { isFatalProblem, loadGlossaryFile, LoadedGlossary } from '../service/glossaryFile';
-import { chainFor, composeChain, ComposedGlossary, folderOf, ShadowedEntry } from '../service/scope';
+import { appliesTo, chainFor, composeChain, ComposedGlossary, folderOf, isGlossaryUri, ShadowedEntry } from '../service/scope';
 import { Locale, t } from '../service/messages';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 
@@ -47,6 +47,7 @@ export class GlossaryStore {
   private readonly chainKeys = new Map<string, string>();
   /** Composed glossary → its chain (for hovers that say what a nearer glossary overrides). */
   private readonly composedOf = new WeakMap<Glossary, ComposedGlossary>();
+  private folderUris: string[] = [];
   private configured = false;
   private configuredKey = '';
   private useBuiltin = true;
@@ -106,8 +107,12 @@ export class GlossaryStore {
     this.filesChanged();
   }
 
-  /** Sets the glossary files found in the workspace (paths; see node/glossaryFiles.ts). */
-  setWorkspaceFiles(paths: string[]): void {
+  /**
+   * Sets the glossary files found in the workspace (paths; see node/glossaryFiles.ts) and the
+   * workspace folders (paths), in which a glossary opened in the editor joins at once.
+   */
+  setWorkspaceFiles(paths: string[], folders?: string[]): void {
+    if (folders) this.folderUris = folders.map((f) => URI.file(f).toString());
     const old = new Map(this.workspaceFiles.map((f) => [f.path, f]));
     const sorted = [...new Set(paths)].sort();
     if (sorted.length === this.workspaceFiles.length && sorted.every((p, k) => this.workspaceFiles[k].path === p)) return;
@@ -156,6 +161,10 @@ export class GlossaryStore {
 
   /** Uses an editor's unsaved text for a glossary file (or undefined to go back to disk). */
   setOverlay(uri: string, text: string | undefined): boolean {
+    // A glossary file opened before the file watcher told of it (just created): it joins now.
+    if (text !== undefined && !this.byUri.has(uri) && uri.startsWith('file:') && isGlossaryUri(uri) && this.folderUris.some((f) => appliesTo(f, uri))) {
+      this.addWorkspaceFile(URI.parse(uri).fsPath);
+    }
     const f = this.byUri.get(uri);
     if (!f) return false;
     if (text === undefined) this.overlays.delete(uri);

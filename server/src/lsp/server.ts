@@ -23,6 +23,7 @@ import { FIX_ALL_KIND, registerCodeActions } from '../features/codeActions';
 import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
+import { registerAddToGlossary } from '../features/addToGlossary';
 import { runSafe, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
 import { findGlossaryFiles } from '../node/glossaryFiles';
@@ -81,7 +82,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
         completionProvider: { resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -145,7 +146,7 @@ export function startServer(connection: Connection): void {
   let discoveredWith: boolean | undefined;
   function discoverGlossaries(): void {
     discoveredWith = ctx.settings.workspaceGlossaries;
-    store.setWorkspaceFiles(ctx.settings.workspaceGlossaries ? findGlossaryFiles(folders) : []);
+    store.setWorkspaceFiles(ctx.settings.workspaceGlossaries ? findGlossaryFiles(folders) : [], ctx.settings.workspaceGlossaries ? folders : []);
   }
 
   function glossaryChanged(): void {
@@ -179,7 +180,12 @@ export function startServer(connection: Connection): void {
       if (ctx.settings.workspaceGlossaries && isGlossaryUri(change.uri) && folders.some((f) => appliesTo(URI.file(f).toString(), change.uri))) {
         // Created, changed or deleted: only the chains the file is in are made again.
         if (change.type === FileChangeType.Deleted) glossaryTouched = store.removeWorkspaceFile(change.uri) || glossaryTouched;
-        else if (change.type === FileChangeType.Created && store.addWorkspaceFile(path)) glossaryTouched = true;
+        else if (change.type === FileChangeType.Created && store.addWorkspaceFile(path)) {
+          // Open in the editor already (an add-to-glossary edit): its live text counts.
+          const open = documents.get(change.uri);
+          if (open) store.setOverlay(change.uri, open.getText());
+          glossaryTouched = true;
+        }
         else if (!documents.get(change.uri)) glossaryTouched = store.fileChanged(change.uri) || glossaryTouched;
         continue;
       }
@@ -215,6 +221,7 @@ export function startServer(connection: Connection): void {
   registerNavigation(ctx);
   registerConcepts(ctx);
   registerSemanticTokens(ctx);
+  registerAddToGlossary(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -118,6 +118,39 @@ export const GlossaryChangedNotification = new NotificationType<{ concepts: numb
 /** Server → client: occurrence counts changed (a document was analysed, the index moved). */
 export const OccurrencesChangedNotification = new NotificationType<{ uri?: string }>('glossaire/occurrencesChanged');
 
+/** Command the server's code actions use to start "Add to the glossary…" (client side: one quick-input flow). */
+export const ADD_TO_GLOSSARY_COMMAND = 'glossaire.addToGlossary';
+
+/** The argument of ADD_TO_GLOSSARY_COMMAND, prepared by the server. */
+export interface AddToGlossaryArgs {
+  /** The note the word is in. */
+  uri: string;
+  /** The word or selection, as written. */
+  term: string;
+  /** Draft definition: the note's own definition of the term when it has one, else the sentence around it. */
+  definition: string;
+  /** Categories of the target glossary (labels), to pick from or to add a new one. */
+  categories: string[];
+  /** The glossary that will receive the entry, and whether it exists yet (else it is created). */
+  target: string;
+  targetExists: boolean;
+}
+
+/** Parameters of `glossaire/addToGlossaryEdit`. */
+export interface AddToGlossaryEditParams {
+  uri: string;
+  term: string;
+  definition: string;
+  category: string;
+}
+
+/**
+ * The WorkspaceEdit that writes a new entry into the note's nearest Markdown glossary
+ * (creating `glossaire.md` in the note's folder when there is none); the client applies it
+ * (undoable). Null when the term or definition is empty.
+ */
+export const AddToGlossaryEditRequest = new RequestType<AddToGlossaryEditParams, { edit: unknown; target: string } | null, void>('glossaire/addToGlossaryEdit');
+
 /** Command the server's code actions use to add a word to the workspace's ignore list. */
 export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
 
