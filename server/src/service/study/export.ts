@@ -198,3 +198,37 @@ export function relativePath(from: string, to: string): string {
   while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
   return [...Array(a.length - k).fill('..'), ...b.slice(k)].join('/');
 }
+
+/** The `name` of a glossary file's JSON text, or undefined when it has none (or is not JSON). */
+export function readGlossaryName(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const name = (JSON.parse(text) as { name?: unknown }).name;
+    return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Per concept, the notes using it: from each note's occurrences (offsets → first line). */
+export function collectUses(
+  notes: readonly { label: string; href: string; occurrences: readonly { entryId: string; line: number }[] }[],
+): Map<string, ExportUse[]> {
+  const out = new Map<string, ExportUse[]>();
+  for (const n of notes) {
+    const byId = new Map<string, ExportUse>();
+    for (const o of n.occurrences) {
+      const u = byId.get(o.entryId);
+      if (u) {
+        u.count++;
+        if (o.line < u.line) u.line = o.line;
+      } else byId.set(o.entryId, { label: n.label, href: n.href, line: o.line, count: 1 });
+    }
+    for (const [id, u] of byId) {
+      const list = out.get(id);
+      if (list) list.push(u);
+      else out.set(id, [u]);
+    }
+  }
+  return out;
+}
