@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from '../service/glossary';
+import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 
@@ -21,6 +22,8 @@ interface FileState {
 /** Holds the compiled glossary of the current settings. */
 export class GlossaryStore {
   private glossary: Glossary;
+  /** The core bound to the current glossary (made again with each glossary). */
+  private bound: GlossaireService;
   private files: FileState[] = [];
   private readonly overlays = new Map<string, string>();
   private fileProblems: GlossaryProblem[] = [];
@@ -31,11 +34,21 @@ export class GlossaryStore {
 
   constructor(private locale: Locale) {
     this.glossary = compileGlossary([], { locale });
+    this.bound = this.bind(this.glossary);
   }
 
   /** The current glossary. */
   get current(): Glossary {
     return this.glossary;
+  }
+
+  /** The core service of the current glossary. */
+  get service(): GlossaireService {
+    return this.bound;
+  }
+
+  private bind(glossary: Glossary): GlossaireService {
+    return createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: this.locale });
   }
 
   /** Problems of the last load, including unreadable files. */
@@ -138,6 +151,7 @@ export class GlossaryStore {
       if (text !== undefined && !fatal.has(f.uri)) f.lastGood = text;
     }
     this.glossary = glossary;
+    this.bound = this.bind(glossary);
     return this.glossary;
   }
 }

@@ -7,10 +7,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyzeText } from '../service/analyze';
-import { Glossary } from '../service/glossary';
+import { GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
-import { loadLexicon } from '../node/resources';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -20,8 +18,8 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'target']);
 export type FileOccurrences = Map<string, Range[]>;
 
 /** Computes a note's occurrences by concept. */
-export function indexText(text: string, glossary: Glossary): FileOccurrences {
-  const { occurrences } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+export function indexText(text: string, service: GlossaireService): FileOccurrences {
+  const { occurrences } = service.analyze(text);
   const out: FileOccurrences = new Map();
   if (occurrences.length === 0) return out;
   const lines = new LineIndex(text);
@@ -41,7 +39,7 @@ export class WorkspaceIndex {
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly getGlossary: () => Glossary) {}
+  constructor(private readonly getService: () => GlossaireService) {}
 
   /** Indexed file URIs. */
   get size(): number {
@@ -74,7 +72,7 @@ export class WorkspaceIndex {
     const uri = URI.file(path).toString();
     try {
       if (statSync(path).size > MAX_FILE_SIZE) return;
-      this.files.set(uri, indexText(readFileSync(path, 'utf8'), this.getGlossary()));
+      this.files.set(uri, indexText(readFileSync(path, 'utf8'), this.getService()));
     } catch {
       this.files.delete(uri);
     }
@@ -82,7 +80,7 @@ export class WorkspaceIndex {
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.files.set(uri, indexText(text, this.getGlossary()));
+    this.files.set(uri, indexText(text, this.getService()));
   }
 
   /** Forgets a file (deleted). */
