@@ -22,6 +22,7 @@ import { getHover } from '../../server/src/service/hover';
 import { scanMarkdown, TokenFlag } from '../../server/src/service/markdown';
 import { LineIndex } from '../../server/src/service/positions';
 import { GlossaryStore } from '../../server/src/lsp/glossaryStore';
+import { createNodeHost } from '../../server/src/node/nodeHost';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/protocol';
 import { sanitizeSettings } from '../../server/src/lsp/settings';
 import { analyze, builtinGlossary, compile, glossaryJson, readRepoFile, ROOT } from './helpers';
@@ -333,13 +334,13 @@ describe('robustness: broken glossaries name the file, the entry and the field; 
     }
   });
 
-  it('a missing glossary file: a clear error naming it; the other files still serve', () => {
-    const store = new GlossaryStore('fr');
+  it('a missing glossary file: a clear error naming it; the other files still serve', async () => {
+    const store = new GlossaryStore('fr', createNodeHost());
     const dir = mkdtempSync(join(tmpdir(), 'glossaire-store-'));
     try {
       const ok = join(dir, 'ok.json');
       writeFileSync(ok, glossaryJson([entry('alpha', 'alphanumérique')]));
-      store.configure(true, [join(dir, 'absent.json'), ok], [], 'fr');
+      await store.configure(true, [join(dir, 'absent.json'), ok], [], 'fr');
       const p = store.problems.find((x) => x.code === 'glossary.unreadable');
       assert.ok(p, JSON.stringify(store.problems));
       assert.match(p.message, /absent\.json.*fichier introuvable/);

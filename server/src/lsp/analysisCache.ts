@@ -38,6 +38,7 @@ export class AnalysisCache {
   /** How the last analyses were made (for tracing and the benchmark). */
   readonly stats = { full: 0, incremental: 0 };
 
+  /** @param getService the core bound to the current glossary (its lexicon included). */
   constructor(private readonly getService: () => GlossaireService) {}
 
   /** Settings that change analyses (clears the cache). */
