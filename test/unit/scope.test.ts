@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { analyzeText } from '../../server/src/service/analyze';
 import { compileGlossary, GlossaryEntryData } from '../../server/src/service/glossary';
 import { appliesTo, chainFor, composeChain, folderOf, isGlossaryFileName } from '../../server/src/service/scope';
-import { findGlossaryFiles } from '../../server/src/node/glossaryFiles';
+import { URI } from 'vscode-uri';
+import { createNodeHost } from '../../server/src/node/nodeHost';
+import { GLOSSARY_GLOB } from '../../server/src/lsp/glossaryStore';
 import { GlossaryResolver } from '../../server/src/cli/glossaries';
 import { glossaryJson, lexicon } from './helpers';
 
@@ -94,13 +96,14 @@ describe('scope: composing a chain (nearer wins)', () => {
 });
 
 describe('scope: discovery on disk, and the CLI chain', () => {
-  it('finds glossary files in every folder, skipping hidden folders and node_modules', () => {
+  it('finds glossary files in every folder, skipping hidden folders and node_modules', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'glossaire-scope-'));
     try {
       for (const d of ['reseaux/td', '.cache', 'node_modules/pkg', 'droit']) mkdirSync(join(ws, d), { recursive: true });
       const write = (p: string) => writeFileSync(join(ws, p), glossaryJson([]));
       for (const p of ['glossaire.md', 'reseaux/glossaire.md', 'reseaux/td/tp.glossaire.json', '.cache/glossaire.md', 'node_modules/pkg/glossaire.md', 'droit/notes.md', 'droit/glossaire.json']) write(p);
-      assert.deepEqual(findGlossaryFiles([ws]).map((p) => p.slice(ws.length + 1)), ['glossaire.md', 'reseaux/glossaire.md', 'reseaux/td/tp.glossaire.json']);
+      const found = await createNodeHost().findFiles([URI.file(ws).toString()], GLOSSARY_GLOB, 100);
+      assert.deepEqual(found.map((u) => URI.parse(u).fsPath.slice(ws.length + 1)).sort(), ['glossaire.md', 'reseaux/glossaire.md', 'reseaux/td/tp.glossaire.json']);
     } finally {
       rmSync(ws, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { analyzeText, Finding } from '../service/analyze';
+import { Finding } from '../service/analyze';
 import { applyEdits, getFixAllEdits } from '../service/fixes';
 import { formatProblem } from '../service/glossary';
 import { isGlossaryFileName } from '../service/scope';
@@ -15,7 +15,7 @@ import { LineIndex } from '../service/positions';
 import { Locale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
-import { runGlossaryCommand } from './glossary';
+import { glossaryMain } from './glossary';
 
 const VERSION = '0.1.0';
 
@@ -169,7 +169,7 @@ function writeAtomic(path: string, content: string): void {
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[]): number {
-  if (argv[0] === 'glossary') return runGlossaryCommand(argv.slice(1));
+  if (argv[0] === 'glossary') return glossaryMain(argv.slice(1));
   let parsed: CliOptions | string;
   try { parsed = parseArgs(argv); } catch (e) { parsed = (e as Error).message; }
   const locale0 = toLocale(process.env.LANG);
@@ -220,7 +220,7 @@ export function main(argv: string[]): number {
       const list = chain.paths.map((p) => relative(process.cwd(), p) || p).join(', ') || t(o.locale, 'cli.no-glossary');
       process.stderr.write(t(o.locale, 'cli.used-glossaries', { file: relative(process.cwd(), file) || file, list }) + '\n');
     }
-    const { findings } = analyzeText(text, chain.glossary, { lexicon: () => loadLexicon() });
+    const { findings } = chain.service.analyze(text);
     if (findings.length === 0) return;
     total += findings.length;
     const lines = new LineIndex(text);

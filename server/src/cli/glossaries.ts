@@ -12,6 +12,7 @@ import { Glossary, GlossaryProblem } from '../service/glossary';
 import { loadGlossaryFile, LoadedGlossary } from '../service/glossaryFile';
 import { composeChain, isGlossaryFileName } from '../service/scope';
 import { Lexicon } from '../service/lexicon';
+import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
 
 /** Options of `GlossaryResolver`. */
@@ -28,6 +29,8 @@ export interface ResolverOptions {
 /** A file's chain: its composed glossary and the glossary files in it, nearest first. */
 export interface Chain {
   glossary: Glossary;
+  /** The core bound to the chain's glossary. */
+  service: GlossaireService;
   paths: string[];
 }
 
@@ -67,7 +70,7 @@ export class GlossaryResolver {
     let chain = this.chains.get(key);
     if (!chain) {
       const glossary = loaded.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(loaded.map((x) => ({ glossary: x.l.glossary }))).glossary;
-      chain = { glossary, paths: loaded.map((x) => x.p) };
+      chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, locale: this.options.locale }), paths: loaded.map((x) => x.p) };
       this.chains.set(key, chain);
     }
     return chain;

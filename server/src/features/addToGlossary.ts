@@ -5,7 +5,7 @@
  * into the note's nearest Markdown glossary, or creates `glossaire.md` in the note's folder.
  */
 
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { ServerContext } from '../lsp/context';
 import { LiveDocument } from '../lsp/document';
 import { addTargetFor, sentenceAround, wordAround } from '../service/addToGlossary';

@@ -5,36 +5,58 @@
  * is compiled on its own (and keeps serving its last good version when it breaks); a note
  * gets the composition of the chain of files that apply to it, nearest first (scope.ts),
  * made once per distinct chain and cached. Editing a file recompiles that file and the chains
- * it is in, nothing else. The only file I/O of the glossaries.
+ * it is in, nothing else. Files are read through the ServerHost (disk or client); compiling
+ * reads nothing.
  */
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryEntry, GlossaryProblem } from '../service/glossary';
 import { isFatalProblem, loadGlossaryFile, LoadedGlossary } from '../service/glossaryFile';
 import { appliesTo, chainFor, composeChain, ComposedGlossary, folderOf, isGlossaryUri, ShadowedEntry } from '../service/scope';
 import { Locale, t } from '../service/messages';
-import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { createGlossaireService, GlossaireService } from '../service/service';
+import { HostFileError, ServerHost } from './host';
+
+/** What the last read of a file gave: its text, or why it failed. */
+type ReadResult = { text: string } | { error: HostFileError };
+
+/** The path of a URI as a user wrote it (file URIs), the URI itself otherwise. */
+function displayPath(uri: string): string {
+  const u = URI.parse(uri);
+  return u.scheme === 'file' ? u.fsPath : uri;
+}
+
+/** True for an absolute path ('/x', a backslash one, 'C:\\x', 'C:/x'); node:path is not in the browser. */
+function isAbsolutePath(p: string): boolean {
+  return /^([a-zA-Z]:[\\/]|[\\/])/.test(p);
+}
+
+/** The glob of workspace glossary files (see scope.ts isGlossaryFileName). */
+export const GLOSSARY_GLOB = '**/{glossaire.md,*.glossaire.md,*.glossaire.json}';
 
 /** Where a glossary file comes from. */
 type Origin = 'builtin' | 'setting' | 'workspace';
 
 /** A glossary file the store reads. */
 interface FileState {
-  path: string;
   uri: string;
   origin: Origin;
   /** Notes under this folder URI get the file ('' = every note). */
   folder: string;
   /** The compiled file, or undefined until compiled (again). */
   loaded?: LoadedGlossary;
-  /** The text last read (problems' offsets refer to it), undefined when unreadable. */
+  /** The last read (overlays aside), undefined until read. */
+  read?: ReadResult;
+  /** The text last compiled (problems' offsets refer to it), undefined when unreadable. */
   text?: string;
   lastGood?: string;
   /** Problems of the file: unreadable, or its compile's. */
   problems: GlossaryProblem[];
+  readGeneration?: number;
 }
+
+/** Most glossary files read from a workspace. */
+const MAX_GLOSSARY_FILES = 2_000;
 
 /** Holds the compiled glossaries of the current settings and workspace. */
 export class GlossaryStore {
@@ -42,7 +64,7 @@ export class GlossaryStore {
   private workspaceFiles: FileState[] = [];
   private readonly byUri = new Map<string, FileState>();
   private readonly overlays = new Map<string, string>();
-  private readonly chains = new Map<string, ComposedGlossary>();
+  private readonly chains = new Map<string, ComposedGlossary & { service: GlossaireService }>();
   /** Note URI → its chain's key (cleared when the set of files changes). */
   private readonly chainKeys = new Map<string, string>();
   /** Composed glossary → its chain (for hovers that say what a nearer glossary overrides). */
@@ -52,16 +74,22 @@ export class GlossaryStore {
   private configuredKey = '';
   private useBuiltin = true;
   private readonly empty: Glossary;
+  private generation = 0;
   /** Files compiled and chains composed since the start (for tests and the benchmark). */
   readonly stats = { files: 0, chains: 0 };
 
-  constructor(private locale: Locale) {
+  constructor(private locale: Locale, private readonly host: ServerHost) {
     this.empty = compileGlossary([], { locale });
   }
 
   /** The glossary of a note outside every workspace glossary's folder (built-in + settings). */
   get current(): Glossary {
     return this.forUri('');
+  }
+
+  /** The core bound to `current`. */
+  get service(): GlossaireService {
+    return this.serviceFor('');
   }
 
   /** Problems of every file in use, including unreadable files. */
@@ -82,16 +110,19 @@ export class GlossaryStore {
     return this.byUri.has(uri);
   }
 
-  /** Sets which files to read: the built-in one and extra paths (relative to `folders[0]`). */
-  configure(useBuiltin: boolean, extra: string[], folders: string[], locale: Locale): void {
-    const paths: string[] = [];
-    if (useBuiltin) paths.push(getBuiltinGlossaryPath());
+  /**
+   * Sets which files to read: the built-in one and extra paths (absolute, or relative to the
+   * first workspace folder, a URI), then reads the new ones.
+   */
+  async configure(useBuiltin: boolean, extra: string[], folders: string[], locale: Locale): Promise<void> {
+    const uris: string[] = [];
+    if (useBuiltin) uris.push(this.host.builtinGlossaryUri);
     for (const p of extra) {
-      if (isAbsolute(p)) paths.push(p);
-      else if (folders.length > 0) paths.push(join(folders[0], p));
-      else paths.push(p);
+      if (isAbsolutePath(p)) uris.push(URI.file(p).toString());
+      else if (folders.length > 0) uris.push(Utils.joinPath(URI.parse(folders[0]), p).toString());
+      else uris.push(URI.file(p).toString());
     }
-    const unique = [...new Set(paths)];
+    const unique = [...new Set(uris)];
     const key = `${locale}\n${useBuiltin}\n${unique.join('\n')}`;
     // initialize and initialized often configure alike: one compile is enough.
     if (this.configured && key === this.configuredKey) return;
@@ -100,30 +131,43 @@ export class GlossaryStore {
     this.configuredKey = key;
     this.locale = locale;
     this.useBuiltin = useBuiltin;
-    const builtin = getBuiltinGlossaryPath();
-    const old = new Map(this.configuredFiles.map((f) => [f.path, f]));
-    this.configuredFiles = unique.map((path) => old.get(path) ?? this.newFile(path, path === builtin ? 'builtin' : 'setting', ''));
+    const builtin = this.host.builtinGlossaryUri;
+    const old = new Map(this.configuredFiles.map((f) => [f.uri, f]));
+    this.configuredFiles = unique.map((uri) => old.get(uri) ?? this.newFile(uri, uri === builtin ? 'builtin' : 'setting', ''));
     if (localeChanged) for (const f of this.allFiles()) f.loaded = undefined;
     this.filesChanged();
+    await this.readUnread();
   }
 
   /**
-   * Sets the glossary files found in the workspace (paths; see node/glossaryFiles.ts) and the
-   * workspace folders (paths), in which a glossary opened in the editor joins at once.
+   * Finds the glossary files of the workspace folders (URIs; none when `discover` is false)
+   * and reads the new ones. A glossary opened in the editor inside these folders joins at once.
    */
-  setWorkspaceFiles(paths: string[], folders?: string[]): void {
-    if (folders) this.folderUris = folders.map((f) => URI.file(f).toString());
-    const old = new Map(this.workspaceFiles.map((f) => [f.path, f]));
-    const sorted = [...new Set(paths)].sort();
-    if (sorted.length === this.workspaceFiles.length && sorted.every((p, k) => this.workspaceFiles[k].path === p)) return;
-    this.workspaceFiles = sorted.map((path) => old.get(path) ?? this.newFile(path, 'workspace', folderOf(URI.file(path).toString())));
+  async discover(folders: string[], discover: boolean): Promise<void> {
+    this.folderUris = discover ? [...folders] : [];
+    const found = discover && folders.length > 0 ? await this.host.findFiles(folders, GLOSSARY_GLOB, MAX_GLOSSARY_FILES) : [];
+    this.setWorkspaceFiles(found);
+    await this.readUnread();
+  }
+
+  private setWorkspaceFiles(uris: string[]): void {
+    const old = new Map(this.workspaceFiles.map((f) => [f.uri, f]));
+    const sorted = [...new Set(uris)].sort();
+    if (sorted.length === this.workspaceFiles.length && sorted.every((u, k) => this.workspaceFiles[k].uri === u)) return;
+    this.workspaceFiles = sorted.map((uri) => old.get(uri) ?? this.newFile(uri, 'workspace', folderOf(uri)));
     this.filesChanged();
   }
 
-  /** A workspace glossary file was created (true when it is new). */
-  addWorkspaceFile(path: string): boolean {
-    if (this.workspaceFiles.some((f) => f.path === path)) return false;
-    this.setWorkspaceFiles([...this.workspaceFiles.map((f) => f.path), path]);
+  /** True when `uri` may be a workspace glossary (its name, inside a workspace folder). */
+  isWorkspaceGlossaryUri(uri: string): boolean {
+    return isGlossaryUri(uri) && this.folderUris.some((f) => appliesTo(f, uri));
+  }
+
+  /** A workspace glossary file was created: read and added (true when it is new). */
+  async addWorkspaceFile(uri: string): Promise<boolean> {
+    if (this.byUri.has(uri) || !this.isWorkspaceGlossaryUri(uri)) return false;
+    this.setWorkspaceFiles([...this.workspaceFiles.map((f) => f.uri), uri]);
+    await this.readUnread();
     return true;
   }
 
@@ -131,14 +175,15 @@ export class GlossaryStore {
   removeWorkspaceFile(uri: string): boolean {
     const f = this.byUri.get(uri);
     if (!f || f.origin !== 'workspace') return false;
-    this.setWorkspaceFiles(this.workspaceFiles.filter((x) => x !== f).map((x) => x.path));
+    this.setWorkspaceFiles(this.workspaceFiles.filter((x) => x !== f).map((x) => x.uri));
     return true;
   }
 
   /** A glossary file changed on disk: it is read again (true when it is one of ours). */
-  fileChanged(uri: string): boolean {
+  async fileChanged(uri: string): Promise<boolean> {
     const f = this.byUri.get(uri);
     if (!f) return false;
+    await this.readFiles([f]);
     this.invalidate(f);
     return true;
   }
@@ -161,9 +206,10 @@ export class GlossaryStore {
 
   /** Uses an editor's unsaved text for a glossary file (or undefined to go back to disk). */
   setOverlay(uri: string, text: string | undefined): boolean {
-    // A glossary file opened before the file watcher told of it (just created): it joins now.
-    if (text !== undefined && !this.byUri.has(uri) && uri.startsWith('file:') && isGlossaryUri(uri) && this.folderUris.some((f) => appliesTo(f, uri))) {
-      this.addWorkspaceFile(URI.parse(uri).fsPath);
+    // A glossary file opened before the file watcher told of it (just created): it joins now,
+    // with its editor text (its read may fail: it may not be on disk yet).
+    if (text !== undefined && !this.byUri.has(uri) && this.isWorkspaceGlossaryUri(uri)) {
+      this.setWorkspaceFiles([...this.workspaceFiles.map((f) => f.uri), uri]);
     }
     const f = this.byUri.get(uri);
     if (!f) return false;
@@ -174,15 +220,54 @@ export class GlossaryStore {
     return true;
   }
 
-  /** Re-reads every file and recompiles. */
-  reload(): Glossary {
+  /** Re-reads every file (but those open in the editor) and recompiles. */
+  async reload(): Promise<Glossary> {
+    await this.readFiles(this.allFiles());
     for (const f of this.allFiles()) f.loaded = undefined;
     this.chains.clear();
     return this.current;
   }
 
+  /** Reads the files not read yet. */
+  private readUnread(): Promise<void> {
+    return this.readFiles(this.allFiles().filter((f) => f.read === undefined && !this.overlays.has(f.uri)));
+  }
+
+  /** Reads files (a later read of the same files wins), the lexicon prepared alongside. */
+  private async readFiles(files: FileState[]): Promise<void> {
+    if (files.length === 0) return;
+    const generation = ++this.generation;
+    const [, reads] = await Promise.all([
+      // The lexicon guards the compile: the browser fetches it while the files are read.
+      this.host.prepareLexicon(),
+      Promise.all(files.map(async (f): Promise<ReadResult> => {
+        try {
+          return { text: await this.host.readText(f.uri) };
+        } catch (e) {
+          return { error: e instanceof HostFileError ? e : new HostFileError('EIO', String((e as Error)?.message ?? e)) };
+        }
+      })),
+    ]);
+    files.forEach((f, k) => {
+      // A newer read of the same file (another event) is kept.
+      if (f.readGeneration !== undefined && f.readGeneration > generation) return;
+      f.readGeneration = generation;
+      f.read = reads[k];
+      if (f.loaded) this.invalidate(f);
+    });
+  }
+
   /** The glossary that applies to a note: its chain of glossary files, composed. */
   forUri(noteUri: string): Glossary {
+    return this.chainOf(noteUri).glossary;
+  }
+
+  /** The core bound to the glossary of a note (one per distinct chain). */
+  serviceFor(noteUri: string): GlossaireService {
+    return this.chainOf(noteUri).service;
+  }
+
+  private chainOf(noteUri: string): ComposedGlossary & { service: GlossaireService } {
     let key = this.chainKeys.get(noteUri);
     let files: FileState[] | undefined;
     if (key === undefined) {
@@ -193,12 +278,13 @@ export class GlossaryStore {
     let composed = this.chains.get(key);
     if (!composed) {
       files ??= this.chainFiles(noteUri);
-      composed = files.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(files.map((f) => ({ glossary: this.compiled(f).glossary })));
+      const c = files.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(files.map((f) => ({ glossary: this.compiled(f).glossary })));
+      composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), locale: this.locale }) };
       this.stats.chains++;
       this.chains.set(key, composed);
       this.composedOf.set(composed.glossary, composed);
     }
-    return composed.glossary;
+    return composed;
   }
 
   /** The farther entries that the entry `id` of a composed glossary overrides. */
@@ -224,8 +310,8 @@ export class GlossaryStore {
     return scoped;
   }
 
-  private newFile(path: string, origin: Origin, folder: string): FileState {
-    return { path, uri: URI.file(path).toString(), origin, folder, problems: [] };
+  private newFile(uri: string, origin: Origin, folder: string): FileState {
+    return { uri, origin, folder, problems: [] };
   }
 
   private allFiles(): FileState[] {
@@ -260,19 +346,20 @@ export class GlossaryStore {
     f.problems = [];
     let text = this.overlays.get(f.uri);
     if (text === undefined) {
-      try {
-        text = readFileSync(f.path, 'utf8');
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        const detail = err.code === 'ENOENT' ? t(this.locale, 'glossary.no-such-file', {}) : err.message;
+      const read = f.read;
+      if (read === undefined || 'error' in read) {
+        // Not a format problem: the file is missing or unreadable, and the message says which.
+        const err = read?.error;
+        const detail = !err || err.code === 'ENOENT' ? t(this.locale, 'glossary.no-such-file', {}) : err.message;
         f.problems.push({
           uri: f.uri, severity: 'error', code: 'glossary.unreadable',
-          message: t(this.locale, 'glossary.unreadable', { path: f.path, detail }), start: 0, end: 0,
+          message: t(this.locale, 'glossary.unreadable', { path: displayPath(f.uri), detail }), start: 0, end: 0,
         });
         f.text = undefined;
         f.loaded = f.lastGood !== undefined ? this.compile(f, f.lastGood) : { glossary: this.empty, builtinOff: false };
         return f.loaded;
       }
+      text = read.text;
     }
     f.text = text;
     let loaded = this.compile(f, text);
@@ -292,7 +379,8 @@ export class GlossaryStore {
   private compile(f: FileState, text: string): LoadedGlossary {
     // The lexicon (loaded on first use) flags misspellings that are French words: they would be
     // flagged everywhere in the notes.
-    const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
+    const host = this.host;
+    const lexicon = { has: (w: string) => host.lexicon().has(w), get size() { return host.lexicon().size; } };
     return loadGlossaryFile({ uri: f.uri, text, builtin: f.origin === 'builtin' }, { locale: this.locale, lexicon });
   }
 }

@@ -4,12 +4,12 @@
  */
 
 import {
-  Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-} from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
+} from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
-import { getLines, ServerContext } from './context';
+import { Connection, getLines, ServerContext } from './context';
+import { ServerHost } from './host';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
 import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
@@ -26,11 +26,12 @@ import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTok
 import { registerAddToGlossary } from '../features/addToGlossary';
 import { runSafe, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
-import { findGlossaryFiles } from '../node/glossaryFiles';
-import { appliesTo, isGlossaryUri } from '../service/scope';
 
-/** Starts the Glossaire language server on a connection. */
-export function startServer(connection: Connection): void {
+/**
+ * Starts the Glossaire language server on a connection; every file it reads comes through
+ * `host` (node/nodeHost.ts or browser/browserHost.ts).
+ */
+export function startServer(connection: Connection, host: ServerHost): void {
   // Documents are updated in place (see document.ts), and the analysis cache gets each edit
   // as offsets (incremental re-analysis).
   const documents: TextDocuments<LiveDocument> = new TextDocuments({
@@ -41,6 +42,7 @@ export function startServer(connection: Connection): void {
       return doc;
     },
   });
+  /** Workspace folders, as URIs (file: on a desktop, any scheme in a browser). */
   let folders: string[] = [];
   let canPullConfig = false;
   let canWatchFiles = false;
@@ -48,16 +50,18 @@ export function startServer(connection: Connection): void {
   let canChangeFolders = false;
   let initSettings: Partial<GlossaireSettings> = {};
 
-  const store = new GlossaryStore('fr');
+  const store = new GlossaryStore('fr', host);
   const ctx: ServerContext = {
     connection,
+    host,
     documents,
     store,
-    cache: new AnalysisCache((uri) => store.forUri(uri)),
-    index: new WorkspaceIndex((uri) => store.forUri(uri)),
+    cache: new AnalysisCache((uri) => store.serviceFor(uri)),
+    index: new WorkspaceIndex((uri) => store.serviceFor(uri), host),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
     glossaryFor: (uri) => store.forUri(uri),
+    serviceFor: (uri) => store.serviceFor(uri),
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
     lines: getLines,
     revalidateAll: () => {
@@ -66,7 +70,8 @@ export function startServer(connection: Connection): void {
     },
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // The glossaries are read before the answer: the client opens documents only after it.
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
     ctx.locale = toLocale(opts.locale ?? params.locale);
     initSettings = opts.settings ?? {};
@@ -74,9 +79,9 @@ export function startServer(connection: Connection): void {
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
     canChangeFolders = !!params.capabilities.workspace?.workspaceFolders;
-    folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
-    if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
-    applySettings(sanitizeSettings({ ...DEFAULT_SETTINGS, ...initSettings }));
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    await applySettings(sanitizeSettings({ ...DEFAULT_SETTINGS, ...initSettings }));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -103,17 +108,17 @@ export function startServer(connection: Connection): void {
     }
     // Multi-root: a folder added or removed brings or takes its glossaries and notes.
     if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => runSafeVoid(connection, 'didChangeWorkspaceFolders', () => {
-      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
-      folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
-      discoverGlossaries();
-      ctx.cache.clear();
-      glossaryChanged();
-      void reindex();
+      const removed = new Set(e.removed.map((f) => f.uri));
+      folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+      void discoverGlossaries().then(() => {
+        glossaryChanged();
+        void reindex();
+      });
     }));
     void refreshSettings().then(() => reindex());
   });
 
-  function applySettings(s: GlossaireSettings): void {
+  async function applySettings(s: GlossaireSettings): Promise<void> {
     ctx.settings = s;
     ctx.cache.settings = {
       ignoreWords: s.ignoreWords,
@@ -123,9 +128,16 @@ export function startServer(connection: Connection): void {
       ) as Partial<Record<FindingCode, Severity | 'off'>>,
     };
     ctx.cache.clear();
-    store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
+    await store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
     // The walk is made once, and again when discovery is turned on or off.
-    if (discoveredWith !== s.workspaceGlossaries) discoverGlossaries();
+    if (discoveredWith !== s.workspaceGlossaries) await discoverGlossaries();
+  }
+
+  /** Finds the workspace's glossary files (none when discovery is off). */
+  let discoveredWith: boolean | undefined;
+  async function discoverGlossaries(): Promise<void> {
+    discoveredWith = ctx.settings.workspaceGlossaries;
+    await store.discover(folders, ctx.settings.workspaceGlossaries);
   }
 
   async function refreshSettings(): Promise<void> {
@@ -138,15 +150,8 @@ export function startServer(connection: Connection): void {
         connection.console.warn(`configuration: ${(e as Error).message}`);
       }
     }
-    applySettings(sanitizeSettings(s));
+    await applySettings(sanitizeSettings(s));
     glossaryChanged();
-  }
-
-  /** Finds the workspace's glossary files (none when discovery is off). */
-  let discoveredWith: boolean | undefined;
-  function discoverGlossaries(): void {
-    discoveredWith = ctx.settings.workspaceGlossaries;
-    store.setWorkspaceFiles(ctx.settings.workspaceGlossaries ? findGlossaryFiles(folders) : [], ctx.settings.workspaceGlossaries ? folders : []);
   }
 
   function glossaryChanged(): void {
@@ -174,45 +179,56 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => runSafeVoid(connection, 'didChangeConfiguration', () => void refreshSettings().then(() => reindex())));
 
   connection.onDidChangeWatchedFiles((params) => runSafeVoid(connection, 'didChangeWatchedFiles', () => {
-    let glossaryTouched = false;
+    const glossaryEvents: Promise<boolean>[] = [];
+    const updates: Promise<void>[] = [];
     for (const change of params.changes) {
-      const path = URI.parse(change.uri).fsPath;
-      if (ctx.settings.workspaceGlossaries && isGlossaryUri(change.uri) && folders.some((f) => appliesTo(URI.file(f).toString(), change.uri))) {
+      if (ctx.settings.workspaceGlossaries && store.isWorkspaceGlossaryUri(change.uri)) {
         // Created, changed or deleted: only the chains the file is in are made again.
-        if (change.type === FileChangeType.Deleted) glossaryTouched = store.removeWorkspaceFile(change.uri) || glossaryTouched;
-        else if (change.type === FileChangeType.Created && store.addWorkspaceFile(path)) {
-          // Open in the editor already (an add-to-glossary edit): its live text counts.
-          const open = documents.get(change.uri);
-          if (open) store.setOverlay(change.uri, open.getText());
-          glossaryTouched = true;
-        }
-        else if (!documents.get(change.uri)) glossaryTouched = store.fileChanged(change.uri) || glossaryTouched;
+        if (change.type === FileChangeType.Deleted) glossaryEvents.push(Promise.resolve(store.removeWorkspaceFile(change.uri)));
+        else if (change.type === FileChangeType.Created && !store.isGlossaryFile(change.uri)) {
+          glossaryEvents.push(store.addWorkspaceFile(change.uri).then((added) => {
+            // Open in the editor already (an add-to-glossary edit): its live text counts.
+            const open = documents.get(change.uri);
+            if (added && open) store.setOverlay(change.uri, open.getText());
+            return added;
+          }));
+        } else if (!documents.get(change.uri)) glossaryEvents.push(store.fileChanged(change.uri));
         continue;
       }
       if (store.isGlossaryFile(change.uri)) {
-        glossaryTouched = store.fileChanged(change.uri) || glossaryTouched;
+        if (!documents.get(change.uri)) glossaryEvents.push(store.fileChanged(change.uri));
         continue;
       }
-      if (!/\.(md|markdown)$/i.test(path)) continue;
+      if (!/\.(md|markdown)$/i.test(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) ctx.index.deleteFile(change.uri);
-      else if (!documents.get(change.uri)) ctx.index.updateFile(path);
+      else if (!documents.get(change.uri)) updates.push(ctx.index.updateFile(change.uri));
     }
-    if (glossaryTouched) {
-      glossaryChanged();
-      void reindex();
-    } else void connection.sendNotification(OccurrencesChangedNotification, {});
+    void Promise.all(glossaryEvents).then((touched) => {
+      if (touched.some(Boolean)) {
+        glossaryChanged();
+        void reindex();
+      } else void Promise.all(updates).then(() => connection.sendNotification(OccurrencesChangedNotification, {}));
+    });
   }));
 
-  connection.onRequest(ReloadGlossariesRequest, (token) =>
-    runSafe(connection, 'reloadGlossaries', token, { concepts: 0, problems: 0 }, () => {
-      discoverGlossaries();
-      store.reload();
-      ctx.cache.clear();
-      glossaryChanged();
-      void reindex();
-      return { concepts: store.current.entries.length, problems: store.problems.length };
-    }),
-  );
+  /** Re-reads the glossaries, then republishes and reindexes with them. */
+  async function reloadGlossaries(): Promise<void> {
+    await discoverGlossaries();
+    await store.reload();
+    ctx.cache.clear();
+    glossaryChanged();
+    void reindex();
+  }
+
+  connection.onRequest(ReloadGlossariesRequest, async (token) => {
+    try {
+      await reloadGlossaries();
+    } catch (e) {
+      connection.console.error(`reloadGlossaries: ${(e as Error)?.stack ?? String(e)}`);
+    }
+    return runSafe(connection, 'reloadGlossaries', token, { concepts: 0, problems: 0 }, () =>
+      ({ concepts: store.current.entries.length, problems: store.problems.length }));
+  });
 
   registerDiagnostics(ctx);
   registerHover(ctx);
