@@ -87,13 +87,13 @@ describe('cli: glossary convert and validate', { concurrency: true }, () => {
   });
 
   it('usage errors exit 2 with the help', () => {
-    assert.equal(run([]).code, 2);
-    assert.equal(run(['--help']).code, 0);
-    const r = run(['frobnicate']);
+    assert.equal(run(['convert', '--help']).code, 0);
+    const r = run(['validate']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /frobnicate/);
+    assert.match(r.stderr, /validate: a glossary file is needed/);
     assert.equal(run(['convert']).code, 2);
     assert.equal(run(['convert', 'a.md', 'b.md']).code, 2);
     assert.equal(run(['convert', BUILTIN, '--labels', 'de']).code, 2);
+    assert.equal(run(['validate', BUILTIN, '-o', 'x.md']).code, 2);
   });
 });

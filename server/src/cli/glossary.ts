@@ -4,15 +4,13 @@
  */
 
 import { exportMain } from './export';
-import { runGlossaryCommand } from './glossaryConvert';
+import { convertMain, validateMain } from './glossaryFiles';
 import { t, toLocale } from '../service/messages';
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => number> = {
   export: exportMain,
-  convert: (argv) => runGlossaryCommand(['convert', ...argv]),
-  validate: (argv) => runGlossaryCommand(['validate', ...argv]),
-  '--help': (argv) => runGlossaryCommand(['--help', ...argv]),
-  '-h': (argv) => runGlossaryCommand(['--help', ...argv]),
+  convert: convertMain,
+  validate: validateMain,
 };
 
 /** Runs `glossaire glossary …` (argv after "glossary"); returns the exit code. */

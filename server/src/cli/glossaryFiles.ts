@@ -1,5 +1,6 @@
 /**
- * `glossaire glossary …`: commands on glossary files.
+ * `glossaire glossary convert` and `glossaire glossary validate`: commands on glossary files
+ * (hooked into cli/glossary.ts).
  *
  *   glossaire glossary convert FILE [-o OUT]   JSON → Markdown, Markdown → JSON (by FILE's extension)
  *   glossaire glossary validate FILE…          located problems, one per line
@@ -18,7 +19,7 @@ import { Locale, t, toLocale } from '../service/messages';
 import { loadLexicon } from '../node/resources';
 
 const HELP = {
-  fr: `Utilisation : glossaire glossary <commande> [options]
+  fr: `Utilisation : glossaire glossary convert|validate [options]
 
 Commandes :
   convert FICHIER [-o SORTIE]  convertit un glossaire JSON en Markdown, ou Markdown en JSON
@@ -32,7 +33,7 @@ Options :
 
 Codes de sortie : 0 glossaire valide, 1 erreurs dans le glossaire, 2 erreur d'usage ou fichier illisible.
 `,
-  en: `Usage: glossaire glossary <command> [options]
+  en: `Usage: glossaire glossary convert|validate [options]
 
 Commands:
   convert FILE [-o OUT]   converts a JSON glossary to Markdown, or Markdown to JSON
@@ -56,13 +57,9 @@ interface GlossaryCommand {
   locale: Locale;
 }
 
-function parseArgs(argv: string[]): GlossaryCommand | string {
+function parseArgs(command: 'convert' | 'validate', argv: string[]): GlossaryCommand | string {
   const locale = toLocale(process.env.GLOSSAIRE_LOCALE ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
   const args = [...argv];
-  const command = args.shift();
-  if (command === undefined) return 'a command is needed: convert or validate';
-  if (command === '-h' || command === '--help') return 'help';
-  if (command !== 'convert' && command !== 'validate') return `unknown glossary command: ${command}`;
   const o: GlossaryCommand = { command, files: [], labels: 'fr', locale };
   while (args.length > 0) {
     const a = args.shift()!;
@@ -138,10 +135,19 @@ function writeAtomic(path: string, content: string): void {
   }
 }
 
-/** Runs `glossaire glossary …` (argv after "glossary"); returns the exit code. */
-export function runGlossaryCommand(argv: string[]): number {
+/** Runs `glossaire glossary convert …` (argv after "convert"); returns the exit code. */
+export function convertMain(argv: string[]): number {
+  return run('convert', argv);
+}
+
+/** Runs `glossaire glossary validate …` (argv after "validate"); returns the exit code. */
+export function validateMain(argv: string[]): number {
+  return run('validate', argv);
+}
+
+function run(command: 'convert' | 'validate', argv: string[]): number {
   let parsed: GlossaryCommand | string;
-  try { parsed = parseArgs(argv); } catch (e) { parsed = (e as Error).message; }
+  try { parsed = parseArgs(command, argv); } catch (e) { parsed = (e as Error).message; }
   const locale0 = toLocale(process.env.LANG);
   if (parsed === 'help') { process.stdout.write(HELP[locale0]); return 0; }
   if (typeof parsed === 'string') {
