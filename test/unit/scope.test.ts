@@ -8,7 +8,8 @@ import { compileGlossary, GlossaryEntryData } from '../../server/src/service/glo
 import { appliesTo, chainFor, composeChain, folderOf, isGlossaryFileName } from '../../server/src/service/scope';
 import { URI } from 'vscode-uri';
 import { createNodeHost } from '../../server/src/node/nodeHost';
-import { GLOSSARY_GLOB } from '../../server/src/lsp/glossaryStore';
+import { GLOSSARY_GLOB, GlossaryStore } from '../../server/src/lsp/glossaryStore';
+import { globToRegExp, HostFileError, ServerHost } from '../../server/src/lsp/host';
 import { GlossaryResolver } from '../../server/src/cli/glossaries';
 import { glossaryJson, lexicon } from './helpers';
 
@@ -65,7 +66,7 @@ describe('scope: composing a chain (nearer wins)', () => {
     const { glossary, shadowed } = composeChain([{ glossary: course }, { glossary: root }]);
     assert.deepEqual(glossary.entries.map((e) => e.id), ['routeur', 'commutateur', 'passerelle', 'protocole']);
     assert.equal(glossary.byId.get('routeur')!.definition, 'Équipement qui relie des réseaux (cours).');
-    assert.deepEqual(shadowed.get('routeur'), [{ term: 'routeur', uri: 'file:///ws/glossaire.json' }]);
+    assert.deepEqual(shadowed.get('routeur'), [{ id: 'routeur', term: 'routeur', definition: 'Définition générale.', uri: 'file:///ws/glossaire.json' }]);
     // Each entry keeps its own file and offsets (go to definition opens the right glossary).
     assert.equal(glossary.byId.get('routeur')!.uri, 'file:///ws/reseaux/glossaire.json');
     const p = glossary.byId.get('protocole')!;
@@ -129,5 +130,82 @@ describe('scope: discovery on disk, and the CLI chain', () => {
     } finally {
       rmSync(ws, { recursive: true, force: true });
     }
+  });
+});
+
+describe('scope: the glossary store (chains cached, recompiled only where a file is in them, harvested definitions)', () => {
+  const ROOT = 'mem://ws';
+  const files: Record<string, string> = {
+    'mem://ext/builtin.json': glossaryJson([entry('cloud', 'cloud', 'Informatique en nuage.')]),
+    [`${ROOT}/reseaux/glossaire.md`]: '# Notions\n\n## routeur\n\nRelie des réseaux.\n',
+    [`${ROOT}/droit/glossaire.md`]: '---\nglossaire-intégré: non\n---\n\n# Notions\n\n## contrat\n\nAccord de volontés.\n',
+  };
+  const host = (): ServerHost => ({
+    kind: 'browser',
+    builtinGlossaryUri: 'mem://ext/builtin.json',
+    readText: async (uri) => {
+      const text = files[uri];
+      if (text === undefined) throw new HostFileError('ENOENT', uri);
+      return text;
+    },
+    findFiles: async (folders, glob, limit) => {
+      const re = globToRegExp(glob);
+      return Object.keys(files).filter((u) => folders.some((f) => u.startsWith(`${f}/`) && re.test(u.slice(f.length + 1)))).slice(0, limit);
+    },
+    lexicon: () => lexicon(),
+    prepareLexicon: async () => undefined,
+  });
+  // A stand-in harvester for the store's plumbing: "**Term** : definition" lines.
+  const harvester = (text: string) => [...text.matchAll(/\*\*([^*]+)\*\* : (.+)/g)].map((m) => ({
+    term: m[1], aliases: [], definition: m[2], termRange: { start: m.index! + 2, end: m.index! + 2 + m[1].length },
+  }));
+
+  it('one composed glossary per distinct chain; the built-in one off where a glossary says so', async () => {
+    const store = new GlossaryStore('fr', host());
+    await store.configure(true, [], [ROOT], 'fr');
+    await store.discover([ROOT], true);
+    const a = store.forUri(`${ROOT}/reseaux/c1.md`);
+    assert.equal(store.forUri(`${ROOT}/reseaux/td/c2.md`), a, 'same chain, same object');
+    assert.deepEqual(a.entries.map((e) => e.term), ['routeur', 'cloud']);
+    assert.deepEqual(store.forUri(`${ROOT}/droit/c.md`).entries.map((e) => e.term), ['contrat']);
+    assert.deepEqual(store.chainUris(`${ROOT}/reseaux/c1.md`), [`${ROOT}/reseaux/glossaire.md`, 'mem://ext/builtin.json']);
+  });
+
+  it('editing one glossary recompiles that file and its chains only', async () => {
+    const store = new GlossaryStore('fr', host());
+    await store.configure(true, [], [ROOT], 'fr');
+    await store.discover([ROOT], true);
+    const net = store.forUri(`${ROOT}/reseaux/c.md`);
+    const law = store.forUri(`${ROOT}/droit/c.md`);
+    const before = { ...store.stats };
+    store.setOverlay(`${ROOT}/reseaux/glossaire.md`, '# Notions\n\n## routeur\n\nRelie des réseaux.\n\n## commutateur\n\nRelie des machines.\n');
+    const net2 = store.forUri(`${ROOT}/reseaux/c.md`);
+    assert.notEqual(net2, net);
+    assert.deepEqual(net2.entries.map((e) => e.term), ['routeur', 'commutateur', 'cloud']);
+    assert.equal(store.forUri(`${ROOT}/droit/c.md`), law, 'the other course keeps its glossary');
+    assert.deepEqual({ files: store.stats.files - before.files, chains: store.stats.chains - before.chains }, { files: 1, chains: 1 });
+  });
+
+  it('harvested definitions join the chains of their course folder only, after the glossaries', async () => {
+    const store = new GlossaryStore('fr', host());
+    await store.configure(true, [], [ROOT], 'fr');
+    await store.discover([ROOT], true);
+    store.setHarvester(harvester);
+    assert.equal(store.setNoteText(`${ROOT}/reseaux/td/tp.md`, 'Intro.\n\n**passerelle** : point de sortie du réseau local.\n**routeur** : ma définition.\n'), true);
+    const net = store.forUri(`${ROOT}/reseaux/cours.md`);
+    assert.deepEqual(net.entries.map((e) => e.term), ['routeur', 'cloud', 'passerelle']);
+    const p = net.entries.find((e) => e.term === 'passerelle')!;
+    assert.equal(p.uri, `${ROOT}/reseaux/td/tp.md`);
+    assert.deepEqual(store.harvestedPosition(p), { line: 2, character: 2 });
+    // The course glossary's routeur wins; the note's definition is kept beside it.
+    assert.deepEqual(store.shadowedBy(net, 'routeur').map((s) => [s.definition, s.uri]), [['ma définition.', `${ROOT}/reseaux/td/tp.md`]]);
+    assert.deepEqual(store.forUri(`${ROOT}/droit/c.md`).entries.map((e) => e.term), ['contrat']);
+    // Same definitions again: nothing is made again; changed: the course's chains are.
+    assert.equal(store.setNoteText(`${ROOT}/reseaux/td/tp.md`, 'Intro.\n\n**passerelle** : point de sortie du réseau local.\n**routeur** : ma définition.\n'), false);
+    assert.equal(store.forUri(`${ROOT}/reseaux/cours.md`), net);
+    assert.equal(store.setNoteText(`${ROOT}/reseaux/td/tp.md`, 'Intro.\n'), true);
+    assert.deepEqual(store.forUri(`${ROOT}/reseaux/cours.md`).entries.map((e) => e.term), ['routeur', 'cloud']);
+    store.setHarvester(undefined);
+    assert.equal(store.setNoteText(`${ROOT}/reseaux/x.md`, '**pont** : relie deux segments du réseau.\n'), false);
   });
 });

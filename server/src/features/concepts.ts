@@ -25,6 +25,15 @@ function conceptKeys(ctx: ServerContext): { key: string; entry: GlossaryEntry; g
       out.push({ key, entry, group });
     }
   }
+  // Definitions harvested from the notes: one group per course folder, each concept marked with its note.
+  for (const h of ctx.store.harvestedGroups()) {
+    const group: ConceptGroup = { id: `harvested:${h.folder}`, label: `${t(ctx.locale, 'scope.harvested')} — ${displayName(h.folder + '/')}`, kind: 'harvested' };
+    for (const entry of h.glossary.entries) {
+      const key = seen.has(entry.id) ? `${entry.id}@${entry.uri}` : entry.id;
+      seen.add(entry.id);
+      out.push({ key, entry, group });
+    }
+  }
   return out;
 }
 
@@ -36,6 +45,10 @@ function entryOfKey(ctx: ServerContext, key: string): GlossaryEntry | undefined 
     if (at !== -1 && f.uri !== key.slice(at + 1)) continue;
     const e = f.glossary.byId.get(id);
     if (e) return e;
+  }
+  for (const h of ctx.store.harvestedGroups()) {
+    const e = h.glossary.byId.get(id);
+    if (e && (at === -1 || e.uri === key.slice(at + 1))) return e;
   }
   return undefined;
 }
@@ -68,6 +81,7 @@ export function registerConcepts(ctx: ServerContext): void {
           documentCount: doc ? docCounts.get(e.id) ?? 0 : undefined,
           workspaceCount: ws.get(e.id) ?? 0,
           group: group.id,
+          harvestedFrom: group.kind === 'harvested' ? { uri: e.uri, line: ctx.store.harvestedPosition(e)?.line ?? 0 } : undefined,
         };
       });
       return {

@@ -1,12 +1,27 @@
-/** Hover: delegates to the core's getHover over the cached analysis. */
+/**
+ * Hover: delegates to the core's getHover over the cached analysis, then says where the
+ * definition comes from when several sources define the term: the student's own definition
+ * from a note ("Vos notes", with a link to its line) beside the course glossary's ("Glossaire
+ * du cours"), and which farther glossary the nearer one overrides.
+ */
 
 import { Hover, MarkupKind } from 'vscode-languageserver';
 import { ServerContext } from '../lsp/context';
 import { findAt, getHover } from '../service/hover';
 import { escapeMarkdownHtml } from '../service/concepts';
+import { GlossaryEntry } from '../service/glossary';
 import { t } from '../service/messages';
 import { displayName } from '../lsp/glossaryStore';
 import { runSafe } from '../lsp/runSafe';
+
+/** "Vos notes : définition — [note, ligne N](link)": a harvested definition, escaped. */
+function fromNotes(ctx: ServerContext, uri: string, definition: string, position: { line: number; character: number } | undefined): string {
+  const line = (position?.line ?? 0) + 1;
+  // A plain link to the note's line (file URI + #L fragment): no command link, nothing to trust.
+  const link = `${uri.replace(/[()]/g, (c) => encodeURIComponent(c))}#L${line}`;
+  const where = t(ctx.locale, 'scope.definedIn', { file: escapeMarkdownHtml(displayName(uri)).replace(/[[\]]/g, '\\$&'), line, link });
+  return `**${t(ctx.locale, 'scope.yourNotes')}**${ctx.locale === 'fr' ? ' :' : ':'} ${escapeMarkdownHtml(definition)}\n\n*${where}*`;
+}
 
 /** Registers textDocument/hover. */
 export function registerHover(ctx: ServerContext): void {
@@ -20,13 +35,29 @@ export function registerHover(ctx: ServerContext): void {
       const offset = lines.offsetAt(params.position);
       const h = getHover(analysis, offset, glossary, ctx.locale);
       if (!h) return null;
-      // The nearer glossary won a term that a farther one defines too: the hover says so.
       const hit = findAt(analysis.occurrences, offset) ?? findAt(analysis.findings, offset);
-      const shadowed = hit ? ctx.store.shadowedBy(glossary, hit.entryId) : [];
+      const entry: GlossaryEntry | undefined = hit ? glossary.byId.get(hit.entryId) : undefined;
       let value = h.markdown;
-      if (shadowed.length > 0) {
-        const files = shadowed.map((s) => `\`${escapeMarkdownHtml(displayName(s.uri))}\``).join(', ');
-        value += `\n\n---\n\n*${t(ctx.locale, 'scope.overrides', { files, term: escapeMarkdownHtml(shadowed[0].term) })}*`;
+      if (entry) {
+        const shadowed = ctx.store.shadowedBy(glossary, entry.id);
+        const own = ctx.store.harvestedPosition(entry);
+        const notes = shadowed.filter((s) => !ctx.store.isGlossaryFile(s.uri));
+        const files = shadowed.filter((s) => ctx.store.isGlossaryFile(s.uri));
+        if (own) {
+          // The term is defined in the notes only (after "Did you mean…" on a typo).
+          const head = value.startsWith('### ') ? '' : `${value.split('\n\n---\n\n')[0]}\n\n---\n\n`;
+          value = `${head}### ${escapeMarkdownHtml(entry.term)}\n\n${fromNotes(ctx, entry.uri, entry.definition, own)}`;
+        } else if (notes.length > 0) {
+          // Both: the student's definition first, the course glossary's below (a thin one shows).
+          const s = notes[0];
+          const pos = ctx.store.harvestedPosition({ ...entry, id: s.id, uri: s.uri });
+          value = `${fromNotes(ctx, s.uri, s.definition, pos)}\n\n---\n\n**${t(ctx.locale, 'scope.courseGlossary')}**\n\n${value}`;
+        }
+        if (files.length > 0) {
+          // The nearer glossary won a term that a farther one defines too.
+          const names = files.map((s) => `\`${escapeMarkdownHtml(displayName(s.uri))}\``).join(', ');
+          value += `\n\n---\n\n*${t(ctx.locale, 'scope.overrides', { files: names, term: escapeMarkdownHtml(files[0].term) })}*`;
+        }
       }
       return { contents: { kind: MarkupKind.Markdown, value }, range: lines.rangeAt(h.start, h.end) };
     }),

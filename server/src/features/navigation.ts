@@ -21,6 +21,9 @@ export function entryAt(ctx: ServerContext, doc: LiveDocument, offset: number): 
 
 /** Where an entry is written in its glossary file. */
 export function entryLocation(ctx: ServerContext, entry: GlossaryEntry): Location | undefined {
+  // A definition harvested from a note: the note's line.
+  const harvested = ctx.store.harvestedPosition(entry);
+  if (harvested) return { uri: entry.uri, range: { start: harvested, end: { line: harvested.line, character: harvested.character + entry.term.length } } };
   const text = ctx.documents.get(entry.uri)?.getText() ?? ctx.store.compiledTextOf(entry.uri);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);

@@ -15,6 +15,8 @@ import { isFatalProblem, loadGlossaryFile, LoadedGlossary } from '../service/glo
 import { appliesTo, chainFor, composeChain, ComposedGlossary, folderOf, isGlossaryUri, ShadowedEntry } from '../service/scope';
 import { Locale, t } from '../service/messages';
 import { createGlossaireService, GlossaireService } from '../service/service';
+import { compileHarvested, courseFolderOf, HarvestedNote, NoteDefinition } from '../service/harvested';
+import { LineIndex } from '../service/positions';
 import { HostFileError, ServerHost } from './host';
 
 /** What the last read of a file gave: its text, or why it failed. */
@@ -74,6 +76,11 @@ export class GlossaryStore {
   private configuredKey = '';
   private useBuiltin = true;
   private readonly empty: Glossary;
+  /** Turns a note's text into its definitions (harvest.ts); undefined: harvesting is off. */
+  private harvester: ((text: string) => NoteDefinition[]) | undefined;
+  private readonly harvestedNotes = new Map<string, HarvestedNote & { key: string }>();
+  /** Course folder → its notes' definitions compiled (see harvested.ts). */
+  private readonly harvestedParts = new Map<string, { glossary: Glossary; positions: Map<string, { line: number; character: number }> }>();
   private generation = 0;
   /** Files compiled and chains composed since the start (for tests and the benchmark). */
   readonly stats = { files: 0, chains: 0 };
@@ -273,18 +280,102 @@ export class GlossaryStore {
     if (key === undefined) {
       files = this.chainFiles(noteUri);
       key = files.map((f) => f.uri).join('\n');
+      // The definitions of the note's course come last (a glossary wins a term both define).
+      if (this.harvester && noteUri) key += `\nharvested:${this.courseFolder(noteUri)}`;
       this.chainKeys.set(noteUri, key);
     }
     let composed = this.chains.get(key);
     if (!composed) {
       files ??= this.chainFiles(noteUri);
-      const c = files.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(files.map((f) => ({ glossary: this.compiled(f).glossary })));
+      const parts = files.map((f) => ({ glossary: this.compiled(f).glossary }));
+      const h = key.lastIndexOf('\nharvested:');
+      if (h !== -1) {
+        const part = this.harvestedPart(key.slice(h + '\nharvested:'.length));
+        if (part.glossary.entries.length > 0) parts.push({ glossary: part.glossary });
+      }
+      const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
       composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), locale: this.locale }) };
       this.stats.chains++;
       this.chains.set(key, composed);
       this.composedOf.set(composed.glossary, composed);
     }
     return composed;
+  }
+
+  /** Harvesting on (with the harvester) or off; every chain is made again. */
+  setHarvester(harvester: ((text: string) => NoteDefinition[]) | undefined): void {
+    if (harvester === this.harvester) return;
+    this.harvester = harvester;
+    if (!harvester) this.harvestedNotes.clear();
+    this.harvestedParts.clear();
+    this.chainKeys.clear();
+    this.chains.clear();
+  }
+
+  /** True when harvesting is on. */
+  get harvesting(): boolean {
+    return this.harvester !== undefined;
+  }
+
+  /**
+   * Harvests a note's text (read from the workspace or live in the editor); true when its
+   * definitions changed, i.e. the chains of its course were made again.
+   */
+  setNoteText(uri: string, text: string): boolean {
+    if (!this.harvester || this.byUri.has(uri)) return false;
+    const definitions = this.harvester(text);
+    const key = JSON.stringify(definitions.map((d) => [d.term, d.aliases, d.definition]));
+    const old = this.harvestedNotes.get(uri);
+    if (old ? old.key === key && old.definitions.every((d, k) => d.termRange.start === definitions[k].termRange.start) : definitions.length === 0) return false;
+    if (definitions.length === 0) this.harvestedNotes.delete(uri);
+    else {
+      const lines = new LineIndex(text);
+      this.harvestedNotes.set(uri, { uri, definitions, positions: definitions.map((d) => lines.positionAt(d.termRange.start)), key });
+    }
+    // Positions alone moved: the part is made again, the chains only when terms or definitions changed.
+    this.dropHarvestedPart(this.courseFolder(uri), old?.key !== key);
+    return old?.key !== key;
+  }
+
+  /** A note was deleted: its definitions leave (true when it had some). */
+  removeNote(uri: string): boolean {
+    if (!this.harvestedNotes.delete(uri)) return false;
+    this.dropHarvestedPart(this.courseFolder(uri), true);
+    return true;
+  }
+
+  /** Where a harvested entry is defined: its note's line and character (undefined for a glossary entry). */
+  harvestedPosition(entry: GlossaryEntry): { line: number; character: number } | undefined {
+    if (this.byUri.has(entry.uri)) return undefined;
+    const folder = this.courseFolder(entry.uri);
+    return this.harvestedPart(folder).positions.get(`${entry.uri}#${entry.id}`);
+  }
+
+  /** The course folders that have harvested definitions, with their compiled part (for the panel). */
+  harvestedGroups(): { folder: string; glossary: Glossary }[] {
+    const folders = new Set([...this.harvestedNotes.keys()].map((u) => this.courseFolder(u)));
+    return [...folders].sort().map((folder) => ({ folder, glossary: this.harvestedPart(folder).glossary }));
+  }
+
+  private courseFolder(noteUri: string): string {
+    return courseFolderOf(noteUri, this.workspaceFiles.map((f) => f.folder));
+  }
+
+  private harvestedPart(folder: string): { glossary: Glossary; positions: Map<string, { line: number; character: number }> } {
+    let part = this.harvestedParts.get(folder);
+    if (!part) {
+      const notes = [...this.harvestedNotes.values()].filter((n) => this.courseFolder(n.uri) === folder);
+      part = compileHarvested(notes, t(this.locale, 'scope.harvested'), { locale: this.locale });
+      this.harvestedParts.set(folder, part);
+    }
+    return part;
+  }
+
+  private dropHarvestedPart(folder: string, chainsToo: boolean): void {
+    this.harvestedParts.delete(folder);
+    if (!chainsToo) return;
+    const tail = `\nharvested:${folder}`;
+    for (const key of [...this.chains.keys()]) if (key.endsWith(tail)) this.chains.delete(key);
   }
 
   /** The farther entries that the entry `id` of a composed glossary overrides. */
@@ -325,6 +416,7 @@ export class GlossaryStore {
     for (const uri of this.overlays.keys()) if (!this.byUri.has(uri)) this.overlays.delete(uri);
     this.chainKeys.clear();
     this.chains.clear();
+    this.harvestedParts.clear();
   }
 
   /** One file changed: it and the chains it is in are made again, the others are kept. */

@@ -24,14 +24,28 @@ import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { registerAddToGlossary } from '../features/addToGlossary';
+import { NoteDefinition } from '../service/harvested';
+
+/** Pause after a keystroke before a note's definitions are harvested again. */
+const HARVEST_DEBOUNCE_MS = 300;
 import { runSafe, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
+
+/** What the server may be given besides its connection and host. */
+export interface ServerOptions {
+  /**
+   * Finds the definitions a note writes (service/harvest.ts); without it, or with the setting
+   * `glossaire.harvestDefinitions` off, no definition is harvested.
+   */
+  harvester?: (text: string) => NoteDefinition[];
+}
 
 /**
  * Starts the Glossaire language server on a connection; every file it reads comes through
  * `host` (node/nodeHost.ts or browser/browserHost.ts).
  */
-export function startServer(connection: Connection, host: ServerHost): void {
+export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
+  const harvestNote = options.harvester;
   // Documents are updated in place (see document.ts), and the analysis cache gets each edit
   // as offsets (incremental re-analysis).
   const documents: TextDocuments<LiveDocument> = new TextDocuments({
@@ -61,6 +75,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
     glossaryFor: (uri) => store.forUri(uri),
+    harvestedDefinition: (uri, term) => {
+      const e = store.forUri(uri).entries.find((x) => x.term.toLowerCase() === term.toLowerCase() && store.harvestedPosition(x));
+      return e?.definition;
+    },
     serviceFor: (uri) => store.serviceFor(uri),
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
     lines: getLines,
@@ -129,9 +147,32 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
     ctx.cache.clear();
     await store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
+    store.setHarvester(s.harvestDefinitions ? harvestNote : undefined);
     // The walk is made once, and again when discovery is turned on or off.
     if (discoveredWith !== s.workspaceGlossaries) await discoverGlossaries();
   }
+
+  /**
+   * Definitions typed in an open note join its course's glossary within one debounce: the
+   * note is harvested again after a pause, and, when its definitions changed, every open
+   * note is checked again with the new chain.
+   */
+  const harvestTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  function harvestSoon(doc: LiveDocument): void {
+    if (!store.harvesting || !ctx.isChecked(doc)) return;
+    clearTimeout(harvestTimers.get(doc.uri));
+    harvestTimers.set(doc.uri, setTimeout(() => runSafeVoid(connection, 'harvest', () => {
+      harvestTimers.delete(doc.uri);
+      if (documents.get(doc.uri) === doc && store.setNoteText(doc.uri, doc.getText())) glossaryChanged();
+    }), HARVEST_DEBOUNCE_MS));
+  }
+  documents.onDidOpen((e) => harvestSoon(e.document));
+  documents.onDidChangeContent((e) => harvestSoon(e.document));
+  // The index reads every note: each is harvested on the way.
+  ctx.index.onText = (uri, text) => {
+    if (store.setNoteText(uri, text)) harvestChanged = true;
+  };
+  let harvestChanged = false;
 
   /** Finds the workspace's glossary files (none when discovery is off). */
   let discoveredWith: boolean | undefined;
@@ -171,8 +212,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
         progress = undefined;
       }
     }
+    harvestChanged = false;
     await ctx.index.rebuild(folders, (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`));
     progress?.done();
+    if (harvestChanged) {
+      // Terms defined in the notes: the open notes are checked with them, and the notes read
+      // before a definition was found are indexed again (a second pass finds no new change).
+      harvestChanged = false;
+      glossaryChanged();
+      await ctx.index.rebuild(folders);
+    }
     void connection.sendNotification(OccurrencesChangedNotification, {});
   }
 
@@ -200,7 +249,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
         continue;
       }
       if (!/\.(md|markdown)$/i.test(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) ctx.index.deleteFile(change.uri);
+      if (change.type === FileChangeType.Deleted) {
+        ctx.index.deleteFile(change.uri);
+        if (store.removeNote(change.uri)) glossaryEvents.push(Promise.resolve(true));
+      }
       else if (!documents.get(change.uri)) updates.push(ctx.index.updateFile(change.uri));
     }
     void Promise.all(glossaryEvents).then((touched) => {

@@ -37,6 +37,8 @@ export function indexText(text: string, service: GlossaireService): FileOccurren
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileOccurrences>();
   private generation = 0;
+  /** Called with each note the index reads (harvesting: see server.ts). */
+  onText?: (uri: string, text: string) => void;
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
@@ -76,6 +78,7 @@ export class WorkspaceIndex {
   async updateFile(uri: string): Promise<void> {
     try {
       const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
+      this.onText?.(uri, text);
       this.files.set(uri, indexText(text, this.getService(uri)));
     } catch {
       this.files.delete(uri);

@@ -52,8 +52,10 @@ export function chainFor<T extends ScopedGlossary>(glossaries: readonly T[], not
 
 /** A farther glossary's entry that a nearer one overrides (the hover says so). */
 export interface ShadowedEntry {
-  /** The overridden entry's term and its glossary file. */
+  /** The overridden entry's id, term, definition and file. */
+  id: string;
   term: string;
+  definition: string;
   uri: string;
 }
 
@@ -107,7 +109,7 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
   const sources = new Map<string, string>();
   const shadow = (winner: GlossaryEntry, loser: GlossaryEntry) => {
     const list = shadowed.get(winner.id) ?? [];
-    list.push({ term: loser.term, uri: loser.uri });
+    list.push({ id: loser.id, term: loser.term, definition: loser.definition, uri: loser.uri });
     shadowed.set(winner.id, list);
   };
   for (const { glossary } of parts) {
