@@ -6,7 +6,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptCategory, ConceptSummary } from '../../server/src/shared/protocol';
+import { ConceptCategory, ConceptGroup, ConceptSummary } from '../../server/src/shared/protocol';
 import { ConceptsModel } from './conceptsModel';
 import { GlossaireClient } from './languageClient';
 import { ConceptsDescription, getConceptsDescription } from './settings';
@@ -21,6 +21,13 @@ export interface CategoryNode {
   concepts: ConceptSummary[];
 }
 
+/** A group row: one glossary (a course), when several are in use. */
+export interface GroupNode {
+  kind: 'group';
+  group: ConceptGroup;
+  categories: CategoryNode[];
+}
+
 /** A concept row. Commands contributed to the view receive it as their argument. */
 export interface ConceptNode {
   kind: 'concept';
@@ -28,12 +35,14 @@ export interface ConceptNode {
 }
 
 /** A row of the Concepts view. */
-export type ConceptsNode = CategoryNode | ConceptNode;
+export type ConceptsNode = GroupNode | CategoryNode | ConceptNode;
 
 /** What the view shows, as plain data (the extension's API hands it to the in-editor tests). */
 export interface ConceptsSnapshot {
   state: ConceptsViewState;
   categories: { id: string; label: string; concepts: { id: string; label: string; description: string }[] }[];
+  /** With several glossaries: the groups (courses), each with its categories. */
+  groups?: { id: string; label: string; categories: ConceptsSnapshot['categories'] }[];
 }
 
 /** Drives the welcome content (package.json viewsWelcome, context key `glossaire.conceptsView`). */
@@ -87,23 +96,33 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
   }
 
   async getChildren(node?: ConceptsNode): Promise<ConceptsNode[]> {
-    if (node) return node.kind === 'category' ? node.concepts.map((concept) => ({ kind: 'concept', concept })) : [];
+    if (node) {
+      if (node.kind === 'group') return node.categories;
+      return node.kind === 'category' ? node.concepts.map((concept) => ({ kind: 'concept', concept })) : [];
+    }
     try {
       const mode = getConceptsDescription();
       const result = mode === 'occurrences'
         ? await this.model.getWithCounts(vscode.window.activeTextEditor?.document.uri)
         : await this.model.get();
-      const byCategory = new Map<string, CategoryNode>();
-      for (const category of result.categories) byCategory.set(category.id, { kind: 'category', category, concepts: [] });
-      for (const concept of result.concepts) {
-        let node = byCategory.get(concept.category);
-        if (!node) {
-          node = { kind: 'category', category: { id: concept.category, label: concept.categoryLabel }, concepts: [] };
-          byCategory.set(concept.category, node);
+      const categoriesOf = (concepts: ConceptSummary[], prefix: string): CategoryNode[] => {
+        const byCategory = new Map<string, CategoryNode>();
+        for (const category of result.categories) byCategory.set(category.id, { kind: 'category', category: { ...category, id: prefix + category.id }, concepts: [] });
+        for (const concept of concepts) {
+          let node = byCategory.get(concept.category);
+          if (!node) {
+            node = { kind: 'category', category: { id: prefix + concept.category, label: concept.categoryLabel }, concepts: [] };
+            byCategory.set(concept.category, node);
+          }
+          node.concepts.push(concept);
         }
-        node.concepts.push(concept);
-      }
-      const roots = [...byCategory.values()].filter((c) => c.concepts.length > 0);
+        return [...byCategory.values()].filter((c) => c.concepts.length > 0);
+      };
+      const groups = result.groups ?? [];
+      // Several glossaries (courses): one row per glossary, its categories below.
+      const roots: (GroupNode | CategoryNode)[] = groups.length > 1
+        ? groups.map((group): GroupNode => ({ kind: 'group', group, categories: categoriesOf(result.concepts.filter((c) => c.group === group.id), `${group.id}#`) })).filter((g) => g.categories.length > 0)
+        : categoriesOf(result.concepts, '');
       await this.setState(roots.length > 0 ? 'ready' : 'empty');
       this.treeView.message = result.problemCount > 0
         ? vscode.l10n.t('The glossaries have {0} problem(s): see the Problems panel.', result.problemCount)
@@ -118,6 +137,14 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
   }
 
   getTreeItem(node: ConceptsNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.group.id}`;
+      item.description = String(node.categories.reduce((n, c) => n + c.concepts.length, 0));
+      item.iconPath = new vscode.ThemeIcon(node.group.kind === 'harvested' ? 'notebook' : node.group.kind === 'builtin' ? 'book' : 'library');
+      item.contextValue = 'group';
+      return item;
+    }
     if (node.kind === 'category') {
       const item = new vscode.TreeItem(node.category.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `category:${node.category.id}`;
@@ -132,6 +159,7 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
     const item = new vscode.TreeItem(c.term, vscode.TreeItemCollapsibleState.None);
     item.id = `concept:${c.id}`;
     item.description = describe(c, getConceptsDescription());
+    if (c.harvestedFrom) item.description = `${vscode.l10n.t('from {0}', vscode.workspace.asRelativePath(vscode.Uri.parse(c.harvestedFrom.uri)))} — ${item.description}`;
     item.iconPath = new vscode.ThemeIcon('symbol-key');
     item.contextValue = 'concept';
     item.accessibilityInformation = { label: `${c.term}, ${c.shortDefinition}` };
@@ -166,15 +194,18 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
 
   /** What the view shows now (categories and concept rows, as the tree renders them). */
   async snapshot(): Promise<ConceptsSnapshot> {
-    const roots = (await this.getChildren()) as CategoryNode[];
+    const roots = (await this.getChildren()) as (GroupNode | CategoryNode)[];
     const mode = getConceptsDescription();
+    const snap = (cats: CategoryNode[]) => cats.map((r) => ({
+      id: r.category.id,
+      label: r.category.label,
+      concepts: r.concepts.map((c) => ({ id: c.id, label: c.term, description: describe(c, mode) })),
+    }));
+    const groups = roots.filter((r): r is GroupNode => r.kind === 'group');
     return {
       state: this.state,
-      categories: roots.map((r) => ({
-        id: r.category.id,
-        label: r.category.label,
-        concepts: r.concepts.map((c) => ({ id: c.id, label: c.term, description: describe(c, mode) })),
-      })),
+      categories: snap(groups.length > 0 ? groups.flatMap((g) => g.categories) : (roots as CategoryNode[])),
+      groups: groups.length > 0 ? groups.map((g) => ({ id: g.group.id, label: g.group.label, categories: snap(g.categories) })) : undefined,
     };
   }
 
