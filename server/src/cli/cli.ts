@@ -13,6 +13,7 @@ import { LineIndex } from '../service/positions';
 import { Locale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { glossaryMain } from './glossary';
 
 const VERSION = '0.1.0';
 
@@ -154,6 +155,7 @@ function writeAtomic(path: string, content: string): void {
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[]): number {
+  if (argv[0] === 'glossary') return glossaryMain(argv.slice(1));
   let parsed: CliOptions | string;
   try { parsed = parseArgs(argv); } catch (e) { parsed = (e as Error).message; }
   const locale0 = toLocale(process.env.LANG);
