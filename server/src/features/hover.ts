@@ -20,7 +20,7 @@ function fromNotes(ctx: ServerContext, uri: string, definition: string, position
   // A plain link to the note's line (file URI + #L fragment): no command link, nothing to trust.
   const link = `${uri.replace(/[()]/g, (c) => encodeURIComponent(c))}#L${line}`;
   const where = t(ctx.locale, 'scope.definedIn', { file: escapeMarkdownHtml(displayName(uri)).replace(/[[\]]/g, '\\$&'), line, link });
-  return `**${t(ctx.locale, 'scope.yourNotes')}**${ctx.locale === 'fr' ? ' :' : ':'} ${escapeMarkdownHtml(definition)}\n\n*${where}*`;
+  return `**${t(ctx.locale, 'scope.yourNotes')}**${t(ctx.locale, 'punct.colon')} ${escapeMarkdownHtml(definition)}\n\n*${where}*`;
 }
 
 /** Registers textDocument/hover. */

@@ -151,6 +151,10 @@ export interface AddToGlossaryEditParams {
  */
 export const AddToGlossaryEditRequest = new RequestType<AddToGlossaryEditParams, { edit: unknown; target: string } | null, void>('glossaire/addToGlossaryEdit');
 
+/** The code action kind of "fix all glossary typos" (`source.fixAll.glossaire`, for
+ * `editor.codeActionsOnSave`): offered by the server, requested by the client. */
+export const FIX_ALL_KIND = 'source.fixAll.glossaire';
+
 /** Command the server's code actions use to add a word to the workspace's ignore list. */
 export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
 
