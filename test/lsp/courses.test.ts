@@ -195,4 +195,41 @@ describe('language server: course glossaries in the workspace', { skip: !existsS
     assert.equal(await client.request('glossaire/addToGlossaryEdit', { uri: law, term: 'x', definition: ' ', category: 'c' }), null);
     assert.equal(await client.request('glossaire/addToGlossaryEdit', { uri: law, term: '', definition: 'd', category: 'c' }), null);
   });
+
+  test('definitions written in a note join their course: hover with both definitions, a term only the notes define, live edits', async () => {
+    const def = uri('reseaux', 'td', 'defs.md');
+    await client.open(def, '# Définitions\n\n**Commutateur** : boîtier qui relie les machines d’un même réseau local.\n\n**Encapsulation** : ajout d’un en-tête par chaque couche du modèle réseau.\n');
+    const note = uri('reseaux', 'td', 'tp.md');
+    // Within one debounce the other notes of the course are checked with the new terms.
+    await client.change(note, 10, [{ text: 'L’encapsulation et le commutateur, puis encapsulaton.\n' }]);
+    const diags = await client.waitFor(() => {
+      const d = client.diagnostics.get(note);
+      return d && words(d.diagnostics).includes('encapsulation') ? d.diagnostics : undefined;
+    }, 5000, 'harvested term checked');
+    assert.deepEqual(words(diags), ['encapsulation']);
+    const both = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: note }, position: { line: 0, character: 25 } }));
+    assert.match(both, /Vos notes/);
+    assert.match(both, /boîtier qui relie les machines/);
+    assert.match(both, /Glossaire du cours/);
+    assert.match(both, /Relie les machines d’un réseau local/);
+    assert.match(both, /defs\.md#L3/);
+    const own = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: note }, position: { line: 0, character: 5 } }));
+    assert.match(own, /ajout d’un en-tête/);
+    assert.match(own, /defs\.md#L5/);
+    assert.doesNotMatch(own, /Glossaire du cours/);
+    // Go to definition: the note's line.
+    const loc = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: note }, position: { line: 0, character: 5 } });
+    assert.deepEqual(loc, { uri: def, range: { start: { line: 4, character: 2 }, end: { line: 4, character: 15 } } });
+    // The other course does not get them.
+    const law = uri('droit', 'cours.md');
+    await client.change(law, 10, [{ text: 'Un encapsulaton.\n' }]);
+    assert.deepEqual(words(await client.diagnosticsFor(law, 10)), []);
+    // The definitions are removed while typing: the term goes.
+    await client.change(def, 2, [{ text: '# Définitions\n\nRien.\n' }]);
+    await client.waitFor(() => {
+      const d = client.diagnostics.get(note);
+      return d && d.diagnostics.length === 0;
+    }, 5000, 'the harvested term gone');
+    await client.close(def);
+  });
 });

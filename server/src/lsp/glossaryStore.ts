@@ -178,11 +178,11 @@ export class GlossaryStore {
     return true;
   }
 
-  /** A workspace glossary file was deleted (true when it was one). */
+  /** A workspace glossary file, or a folder holding some, was deleted (true when one left). */
   removeWorkspaceFile(uri: string): boolean {
-    const f = this.byUri.get(uri);
-    if (!f || f.origin !== 'workspace') return false;
-    this.setWorkspaceFiles(this.workspaceFiles.filter((x) => x !== f).map((x) => x.uri));
+    const gone = this.workspaceFiles.filter((f) => f.uri === uri || appliesTo(uri, f.uri));
+    if (gone.length === 0) return false;
+    this.setWorkspaceFiles(this.workspaceFiles.filter((x) => !gone.includes(x)).map((x) => x.uri));
     return true;
   }
 

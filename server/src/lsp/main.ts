@@ -7,6 +7,10 @@ import { createConnection, MessageReader, ProposedFeatures, StreamMessageWriter 
 import { jsonEncoder } from '../transport/jsonEncoder';
 import { createNodeHost } from '../node/nodeHost';
 import { startServer } from './server';
+import { harvestDefinitions } from '../service/harvest';
+
+/** The definitions notes write join their course's glossary (setting glossaire.harvestDefinitions). */
+const options = { harvester: harvestDefinitions };
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.stderr.write('Usage: node dist/server.js --stdio\n(Glossaire language server; see README "Autres éditeurs".)\n');
@@ -23,5 +27,5 @@ if (process.argv.includes('--stdio')) {
   console.info = connection.console.info.bind(connection.console);
   console.warn = connection.console.warn.bind(connection.console);
   console.error = connection.console.error.bind(connection.console);
-  startServer(connection, createNodeHost());
-} else startServer(createConnection(ProposedFeatures.all), createNodeHost());
+  startServer(connection, createNodeHost(), options);
+} else startServer(createConnection(ProposedFeatures.all), createNodeHost(), options);

@@ -248,6 +248,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         if (!documents.get(change.uri)) glossaryEvents.push(store.fileChanged(change.uri));
         continue;
       }
+      // A deleted folder takes its glossaries with it.
+      if (change.type === FileChangeType.Deleted && store.removeWorkspaceFile(change.uri)) glossaryEvents.push(Promise.resolve(true));
       if (!/\.(md|markdown)$/i.test(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) {
         ctx.index.deleteFile(change.uri);
@@ -259,7 +261,15 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       if (touched.some(Boolean)) {
         glossaryChanged();
         void reindex();
-      } else void Promise.all(updates).then(() => connection.sendNotification(OccurrencesChangedNotification, {}));
+      } else {
+        void Promise.all(updates).then(() => {
+          // A note on disk changed its definitions: its course's notes are checked again.
+          if (harvestChanged) {
+            harvestChanged = false;
+            glossaryChanged();
+          } else void connection.sendNotification(OccurrencesChangedNotification, {});
+        });
+      }
     });
   }));
 
