@@ -16,6 +16,7 @@ import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireSettings, GlossaryChangedNot
 import { FINDING_CODES, FindingCode, Severity } from '../service/analyze';
 import { toLocale } from '../service/messages';
 import { WorkspaceIndex } from './workspaceIndex';
+import { fileProblemMessage } from '../node/files';
 import { publishGlossaryProblems, registerDiagnostics, validate } from '../features/diagnostics';
 import { registerHover } from '../features/hover';
 import { registerCompletion } from '../features/completion';
@@ -142,7 +143,11 @@ export function startServer(connection: Connection): void {
         progress = undefined;
       }
     }
-    await ctx.index.rebuild(folders, (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`));
+    await ctx.index.rebuild(
+      folders,
+      (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`),
+      (problem) => connection.console.warn(fileProblemMessage(ctx.locale, problem)),
+    );
     progress?.done();
     void connection.sendNotification(OccurrencesChangedNotification, {});
   }
@@ -159,7 +164,10 @@ export function startServer(connection: Connection): void {
       const path = URI.parse(change.uri).fsPath;
       if (!/\.(md|markdown)$/i.test(path)) continue;
       if (change.type === FileChangeType.Deleted) ctx.index.deleteFile(change.uri);
-      else if (!documents.get(change.uri)) ctx.index.updateFile(path);
+      else if (!documents.get(change.uri)) {
+        const problem = ctx.index.updateFile(path);
+        if (problem) connection.console.warn(fileProblemMessage(ctx.locale, problem));
+      }
     }
     if (glossaryTouched) {
       store.reload();

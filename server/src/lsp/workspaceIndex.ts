@@ -4,17 +4,14 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyzeText } from '../service/analyze';
 import { Glossary } from '../service/glossary';
 import { LineIndex, Range } from '../service/positions';
 import { loadLexicon } from '../node/resources';
+import { FileProblem, isMarkdownName, MAX_NOTE_BYTES, readTextFile, walkFiles } from '../node/files';
 
 const MAX_FILES = 20_000;
-const MAX_FILE_SIZE = 5 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'target']);
 
 /** Occurrences of concepts in one file: entry id → ranges. */
 export type FileOccurrences = Map<string, Range[]>;
@@ -48,12 +45,17 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  /** (Re)builds the index of the given folders. `onProgress` gets (done, total). */
-  rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * (Re)builds the index of the given folders. `onProgress` gets (done, total); `onProblem`
+   * each path that was not indexed (a device or pipe named *.md, an unreadable folder…).
+   */
+  rebuild(folders: string[], onProgress?: (done: number, total: number) => void, onProblem?: (problem: FileProblem) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
-    const paths: string[] = [];
-    for (const f of folders) collectMarkdown(f, paths);
+    // The CLI's walker: only regular files, each real folder once (links to a parent made the
+    // walk exponential), devices and pipes reported instead of read.
+    const { files: paths, problems } = walkFiles(folders, isMarkdownName, { maxFiles: MAX_FILES });
+    if (onProblem) for (const p of problems) onProblem(p);
     this.ready = new Promise((resolve) => {
       let i = 0;
       const step = () => {
@@ -69,15 +71,18 @@ export class WorkspaceIndex {
     return this.ready;
   }
 
-  /** Re-reads one file (created or changed). */
-  updateFile(path: string): void {
+  /** Re-reads one file (created or changed); returns why it could not, if so. */
+  updateFile(path: string): FileProblem | undefined {
     const uri = URI.file(path).toString();
-    try {
-      if (statSync(path).size > MAX_FILE_SIZE) return;
-      this.files.set(uri, indexText(readFileSync(path, 'utf8'), this.getGlossary()));
-    } catch {
+    // A bounded read of a regular UTF-8 file: a pipe or /dev/zero behind the name hung or
+    // exhausted the server, a file bigger than the cap is left out.
+    const r = readTextFile(path, MAX_NOTE_BYTES);
+    if (!r.ok) {
       this.files.delete(uri);
+      return r.problem;
     }
+    this.files.set(uri, indexText(r.text, this.getGlossary()));
+    return undefined;
   }
 
   /** Sets a file's occurrences from text (an open document). */
@@ -105,32 +110,5 @@ export class WorkspaceIndex {
       for (const [id, ranges] of occ) out.set(id, (out.get(id) ?? 0) + ranges.length);
     }
     return out;
-  }
-}
-
-function collectMarkdown(dir: string, out: string[], seen = new Set<string>()): void {
-  let names: string[];
-  try {
-    // A folder reached again through a symbolic link is walked once: links to a parent (or
-    // three links to '.') made the walk exponential and the server hung before answering.
-    const real = realpathSync(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (out.length >= MAX_FILES) return;
-    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
-    const p = join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) collectMarkdown(p, out, seen);
-    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
   }
 }

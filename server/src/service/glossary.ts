@@ -142,7 +142,10 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
   const sourceTexts = new Map<string, string>();
   const pendingRelations: { entry: GlossaryEntry; field: 'related' | 'broader'; id: string; node: JsonNode | undefined; uri: string }[] = [];
 
-  for (const source of sources) {
+  for (const given of sources) {
+    // A file saved with a BOM (Windows editors) is valid: the BOM is read as a space, which
+    // JSON skips and which keeps every offset the file's.
+    const source = given.text.charCodeAt(0) === 0xfeff ? { ...given, text: ' ' + given.text.slice(1) } : given;
     sourceTexts.set(source.uri, source.text);
     const errors: ParseError[] = [];
     // The parser recurses: JSON nested thousands deep would overflow the stack (and take the
