@@ -153,13 +153,15 @@ describe('writeTextFile', () => {
 });
 
 describe('WorkspaceIndex', () => {
-  it('indexes a folder with a device, a pipe and loops without hanging (child process)', () => {
+  it('indexes a folder with a device, a pipe and loops without hanging (child process, Node host)', () => {
     const dir = hostileTree('index');
     const mod = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'workspaceIndex.js');
+    const host = join(__dirname, '..', '..', 'server', 'src', 'node', 'nodeHost.js');
     const helpers = join(__dirname, 'helpers.js');
     const script = `const { WorkspaceIndex } = require(${JSON.stringify(mod)}); const h = require(${JSON.stringify(helpers)});
-      const index = new WorkspaceIndex(() => h.builtinGlossary());
-      index.rebuild([${JSON.stringify(dir)}]).then(() => process.stdout.write(index.size + ' ' + index.references('infogerance').length));`;
+      const { createNodeHost } = require(${JSON.stringify(host)}); const { URI } = require(${JSON.stringify(require.resolve('vscode-uri'))});
+      const index = new WorkspaceIndex(() => h.builtinGlossary(), createNodeHost());
+      index.rebuild([URI.file(${JSON.stringify(dir)}).toString()]).then(() => process.stdout.write(index.size + ' ' + index.references('infogerance').length));`;
     const r = spawnSync(process.execPath, ['--max-old-space-size=300', '-e', script], { encoding: 'utf8', timeout: 20000 });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '2 1');

@@ -14,6 +14,7 @@ import { LineIndex } from '../service/positions';
 import { Locale, MessageKey, parseLocale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { glossaryMain } from './glossary';
 import { decodeText, FileProblem, fileProblemMessage, isMarkdownName, MAX_NOTE_BYTES, printablePath, readTextFile, walkFiles, writeTextFile } from '../node/files';
 
 const VERSION = '0.1.0';
@@ -132,6 +133,7 @@ function readStdin(maxBytes: number): Buffer | 'too-large' {
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+  if (argv[0] === 'glossary') return glossaryMain(argv.slice(1));
   const parsed = parseArgs(argv, env);
   if (parsed.kind === 'help') {
     process.stdout.write(t(parsed.locale, 'cli.help'));

@@ -4,21 +4,24 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { URI } from 'vscode-uri';
 import { analyzeText } from '../service/analyze';
 import { Glossary } from '../service/glossary';
+import { Lexicon } from '../service/lexicon';
 import { LineIndex, Range } from '../service/positions';
-import { loadLexicon } from '../node/resources';
-import { FileProblem, isMarkdownName, MAX_NOTE_BYTES, readTextFile, walkFiles } from '../node/files';
+import { MARKDOWN_GLOB, ServerHost } from './host';
 
 const MAX_FILES = 20_000;
+const MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** The next slice of work: after pending I/O (Node), or as soon as the worker is free (browser). */
+const defer: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn) => void setImmediate(fn) : (fn) => void setTimeout(fn, 0);
 
 /** Occurrences of concepts in one file: entry id → ranges. */
 export type FileOccurrences = Map<string, Range[]>;
 
 /** Computes a note's occurrences by concept. */
-export function indexText(text: string, glossary: Glossary): FileOccurrences {
-  const { occurrences } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+export function indexText(text: string, glossary: Glossary, lexicon: () => Lexicon): FileOccurrences {
+  const { occurrences } = analyzeText(text, glossary, { lexicon });
   const out: FileOccurrences = new Map();
   if (occurrences.length === 0) return out;
   const lines = new LineIndex(text);
@@ -38,57 +41,52 @@ export class WorkspaceIndex {
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly getGlossary: () => Glossary) {}
+  constructor(private readonly getGlossary: () => Glossary, private readonly host: ServerHost) {}
 
   /** Indexed file URIs. */
   get size(): number {
     return this.files.size;
   }
 
-  /**
-   * (Re)builds the index of the given folders. `onProgress` gets (done, total); `onProblem`
-   * each path that was not indexed (a device or pipe named *.md, an unreadable folder…).
-   */
-  rebuild(folders: string[], onProgress?: (done: number, total: number) => void, onProblem?: (problem: FileProblem) => void): Promise<void> {
+  /** (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total). */
+  rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
-    // The CLI's walker: only regular files, each real folder once (links to a parent made the
-    // walk exponential), devices and pipes reported instead of read.
-    const { files: paths, problems } = walkFiles(folders, isMarkdownName, { maxFiles: MAX_FILES });
-    if (onProblem) for (const p of problems) onProblem(p);
-    this.ready = new Promise((resolve) => {
+    this.ready = (async () => {
+      const uris = await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES);
       let i = 0;
-      const step = () => {
-        if (generation !== this.generation) return resolve();
+      while (i < uris.length) {
+        if (generation !== this.generation) return;
+        // Slices of ~15 ms: requests are answered between them.
         const sliceEnd = Date.now() + 15;
-        while (i < paths.length && Date.now() < sliceEnd) this.updateFile(paths[i++]);
-        onProgress?.(i, paths.length);
-        if (i < paths.length) setImmediate(step);
-        else resolve();
-      };
-      step();
-    });
+        while (i < uris.length && Date.now() < sliceEnd) {
+          await this.updateFile(uris[i++]);
+          if (generation !== this.generation) return;
+        }
+        onProgress?.(i, uris.length);
+        if (i < uris.length) await new Promise<void>((r) => defer(r));
+      }
+      onProgress?.(uris.length, uris.length);
+    })().catch(() => undefined);
     return this.ready;
   }
 
-  /** Re-reads one file (created or changed); returns why it could not, if so. */
-  updateFile(path: string): FileProblem | undefined {
-    const uri = URI.file(path).toString();
-    // A bounded read of a regular UTF-8 file: a pipe or /dev/zero behind the name hung or
-    // exhausted the server, a file bigger than the cap is left out.
-    const r = readTextFile(path, MAX_NOTE_BYTES);
-    if (!r.ok) {
+  /** Re-reads one file (created or changed); a file that cannot be read leaves the index. */
+  async updateFile(uri: string): Promise<void> {
+    try {
+      const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
+      this.files.set(uri, indexText(text, this.getGlossary(), this.lexicon));
+    } catch {
       this.files.delete(uri);
-      return r.problem;
     }
-    this.files.set(uri, indexText(r.text, this.getGlossary()));
-    return undefined;
   }
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.files.set(uri, indexText(text, this.getGlossary()));
+    this.files.set(uri, indexText(text, this.getGlossary(), this.lexicon));
   }
+
+  private readonly lexicon = (): Lexicon => this.host.lexicon();
 
   /** Forgets a file (deleted). */
   deleteFile(uri: string): void {

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Locale, MessageKey, t } from '../service/messages';
+import { SKIP_DIRS } from '../lsp/host';
 
 /** Largest note read (bytes): bigger files are reported, never read whole. */
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
@@ -51,9 +52,12 @@ export function isMarkdownName(name: string): boolean {
   return /\.(md|markdown)$/i.test(name);
 }
 
-/** Folders never walked into: hidden ones (.git, .vscode…) and node_modules. */
+/**
+ * Folders never walked into: hidden ones (.git, .vscode…), dependencies and build output
+ * (node_modules, dist, out…: the list the server's hosts share, lsp/host.ts).
+ */
 export function isSkippedFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
+  return name.startsWith('.') || SKIP_DIRS.has(name);
 }
 
 function errorCode(e: unknown): string {
@@ -61,12 +65,13 @@ function errorCode(e: unknown): string {
 }
 
 /**
- * Expands roots into the regular files whose name `accept`s, walking folders (sorted, hidden
+ * Expands roots into the regular files `accept`ed (by name, or by '/'-separated path relative
+ * to their root for globs), walking folders (sorted, hidden
  * folders and node_modules skipped, each real folder once so symbolic link loops end). A root
  * that is a file is taken whatever its name. Devices, pipes, dangling links and unreadable
  * folders are reported, not skipped silently.
  */
-export function walkFiles(roots: readonly string[], accept: (name: string) => boolean, options: WalkOptions = {}): WalkResult {
+export function walkFiles(roots: readonly string[], accept: (name: string, relPath: string) => boolean, options: WalkOptions = {}): WalkResult {
   const maxFiles = options.maxFiles ?? Infinity;
   const files: string[] = [];
   const problems: FileProblem[] = [];
@@ -81,7 +86,7 @@ export function walkFiles(roots: readonly string[], accept: (name: string) => bo
     files.push(path);
   };
 
-  const walk = (dir: string) => {
+  const walk = (dir: string, rel: string) => {
     let names: string[];
     try {
       const real = realpathSync(dir);
@@ -95,17 +100,18 @@ export function walkFiles(roots: readonly string[], accept: (name: string) => bo
     for (const name of names) {
       if (files.length >= maxFiles) return;
       const p = join(dir, name);
+      const relPath = rel ? `${rel}/${name}` : name;
       let st: Stats;
       try {
         st = statSync(p); // follows links: what matters is what the name leads to
       } catch (e) {
         // A dangling link or a link loop: only worth a word if it would have been read.
-        if (accept(name)) problems.push({ path: p, kind: 'unreadable', detail: errorCode(e) });
+        if (accept(name, relPath)) problems.push({ path: p, kind: 'unreadable', detail: errorCode(e) });
         continue;
       }
       if (st.isDirectory()) {
-        if (!isSkippedFolder(name)) walk(p);
-      } else if (accept(name)) {
+        if (!isSkippedFolder(name)) walk(p, relPath);
+      } else if (accept(name, relPath)) {
         if (st.isFile()) addFile(p, st);
         else problems.push({ path: p, kind: 'not-regular' });
       }
@@ -122,7 +128,7 @@ export function walkFiles(roots: readonly string[], accept: (name: string) => bo
       problems.push({ path: root, kind: code === 'ENOENT' ? 'missing' : 'unreadable', detail: code });
       continue;
     }
-    if (st.isDirectory()) walk(root);
+    if (st.isDirectory()) walk(root, '');
     else if (st.isFile()) addFile(root, st);
     else problems.push({ path: root, kind: 'not-regular' });
   }
