@@ -158,9 +158,12 @@ describe('WorkspaceIndex', () => {
     const mod = join(__dirname, '..', '..', 'server', 'src', 'lsp', 'workspaceIndex.js');
     const host = join(__dirname, '..', '..', 'server', 'src', 'node', 'nodeHost.js');
     const helpers = join(__dirname, 'helpers.js');
+    const service = join(__dirname, '..', '..', 'server', 'src', 'service', 'service.js');
     const script = `const { WorkspaceIndex } = require(${JSON.stringify(mod)}); const h = require(${JSON.stringify(helpers)});
       const { createNodeHost } = require(${JSON.stringify(host)}); const { URI } = require(${JSON.stringify(require.resolve('vscode-uri'))});
-      const index = new WorkspaceIndex(() => h.builtinGlossary(), createNodeHost());
+      const { createGlossaireService } = require(${JSON.stringify(service)});
+      const svc = createGlossaireService({ glossary: h.builtinGlossary(), lexicon: () => h.lexicon(), locale: 'fr' });
+      const index = new WorkspaceIndex(() => svc, createNodeHost());
       index.rebuild([URI.file(${JSON.stringify(dir)}).toString()]).then(() => process.stdout.write(index.size + ' ' + index.references('infogerance').length));`;
     const r = spawnSync(process.execPath, ['--max-old-space-size=300', '-e', script], { encoding: 'utf8', timeout: 20000 });
     assert.equal(r.status, 0, r.stderr);

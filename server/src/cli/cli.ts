@@ -7,10 +7,11 @@
 import { readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { analyzeText, Finding, OffsetEdit } from '../service/analyze';
+import { Finding, OffsetEdit } from '../service/analyze';
 import { applyEdits, getFixAllEdits, getFixEdits } from '../service/fixes';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
 import { LineIndex } from '../service/positions';
+import { createGlossaireService } from '../service/service';
 import { Locale, MessageKey, parseLocale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
@@ -176,6 +177,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: L, lexicon });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: L });
   for (const p of glossary.problems) {
     say(formatProblem({ ...p, uri: printablePath(relative(process.cwd(), p.uri) || p.uri) }, L));
     if (p.severity === 'error') usageError = true;
@@ -194,7 +196,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
 
   const checkText = (text: string, file: string | undefined, bom: boolean) => {
     checked++;
-    const { findings } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    const { findings } = service.analyze(text);
     total += findings.length;
     const jsonName = file === undefined ? STDIN_NAME : shownPath(file);
     const shown = file === undefined ? STDIN_NAME : printablePath(jsonName);

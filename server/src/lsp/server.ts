@@ -49,14 +49,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let initSettings: Partial<GlossaireSettings> = {};
 
   const store = new GlossaryStore('fr', host);
-  const lexicon = () => host.lexicon();
   const ctx: ServerContext = {
     connection,
     host,
     documents,
     store,
-    cache: new AnalysisCache(() => store.current, lexicon),
-    index: new WorkspaceIndex(() => store.current, host),
+    cache: new AnalysisCache(() => store.service),
+    index: new WorkspaceIndex(() => store.service, host),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),

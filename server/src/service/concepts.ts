@@ -27,14 +27,13 @@ export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, local
   // Made once per entry, locale and style: a compiled glossary never changes (a reload makes
   // new entries), and hovers ask for the same few entries again and again.
   const key = `${locale}${options.heading === false ? '-' : '#'}`;
+  const markdownCache = glossary.memo.entryMarkdown;
   let byKey = markdownCache.get(entry);
   if (!byKey) markdownCache.set(entry, (byKey = new Map()));
   let md = byKey.get(key);
   if (md === undefined) byKey.set(key, (md = makeEntryMarkdown(entry, glossary, locale, options)));
   return md;
 }
-
-const markdownCache = new WeakMap<GlossaryEntry, Map<string, string>>();
 
 function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Locale, options: { heading?: boolean }): string {
   const e = escapeMarkdownHtml;

@@ -217,7 +217,6 @@ Exit codes:
 `,
 };
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr: FR, en: EN };
 
 /** Picks the catalogue for a BCP 47 locale ("fr-CA" → fr); French unless it is English. */
 export function toLocale(tag: string | undefined): Locale {
@@ -234,13 +233,22 @@ export function parseLocale(tag: string | undefined): Locale | undefined {
   return lang === 'en' || lang === 'fr' ? lang : undefined;
 }
 
+// Each message split once, at load, into literal text and {names}: the server formats one per
+// diagnostic at every keystroke, a regex replace each time was a tenth of that work.
+const COMPILED: Record<Locale, Record<MessageKey, string[]>> = {
+  fr: compileCatalogue(FR),
+  en: compileCatalogue(EN),
+};
+
+function compileCatalogue(catalogue: Record<MessageKey, string>): Record<MessageKey, string[]> {
+  const out = {} as Record<MessageKey, string[]>;
+  for (const key of Object.keys(catalogue) as MessageKey[]) out[key] = catalogue[key].split(/\{(\w+)\}/);
+  return out;
+}
+
 /** Formats a message of the catalogue. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  // Each message is split once into literal text and {names}: the server formats one per
-  // diagnostic at every keystroke, a regex replace each time was a tenth of that work.
-  const cacheKey = `${locale}\u0000${key}`;
-  let parts = compiled.get(cacheKey);
-  if (!parts) compiled.set(cacheKey, (parts = CATALOGUES[locale][key].split(/\{(\w+)\}/)));
+  const parts = COMPILED[locale][key];
   let out = parts[0];
   for (let k = 1; k < parts.length; k += 2) {
     const value = params[parts[k]];
@@ -248,4 +256,3 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   }
   return out;
 }
-const compiled = new Map<string, string[]>();
