@@ -207,7 +207,8 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
           uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
           message: t(locale, 'glossary.invalid-json', { detail: `${printParseErrorCode(e.error)} (${where})` }),
           entry: at.entry, field: at.field,
-          start: e.offset, end: e.offset + Math.max(1, e.length),
+          // At the end of the file (an empty or cut file) the range ends there, not one past it.
+          start: e.offset, end: Math.min(source.text.length, e.offset + Math.max(1, e.length)),
         });
       }
       if (!root || root.type !== 'object') continue; // keep what the tolerant parser recovered
