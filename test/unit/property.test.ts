@@ -7,12 +7,13 @@
  *
  * Seeded and bounded for `npm test` (a few seconds). `npm run fuzz` is the long run:
  * GLOSSAIRE_PROPERTY_RUNS (cases per property, default 60 here) and GLOSSAIRE_PROPERTY_SEED
- * (default 13) choose the size and the seed; it prints the slowest case of each property.
+ * (default 13) choose the size and the seed; it prints the slowest case of each property
+ * (GLOSSAIRE_PROPERTY_SLOWEST=file.json keeps those inputs).
  */
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Finding } from '../../server/src/service/analyze';
@@ -30,7 +31,7 @@ let builtinService: GlossaireService | undefined;
 const service = () => (builtinService ??= createGlossaireService({ glossary: builtinGlossary(), lexicon: () => lexicon(), locale: 'fr' }));
 
 /** Slowest case per property, reported at the end (the long run's figure). */
-const slowest = new Map<string, { ms: number; size: number }>();
+const slowest = new Map<string, { ms: number; size: number; value: unknown }>();
 let cases = 0;
 before(() => {
   // The lexicon loads on first use: not a case's time.
@@ -40,6 +41,8 @@ after(() => {
   if (!process.env.GLOSSAIRE_PROPERTY_RUNS) return;
   process.stdout.write(`property cases: ${cases}\n`);
   for (const [name, s] of slowest) process.stdout.write(`slowest "${name}": ${s.ms.toFixed(1)} ms (${s.size} characters)\n`);
+  // The slowest inputs, to time again alone (a pause of the machine or a real slow path?).
+  if (process.env.GLOSSAIRE_PROPERTY_SLOWEST) writeFileSync(process.env.GLOSSAIRE_PROPERTY_SLOWEST, JSON.stringify(Object.fromEntries([...slowest].map(([k, s]) => [k, s.value]))));
 });
 
 /** Runs a property with the suite's seed and size, timing every case. */
@@ -51,7 +54,7 @@ function check<T>(name: string, arb: fc.Arbitrary<T>, size: (v: T) => number, bo
       const ms = performance.now() - t0;
       cases++;
       const s = slowest.get(name);
-      if (!s || ms > s.ms) slowest.set(name, { ms, size: size(v) });
+      if (!s || ms > s.ms) slowest.set(name, { ms, size: size(v), value: v });
     }),
     { seed: SEED, numRuns: runs, endOnFailure: false },
   );
