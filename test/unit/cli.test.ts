@@ -1,7 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixAll, glossaryJson, ROOT } from './helpers';
@@ -24,12 +24,33 @@ function run(args: string[], localeOrOptions: string | RunOptions = 'fr'): { cod
   const o: RunOptions = typeof localeOrOptions === 'string' ? { env: { GLOSSAIRE_LOCALE: localeOrOptions, LANG: localeOrOptions } } : localeOrOptions;
   const env: Record<string, string | undefined> = { ...process.env, GLOSSAIRE_LOCALE: undefined, LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, ...o.env };
   const asNobody = o.unprivileged && process.getuid?.() === 0;
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT, encoding: 'utf8', env, input: o.input, timeout: 30000, maxBuffer: 64 * 1024 * 1024,
-    ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+  const r = spawnSync(process.execPath, [asNobody ? cliForNobody() : CLI, ...args], {
+    cwd: asNobody ? tmp : ROOT, encoding: 'utf8', env, input: o.input, timeout: 30000, maxBuffer: 64 * 1024 * 1024,
+    ...(asNobody ? NOBODY : {}),
   });
   assert.equal(r.error, undefined, `the CLI did not end: ${r.error?.message}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const NOBODY = { uid: 65534, gid: 65534 };
+let nobodyCli: string | undefined;
+
+/**
+ * The CLI as `nobody` can run it: the repository's own when `nobody` can read it, else a copy
+ * of the package's runtime files in the (world-readable) temporary folder (a clone under a
+ * private home folder).
+ */
+function cliForNobody(): string {
+  if (nobodyCli) return nobodyCli;
+  chmodSync(tmp, 0o755);
+  if (spawnSync(process.execPath, [CLI, '--version'], { ...NOBODY, cwd: tmp }).status === 0) return (nobodyCli = CLI);
+  const pkg = join(tmp, 'paquet');
+  mkdirSync(join(pkg, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'glossary'), join(pkg, 'glossary'), { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+  for (const f of readdirSync(join(ROOT, 'dist'))) if (f === 'cli.js' || f.startsWith('lexicon-')) copyFileSync(join(ROOT, 'dist', f), join(pkg, 'dist', f));
+  execFileSync('chmod', ['-R', 'a+rX', pkg]);
+  return (nobodyCli = join(pkg, 'dist', 'cli.js'));
 }
 
 /** A fresh folder under the temporary one, readable by everyone (for runs as `nobody`). */
