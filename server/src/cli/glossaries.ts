@@ -14,6 +14,8 @@ import { composeChain, isGlossaryFileName } from '../service/scope';
 import { Lexicon } from '../service/lexicon';
 import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
+import { compileHarvested, HarvestedNote, NoteDefinition } from '../service/harvested';
+import { LineIndex } from '../service/positions';
 
 /** Options of `GlossaryResolver`. */
 export interface ResolverOptions {
@@ -24,6 +26,10 @@ export interface ResolverOptions {
   discover: boolean;
   locale: Locale;
   lexicon: Lexicon;
+  /** Reads a glossary file: its text, or a message saying why it cannot be read (default: UTF-8 from disk). */
+  read?: (path: string) => { text: string } | { error: string };
+  /** Finds the definitions a note writes (harvest.ts): they join the chains of its course folder. */
+  harvester?: (text: string) => NoteDefinition[];
 }
 
 /** A file's chain: its composed glossary and the glossary files in it, nearest first. */
@@ -41,6 +47,10 @@ export class GlossaryResolver {
   private readonly chains = new Map<string, Chain>();
   /** Problems of every glossary file read (each once), unreadable files included. */
   readonly problems: GlossaryProblem[] = [];
+  /** Glossary files that could not be read: the message for each. */
+  readonly readErrors: string[] = [];
+  private readonly harvested = new Map<string, HarvestedNote>();
+  private readonly harvestedParts = new Map<string, Glossary>();
 
   constructor(private readonly options: ResolverOptions) {}
 
@@ -60,20 +70,53 @@ export class GlossaryResolver {
       }
     }
     paths.push(...this.options.extra);
+    const course = this.harvested.size > 0 ? this.courseFolder(path) : undefined;
     const loaded = paths.map((p) => ({ p, l: this.load(p) })).filter((x): x is { p: string; l: LoadedGlossary } => x.l !== undefined);
     const builtin = this.options.builtin;
     if (builtin && !loaded.some((x) => x.l.builtinOff)) {
       const l = this.load(builtin);
       if (l) loaded.push({ p: builtin, l });
     }
-    const key = loaded.map((x) => x.p).join('\n');
+    const part = course !== undefined ? this.harvestedPart(course) : undefined;
+    const key = loaded.map((x) => x.p).join('\n') + (part && part.entries.length > 0 ? `\nharvested:${course}` : '');
     let chain = this.chains.get(key);
     if (!chain) {
-      const glossary = loaded.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(loaded.map((x) => ({ glossary: x.l.glossary }))).glossary;
+      const parts = loaded.map((x) => ({ glossary: x.l.glossary }));
+      if (part && part.entries.length > 0) parts.push({ glossary: part });
+      const glossary = parts.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(parts).glossary;
       chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, locale: this.options.locale }), paths: loaded.map((x) => x.p) };
       this.chains.set(key, chain);
     }
     return chain;
+  }
+
+  /**
+   * Harvests the notes about to be checked: their definitions join the chains of their course
+   * folder (the folder of the nearest glossary above the note, else the note's folder).
+   */
+  harvest(path: string, text: string): void {
+    const definitions = this.options.harvester?.(text) ?? [];
+    if (definitions.length === 0) return;
+    const lines = new LineIndex(text);
+    this.harvested.set(resolve(path), { uri: resolve(path), definitions, positions: definitions.map((d) => lines.positionAt(d.termRange.start)) });
+    this.harvestedParts.clear();
+  }
+
+  private courseFolder(path: string): string {
+    for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+      if (this.glossariesIn(dir).length > 0) return dir;
+      if (dirname(dir) === dir) return dirname(resolve(path));
+    }
+  }
+
+  private harvestedPart(folder: string): Glossary {
+    let g = this.harvestedParts.get(folder);
+    if (!g) {
+      const notes = [...this.harvested.values()].filter((n) => this.courseFolder(n.uri) === folder);
+      g = compileHarvested(notes, t(this.options.locale, 'scope.harvested'), { locale: this.options.locale }).glossary;
+      this.harvestedParts.set(folder, g);
+    }
+    return g;
   }
 
   /** The glossary files of one folder (not below), sorted. */
@@ -94,17 +137,25 @@ export class GlossaryResolver {
   private load(path: string): LoadedGlossary | undefined {
     if (this.files.has(path)) return this.files.get(path);
     let loaded: LoadedGlossary | undefined;
-    try {
-      const text = readFileSync(path, 'utf8');
-      loaded = loadGlossaryFile({ uri: path, text, builtin: path === this.options.builtin }, { locale: this.options.locale, lexicon: this.options.lexicon });
+    const read = this.options.read ? this.options.read(path) : readUtf8(path, this.options.locale);
+    if ('error' in read) this.readErrors.push(read.error);
+    else {
+      loaded = loadGlossaryFile({ uri: path, text: read.text, builtin: path === this.options.builtin }, { locale: this.options.locale, lexicon: this.options.lexicon });
       // A file with syntax errors is used for what the tolerant parser recovered, as before.
       this.problems.push(...loaded.glossary.problems);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const detail = err.code === 'ENOENT' ? t(this.options.locale, 'glossary.no-such-file') : err.message;
-      this.problems.push({ uri: path, severity: 'error', code: 'glossary.unreadable', message: t(this.options.locale, 'glossary.unreadable', { path, detail }), start: 0, end: 0 });
     }
     this.files.set(path, loaded);
     return loaded;
+  }
+}
+
+/** A file's UTF-8 text, or why it cannot be read. */
+function readUtf8(path: string, locale: Locale): { text: string } | { error: string } {
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const detail = err.code === 'ENOENT' ? t(locale, 'glossary.no-such-file') : err.message;
+    return { error: t(locale, 'glossary.unreadable', { path, detail }) };
   }
 }
