@@ -234,7 +234,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       if (ctx.settings.workspaceGlossaries && store.isWorkspaceGlossaryUri(change.uri)) {
         // Created, changed or deleted: only the chains the file is in are made again.
         if (change.type === FileChangeType.Deleted) glossaryEvents.push(Promise.resolve(store.removeWorkspaceFile(change.uri)));
-        else if (change.type === FileChangeType.Created && !store.isGlossaryFile(change.uri)) {
+        else if (!store.isGlossaryFile(change.uri)) {
+          // Created (or first heard of as changed: an editor may report a new file so).
           glossaryEvents.push(store.addWorkspaceFile(change.uri).then((added) => {
             // Open in the editor already (an add-to-glossary edit): its live text counts.
             const open = documents.get(change.uri);

@@ -29,9 +29,11 @@ suite('Glossaire panel', () => {
       const s = await api.concepts();
       return s.state === 'ready' ? s : undefined;
     }, 'the Concepts view to be ready');
-    assert.deepEqual(snap.categories.map((c) => c.label), glossary.categories.map((c) => c.label));
-    for (const cat of snap.categories) {
-      const expected = glossary.entries.filter((e) => e.category === cat.id);
+    // With the example notes' own definitions in use, the built-in glossary is one group of several.
+    const categories = snap.groups ? snap.groups.find((g) => /Built-in|intégré/.test(g.label))!.categories : snap.categories;
+    assert.deepEqual(categories.map((c) => c.label), glossary.categories.map((c) => c.label));
+    for (const cat of categories) {
+      const expected = glossary.entries.filter((e) => e.category === cat.id.replace(/^.*#/, ''));
       assert.deepEqual(cat.concepts.map((c) => c.label), expected.map((e) => e.term), cat.label);
       for (const c of cat.concepts) {
         const entry = expected.find((e) => e.id === c.id)!;
