@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { compileGlossary, GlossaryFileData } from '../../server/src/service/glossary';
+import { buildGlossary, compileGlossary, GlossaryFileData, parseGlossary } from '../../server/src/service/glossary';
 import {
-  getInsertEntryEdit, getMarkdownGlossaryDiagnostics, isMarkdownGlossaryName, parseMarkdownGlossary, serializeMarkdownGlossary, slugify,
+  compileMarkdownGlossary, getInsertEntryEdit, getMarkdownGlossaryData, getMarkdownGlossaryDiagnostics, isMarkdownGlossaryName, parseMarkdownGlossary, serializeMarkdownGlossary, slugify,
 } from '../../server/src/service/glossaryMarkdown';
 import { applyEdits } from '../../server/src/service/fixes';
 import { LineIndex } from '../../server/src/service/positions';
@@ -272,10 +272,29 @@ describe('glossaryMarkdown: round trips', () => {
   it('the built-in glossary compiles to the same model from either format', () => {
     const md = serializeMarkdownGlossary(builtin);
     const fromJson = compileGlossary([{ uri: 'g', text: JSON.stringify(builtin) }]);
-    const fromMd = compileGlossary([{ uri: 'g', text: JSON.stringify(parseMarkdownGlossary(md, URI).data) }]);
+    const fromMd = compileMarkdownGlossary(parseMarkdownGlossary(md, 'g'), md, 'g').glossary;
     const shape = (g: typeof fromJson) => g.entries.map((e) => ({ ...e, start: 0, end: 0 }));
     assert.deepEqual(shape(fromMd), shape(fromJson));
     assert.deepEqual(fromMd.categories, fromJson.categories);
+    assert.deepEqual(fromMd.problems, []);
+    assert.equal(fromMd.forms.length, fromJson.forms.length);
+    // Each entry points at its section of the Markdown text.
+    const e = fromMd.byId.get('infogerance')!;
+    assert.ok(md.slice(e.start, e.end).startsWith('## infogérance\n'));
+  });
+
+  it('merges with another source at the model level, apostrophes normalised as in JSON', () => {
+    const text = '# Réseau\n\n## pare‑feu d’entrée\n\nFiltre le trafic qui entre.\n\n- **Synonymes :** filtre d’entrée\n';
+    const data = getMarkdownGlossaryData(parseMarkdownGlossary(text, 'r.md'), text, 'r.md');
+    assert.deepEqual([data.entries[0].term, data.entries[0].synonyms], ["pare-feu d'entrée", ["filtre d'entrée"]]);
+    const json = parseGlossary([{ uri: getBuiltinGlossaryPath(), text: readFileSync(getBuiltinGlossaryPath(), 'utf8') }]);
+    const merged = buildGlossary({
+      entries: [...json.entries, ...data.entries], categories: [...json.categories, ...data.categories],
+      problems: [...json.problems, ...data.problems], sources: new Map([...json.sources, ...data.sources]),
+    });
+    assert.deepEqual(merged.problems, []);
+    assert.equal(merged.byId.get('pare-feu-d-entree')?.categoryLabel, 'Réseau');
+    assert.ok(merged.byId.get('infogerance'));
   });
 
   it('Markdown → JSON → Markdown gives the same text for a file in the serializer\'s style', () => {
