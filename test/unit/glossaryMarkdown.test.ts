@@ -8,6 +8,8 @@ import {
 import { applyEdits } from '../../server/src/service/fixes';
 import { LineIndex } from '../../server/src/service/positions';
 import { getBuiltinGlossaryPath } from '../../server/src/node/resources';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
 
 const URI = 'file:///cours/reseaux/glossaire.md';
 
@@ -359,5 +361,17 @@ describe('glossaryMarkdown: adding an entry', () => {
     const file = '# A\n\n## x\n\n```\n# B\n```\n\n# C\n\n## y\n\nz\n';
     const text = applyEdits(file, [getInsertEntryEdit(file, { term: 'w', definition: 'v.', category: 'B' })]);
     assert.ok(text.endsWith('\n\n# B\n\n## w\n\nv.\n'), text);
+  });
+});
+
+describe('glossaryMarkdown: the documented example', () => {
+  it('the example of glossary/README.md parses without a problem into the terms it shows', () => {
+    const readme = readFileSync(join(ROOT, 'glossary', 'README.md'), 'utf8');
+    const block = /```markdown\n([\s\S]*?)\n```/.exec(readme)![1] + '\n';
+    const g = parseMarkdownGlossary(block, 'file:///cours/reseaux/glossaire.md');
+    assert.deepEqual(g.problems, []);
+    assert.deepEqual(g.data.entries.map((e) => `${e.category}/${e.id}`), ['adressage/adresse-ip', 'equipements/routeur', 'equipements/passerelle', 'services/dhcp']);
+    assert.equal(g.data.entries[2].broader, 'routeur');
+    assert.deepEqual(g.data.entries[0].related, ['passerelle', 'dhcp']);
   });
 });
