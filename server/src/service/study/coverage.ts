@@ -6,7 +6,7 @@
  */
 
 import { getProseSegments } from '../markdown';
-import { fold } from '../text';
+import { fold, isAllUpper } from '../text';
 
 /** A term written in bold in a note (`**term**` or `__term__`), cleaned of articles and punctuation. */
 export interface BoldTerm {
@@ -150,11 +150,17 @@ export function computeCoverage<R>(input: CoverageInput<R>): Coverage<R> {
     }
   }
   const undefinedTerms = [...byKey.values()].map((g) => ({
-    // Most frequent spelling; ties go to the lower-case one (a bold word often starts a line).
-    term: [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))[0][0],
+    // Most frequent spelling; on a tie, an acronym's capitals, then lower case (a bold word
+    // often starts a sentence), then code point order.
+    term: [...g.spellings].sort((a, b) => b[1] - a[1] || spellingRank(a[0]) - spellingRank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0],
     count: g.locations.length,
     locations: g.locations,
   }));
   undefinedTerms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'fr'));
   return { used, notYetUsed, undefinedTerms };
+}
+
+function spellingRank(text: string): number {
+  if (isAllUpper(text)) return 0;
+  return text === text.toLowerCase() ? 1 : 2;
 }
