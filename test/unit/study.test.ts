@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matchAnswer } from '../../server/src/service/study/matching';
+import { maskNames, matchAnswer } from '../../server/src/service/study/matching';
 import { BOX_COUNT, dueConcepts, emptyLeitnerState, parseLeitnerState, pickQuizConcepts, recordReview } from '../../server/src/service/study/leitner';
 import { computeCoverage, findBoldTerms } from '../../server/src/service/study/coverage';
 import { ankiField, csvField, formatExport, relativePath, toExportConcepts } from '../../server/src/service/study/export';
@@ -41,6 +41,15 @@ describe('quiz answer matching', () => {
     assert.equal(matchAnswer('PaaS', { term: 'SaaS' }).grade, 'wrong', 'four letters: one change makes another acronym');
     assert.equal(matchAnswer('   ', infogerance).grade, 'wrong');
     assert.equal(matchAnswer('infogérance', { term: 'externalisation' }).expected, 'externalisation');
+  });
+});
+
+describe('question masking', () => {
+  it('hides every name of the concept, any case, whole words only, longest first', () => {
+    assert.equal(maskNames('Le Cloud computing : du cloud, pas du nuage ni de cloudy.', ['cloud', 'cloud computing']), 'Le … : du …, pas du nuage ni de cloudy.');
+    assert.equal(maskNames('L’infogérance (ou infoge\u0301rance) est…', ['infogérance']), 'L’… (ou …) est…');
+    assert.equal(maskNames('Système d’information.', ["système d'information"]), '….');
+    assert.equal(maskNames('a+b (x)', ['a+b', '(x)']), '… …');
   });
 });
 
