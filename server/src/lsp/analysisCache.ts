@@ -7,7 +7,7 @@
 import { Analysis, AnalyzeOptions, Finding, FindingCode, Severity } from '../service/analyze';
 import { AnalysisState, analyzeWithState, settleAnalysis, TextEdit as OffsetChange, updateAnalysis } from '../service/incremental';
 import { Glossary } from '../service/glossary';
-import { loadLexicon } from '../node/resources';
+import { Lexicon } from '../service/lexicon';
 import { LiveDocument } from './document';
 
 /** Settings that change an analysis. */
@@ -34,15 +34,17 @@ interface Pending {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Pending>();
-  private options: AnalyzeOptions = { lexicon: () => loadLexicon(), ignoreWords: [], severities: {} };
+  private options: AnalyzeOptions;
   /** How the last analyses were made (for tracing and the benchmark). */
   readonly stats = { full: 0, incremental: 0 };
 
-  constructor(private readonly getGlossary: () => Glossary) {}
+  constructor(private readonly getGlossary: () => Glossary, private readonly lexicon: () => Lexicon) {
+    this.options = { lexicon, ignoreWords: [], severities: {} };
+  }
 
   /** Settings that change analyses (clears the cache). */
   set settings(s: AnalysisSettings) {
-    this.options = { lexicon: () => loadLexicon(), ignoreWords: s.ignoreWords, severities: s.severities };
+    this.options = { lexicon: this.lexicon, ignoreWords: s.ignoreWords, severities: s.severities };
     this.clear();
   }
 

@@ -5,6 +5,7 @@
 
 import { createConnection, MessageReader, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { jsonEncoder } from '../transport/jsonEncoder';
+import { createNodeHost } from '../node/nodeHost';
 import { startServer } from './server';
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
@@ -22,5 +23,5 @@ if (process.argv.includes('--stdio')) {
   console.info = connection.console.info.bind(connection.console);
   console.warn = connection.console.warn.bind(connection.console);
   console.error = connection.console.error.bind(connection.console);
-  startServer(connection);
-} else startServer(createConnection(ProposedFeatures.all));
+  startServer(connection, createNodeHost());
+} else startServer(createConnection(ProposedFeatures.all), createNodeHost());
