@@ -105,9 +105,11 @@ describe('Leitner schedule', () => {
 describe('course coverage', () => {
   it('finds bold terms in prose, without articles and punctuation, and not in code', () => {
     const text = "Intro **L'offshore** et __le nearshore__.\r\n**SSII / ESN**\n\n**Cloud :** texte\n\n```\n**dans le code**\n```\n" +
-      '**une phrase entière en gras qui dépasse largement les cinq mots**\n`**code**` **2024**\n';
+      '**une phrase entière en gras qui dépasse largement les cinq mots**\n`**code**` **2024**\n' +
+      '**Pour** : moins cher. **Attention**, il faut **confier à une société** le **Plan de continuité**.\n' +
+      '**TDN : total des données nettes** **C** **🧭 Gouvernance**\n';
     const terms = findBoldTerms(text);
-    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud']);
+    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud', 'Plan de continuité', 'TDN', 'Gouvernance'], 'labels, emphasis and verb phrases are not terms');
     for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
   });
   it('normalises NFD bold text to NFC, keeping the offsets of the source', () => {

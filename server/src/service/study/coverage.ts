@@ -23,8 +23,16 @@ const MAX_TERM_WORDS = 5;
 // flanking rule, simplified).
 const BOLD_RE = /(\*\*|__)(?=[^\s*_])([^\r\n]*?[^\s*_])\1/g;
 const LEADING_ARTICLE_RE = /^(?:(?:le|la|les|un|une|des|du|de la|au|aux)\s+|(?:l|d)['’ʼ])/i;
-const LEAD_RE = /^[\s"«»“”'’()[\]:;,.!?…-]*/;
-const TRAIL_RE = /[\s"«»“”'’()[\]:;,.!?…-]*$/;
+// Words put in bold as labels or for emphasis (accent-folded).
+const EMPHASIS_WORDS = new Set([
+  'pour', 'contre', 'attention', 'important', 'importante', 'remarque', 'note', 'nb', 'rappel', 'exemple', 'exemples',
+  'definition', 'avantages', 'avantage', 'inconvenients', 'inconvenient', 'conclusion', 'resume', 'introduction', 'objectif',
+  'objectifs', 'oui', 'non', 'pas', 'jamais', 'toujours', 'tres', 'plus', 'moins', 'mais', 'donc', 'aussi', 'seulement',
+  'warning', 'todo', 'question', 'reponse', 'solution', 'cause', 'causes', 'consequences', 'enjeux', 'limites', 'risques',
+]);
+// Anything but letters and digits at the edges: punctuation, quotes, emoji.
+const LEAD_RE = /^[^\p{L}\p{N}\p{M}]*/u;
+const TRAIL_RE = /[^\p{L}\p{N}\p{M}]*$/u;
 
 /**
  * The bold terms of a note's prose (code, front matter and reference definitions are skipped).
@@ -66,15 +74,23 @@ export function cleanTerm(raw: string): string | undefined {
 /** The term inside a bold span's text and where it lies in it (article and punctuation left out). */
 function termSpan(raw: string): { text: string; start: number; end: number } | undefined {
   let start = LEAD_RE.exec(raw)![0].length;
-  let end = raw.length - TRAIL_RE.exec(raw)![0].length;
+  // « **TDN : Total Données Nettes** » puts a term and its meaning in bold: the term is before the colon.
+  const colon = raw.indexOf(':', start);
+  const cut = colon > start ? colon : raw.length;
+  let end = cut - TRAIL_RE.exec(raw.slice(0, cut))![0].length;
   if (end <= start) return undefined;
   const article = LEADING_ARTICLE_RE.exec(raw.slice(start, end));
   if (article && article[0].length < end - start) start += article[0].length;
   start += LEAD_RE.exec(raw.slice(start, end))![0].length;
   const text = raw.slice(start, end).normalize('NFC').replace(/[*_`]/g, '').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
-  if (text.length === 0 || text.length > MAX_TERM_LENGTH) return undefined;
+  if (text.length < 2 || text.length > MAX_TERM_LENGTH) return undefined;
   if (text.split(' ').length > MAX_TERM_WORDS) return undefined;
   if (!/\p{L}/u.test(text)) return undefined;
+  const words = text.split(' ');
+  // Emphasis, not terms: a lone label word (« **Pour** : … », « **Attention** »), or a phrase
+  // that starts with a verb (« **confier à une société** »).
+  if (words.length === 1 && EMPHASIS_WORDS.has(fold(text))) return undefined;
+  if (words.length > 1 && /^\p{Ll}+(?:er|ir)$/u.test(words[0])) return undefined;
   return { text, start, end };
 }
 
