@@ -39,6 +39,8 @@ export interface QuizAnswer {
 /** What the quiz widget shows now (for the extension's API and the in-editor tests). */
 export interface QuizScreen {
   step: 'mode' | 'question' | 'feedback' | 'selfGrade';
+  /** The concept asked about (not shown to the student). */
+  conceptId?: string;
   title: string;
   prompt: string;
   items: string[];
@@ -112,7 +114,7 @@ export class Quiz implements vscode.Disposable {
   /** Definition shown, term typed, graded by the server; then the verdict until Enter. */
   private async askTerm(concept: StudyConcept, title: string, course: string | undefined): Promise<QuizAnswer | undefined> {
     const question = maskNames(plain(concept.definition), [concept.term, ...concept.names]);
-    const typed = await this.input({ step: 'question', title, prompt: question, items: [] }, vscode.l10n.t('Type the term, then Enter'));
+    const typed = await this.input({ step: 'question', conceptId: concept.id, title, prompt: question, items: [] }, vscode.l10n.t('Type the term, then Enter'));
     if (typed === undefined) return undefined;
     const result = (await this.client.sendRequest(CheckAnswerRequest, { id: concept.id, answer: typed, course })) ?? { grade: 'wrong' as const, expected: concept.term };
     const outcome: ReviewOutcome = result.grade === 'exact' || result.grade === 'tolerant' ? 'known' : result.grade === 'almost' ? 'almost' : 'forgotten';
@@ -124,13 +126,13 @@ export class Quiz implements vscode.Disposable {
           ? vscode.l10n.t('$(warning) Almost: it is written “{0}”.', result.expected)
           : vscode.l10n.t('$(close) It was “{0}”.', concept.term);
     // The verdict stays until Enter (or Escape, which still counts this answer).
-    await this.input({ step: 'feedback', title, prompt: verdict, items: [] }, vscode.l10n.t('Enter: next question'));
+    await this.input({ step: 'feedback', conceptId: concept.id, title, prompt: verdict, items: [] }, vscode.l10n.t('Enter: next question'));
     return { id: concept.id, term: concept.term, outcome, grade: result.grade };
   }
 
   /** Term shown, definition written; the glossary's shown beside, then a self-grade. */
   private async askDefinition(concept: StudyConcept, title: string): Promise<QuizAnswer | undefined> {
-    const written = await this.input({ step: 'question', title, prompt: vscode.l10n.t('Define “{0}”.', concept.term), items: [] }, vscode.l10n.t('Write the definition, then Enter'));
+    const written = await this.input({ step: 'question', conceptId: concept.id, title, prompt: vscode.l10n.t('Define “{0}”.', concept.term), items: [] }, vscode.l10n.t('Write the definition, then Enter'));
     if (written === undefined) return undefined;
     await this.panel.show(concept.id);
     const items: (vscode.QuickPickItem & { outcome?: ReviewOutcome })[] = [
@@ -143,7 +145,7 @@ export class Quiz implements vscode.Disposable {
       { outcome: 'almost', label: `$(warning) ${vscode.l10n.t('Almost')}`, alwaysShow: true },
       { outcome: 'forgotten', label: `$(close) ${vscode.l10n.t('I did not know')}`, alwaysShow: true },
     ];
-    const grade = await this.pick(items, { step: 'selfGrade', title, prompt: vscode.l10n.t('Compare with the glossary (beside), then grade yourself') }, (i) => i.outcome !== undefined);
+    const grade = await this.pick(items, { step: 'selfGrade', conceptId: concept.id, title, prompt: vscode.l10n.t('Compare with the glossary (beside), then grade yourself') }, (i) => i.outcome !== undefined);
     if (!grade?.outcome) return undefined;
     return { id: concept.id, term: concept.term, outcome: grade.outcome };
   }
