@@ -107,9 +107,11 @@ export class StudyView implements vscode.TreeDataProvider<StudyNode>, vscode.Dis
     switch (node.kind) {
       case 'group': {
         const item = new vscode.TreeItem(node.label, node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-        item.id = `study:${node.group}`;
+        // An empty group cannot be expanded; its id changes once it has rows, so that it opens.
+        item.id = `study:${node.group}:${node.children.length > 0 ? 'rows' : 'empty'}`;
         item.description = String(node.children.length);
         item.contextValue = `studyGroup.${node.group}`;
+        item.accessibilityInformation = { label: `${node.label}, ${node.children.length}` };
         item.iconPath = new vscode.ThemeIcon(node.group === 'due' ? 'history' : node.group === 'notYetUsed' ? 'circle-large-outline' : 'question');
         item.tooltip = node.group === 'due'
           ? vscode.l10n.t('Concepts whose review is due (Leitner boxes)')
