@@ -6,10 +6,11 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { analyzeText, Finding } from '../service/analyze';
+import { Finding } from '../service/analyze';
 import { applyEdits, getFixAllEdits } from '../service/fixes';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
 import { LineIndex } from '../service/positions';
+import { createGlossaireService } from '../service/service';
 import { Locale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
@@ -183,6 +184,7 @@ export function main(argv: string[]): number {
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') usageError = true;
@@ -205,7 +207,7 @@ export function main(argv: string[]): number {
       usageError = true;
       return;
     }
-    const { findings } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    const { findings } = service.analyze(text);
     if (findings.length === 0) return;
     total += findings.length;
     const lines = new LineIndex(text);

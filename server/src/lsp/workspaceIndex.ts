@@ -4,9 +4,7 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { analyzeText } from '../service/analyze';
-import { Glossary } from '../service/glossary';
-import { Lexicon } from '../service/lexicon';
+import { GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 import { findBoldTerms } from '../service/study/coverage';
@@ -27,13 +25,13 @@ export interface IndexedBoldTerm {
 }
 
 /** Computes a note's occurrences by concept. */
-export function indexText(text: string, glossary: Glossary, lexicon: () => Lexicon): FileOccurrences {
-  return indexNote(text, glossary, lexicon).occurrences;
+export function indexText(text: string, service: GlossaireService): FileOccurrences {
+  return indexNote(text, service).occurrences;
 }
 
 /** A note's occurrences by concept, and its bold terms that are not glossary occurrences. */
-export function indexNote(text: string, glossary: Glossary, lexicon: () => Lexicon): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
-  const { occurrences } = analyzeText(text, glossary, { lexicon });
+export function indexNote(text: string, service: GlossaireService): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
+  const { occurrences } = service.analyze(text);
   const out: FileOccurrences = new Map();
   // Most notes have no bold at all: no second pass for them.
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
@@ -57,7 +55,7 @@ export class WorkspaceIndex {
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly getGlossary: () => Glossary, private readonly host: ServerHost) {}
+  constructor(private readonly getService: () => GlossaireService, private readonly host: ServerHost) {}
 
   /** Indexed file URIs. */
   get size(): number {
@@ -92,7 +90,7 @@ export class WorkspaceIndex {
   async updateFile(uri: string): Promise<void> {
     try {
       const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
-      this.setNote(uri, indexNote(text, this.getGlossary(), this.lexicon));
+      this.setNote(uri, indexNote(text, this.getService()));
     } catch {
       this.deleteFile(uri);
     }
@@ -100,7 +98,7 @@ export class WorkspaceIndex {
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.setNote(uri, indexNote(text, this.getGlossary(), this.lexicon));
+    this.setNote(uri, indexNote(text, this.getService()));
   }
 
   private setNote(uri: string, note: ReturnType<typeof indexNote>): void {
@@ -108,8 +106,6 @@ export class WorkspaceIndex {
     if (note.bold.length > 0) this.boldTerms.set(uri, note.bold);
     else this.boldTerms.delete(uri);
   }
-
-  private readonly lexicon = (): Lexicon => this.host.lexicon();
 
   /** Forgets a file (deleted). */
   deleteFile(uri: string): void {

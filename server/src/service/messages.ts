@@ -49,6 +49,37 @@ const FR = {
   'glossary.has-digits': '« {term} » contient un chiffre : les mots avec chiffres ne sont pas vérifiés, il ne sera pas reconnu dans les notes.',
   'glossary.partly-read': '« {term} » sera lu comme « {read} » (le reste n’est pas lu comme des mots).',
   'glossary.where': 'fichier {file}, entrée {entry}, champ {field}',
+  'action.fix': 'Remplacer par « {fix} »',
+  'action.fixAll': 'Corriger toutes les fautes du glossaire dans ce fichier',
+  'action.ignoreWorkspace': 'Ignorer « {word} » dans l’espace de travail',
+  'action.ignoreFile': 'Ignorer « {word} » dans ce fichier',
+  'action.restoreAccents': 'Rétablir les accents ({count} terme(s))',
+  'progress.indexing': 'Glossaire : indexation des notes',
+  'punct.colon': ' :',
+  'problem.error': 'erreur',
+  'problem.warning': 'avertissement',
+  'problem.entry': 'entrée « {entry} »',
+  'problem.field': 'champ « {field} »',
+  'problem.entryShort': 'entrée {entry}',
+  'problem.fieldShort': 'champ {field}',
+  'json.at': '{detail} (ligne {line}, colonne {column})',
+  'json.InvalidSymbol': 'symbole invalide',
+  'json.InvalidNumberFormat': 'nombre mal formé',
+  'json.PropertyNameExpected': 'nom de propriété attendu',
+  'json.ValueExpected': 'valeur attendue',
+  'json.ColonExpected': '« : » attendu',
+  'json.CommaExpected': 'virgule attendue',
+  'json.CloseBraceExpected': '« } » attendue',
+  'json.CloseBracketExpected': '« ] » attendu',
+  'json.EndOfFileExpected': 'fin du fichier attendue',
+  'json.InvalidCommentToken': 'commentaire invalide',
+  'json.UnexpectedEndOfComment': 'commentaire non fermé',
+  'json.UnexpectedEndOfString': 'chaîne non fermée',
+  'json.UnexpectedEndOfNumber': 'nombre incomplet',
+  'json.InvalidUnicode': 'séquence Unicode invalide',
+  'json.InvalidEscapeCharacter': 'caractère d’échappement invalide',
+  'json.InvalidCharacter': 'caractère invalide',
+  'json.Unknown': 'erreur de syntaxe',
   'hover.didYouMean': 'Vouliez-vous dire « {fix} » ?',
   'hover.advantages': 'Avantages',
   'hover.disadvantages': 'Inconvénients',
@@ -108,6 +139,37 @@ const EN: Record<MessageKey, string> = {
   'glossary.has-digits': '"{term}" has a digit: words with digits are not checked, so it will not be recognised in notes.',
   'glossary.partly-read': '"{term}" will be read as "{read}" (the rest is not read as words).',
   'glossary.where': 'file {file}, entry {entry}, field {field}',
+  'action.fix': 'Replace with "{fix}"',
+  'action.fixAll': 'Fix all glossary typos in this file',
+  'action.ignoreWorkspace': 'Ignore "{word}" in the workspace',
+  'action.ignoreFile': 'Ignore "{word}" in this file',
+  'action.restoreAccents': 'Restore the accents ({count} term(s))',
+  'progress.indexing': 'Glossaire: indexing notes',
+  'punct.colon': ':',
+  'problem.error': 'error',
+  'problem.warning': 'warning',
+  'problem.entry': 'entry "{entry}"',
+  'problem.field': 'field "{field}"',
+  'problem.entryShort': 'entry {entry}',
+  'problem.fieldShort': 'field {field}',
+  'json.at': '{detail} (line {line}, column {column})',
+  'json.InvalidSymbol': 'invalid symbol',
+  'json.InvalidNumberFormat': 'invalid number format',
+  'json.PropertyNameExpected': 'property name expected',
+  'json.ValueExpected': 'value expected',
+  'json.ColonExpected': '":" expected',
+  'json.CommaExpected': 'comma expected',
+  'json.CloseBraceExpected': '"}" expected',
+  'json.CloseBracketExpected': '"]" expected',
+  'json.EndOfFileExpected': 'end of file expected',
+  'json.InvalidCommentToken': 'invalid comment',
+  'json.UnexpectedEndOfComment': 'unclosed comment',
+  'json.UnexpectedEndOfString': 'unclosed string',
+  'json.UnexpectedEndOfNumber': 'incomplete number',
+  'json.InvalidUnicode': 'invalid Unicode sequence',
+  'json.InvalidEscapeCharacter': 'invalid escape character',
+  'json.InvalidCharacter': 'invalid character',
+  'json.Unknown': 'syntax error',
   'hover.didYouMean': 'Did you mean "{fix}"?',
   'hover.advantages': 'Advantages',
   'hover.disadvantages': 'Disadvantages',
@@ -121,20 +183,33 @@ const EN: Record<MessageKey, string> = {
   'hover.category': 'Category',
 };
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr: FR, en: EN };
 
 /** Picks the catalogue for a BCP 47 locale ("fr-CA" → fr); French unless it is English. */
 export function toLocale(tag: string | undefined): Locale {
   return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
 }
 
+// Each message split once, at load, into literal text and {names}: the server formats one per
+// diagnostic at every keystroke, a regex replace each time was a tenth of that work.
+const COMPILED: Record<Locale, Record<MessageKey, string[]>> = {
+  fr: compileCatalogue(FR),
+  en: compileCatalogue(EN),
+};
+
+function compileCatalogue(catalogue: Record<MessageKey, string>): Record<MessageKey, string[]> {
+  const out = {} as Record<MessageKey, string[]>;
+  for (const key of Object.keys(catalogue) as MessageKey[]) out[key] = catalogue[key].split(/\{(\w+)\}/);
+  return out;
+}
+
+/** True when `key` is a message of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(FR, key);
+}
+
 /** Formats a message of the catalogue. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  // Each message is split once into literal text and {names}: the server formats one per
-  // diagnostic at every keystroke, a regex replace each time was a tenth of that work.
-  const cacheKey = `${locale}\u0000${key}`;
-  let parts = compiled.get(cacheKey);
-  if (!parts) compiled.set(cacheKey, (parts = CATALOGUES[locale][key].split(/\{(\w+)\}/)));
+  const parts = COMPILED[locale][key];
   let out = parts[0];
   for (let k = 1; k < parts.length; k += 2) {
     const value = params[parts[k]];
@@ -142,4 +217,3 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   }
   return out;
 }
-const compiled = new Map<string, string[]>();

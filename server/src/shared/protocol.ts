@@ -190,6 +190,10 @@ export const CheckAnswerRequest = new RequestType<CheckAnswerParams, CheckAnswer
 /** A course's concepts as a Markdown glossary, an Anki import file or CSV. */
 export const ExportGlossaryRequest = new RequestType<ExportGlossaryParams, ExportGlossaryResult, void>('glossaire/exportGlossary');
 
+/** The code action kind of "fix all glossary typos" (`source.fixAll.glossaire`, for
+ * `editor.codeActionsOnSave`): offered by the server, requested by the client. */
+export const FIX_ALL_KIND = 'source.fixAll.glossaire';
+
 /** Command the server's code actions use to add a word to the workspace's ignore list. */
 export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
 
