@@ -60,7 +60,9 @@ export class StudyView implements vscode.TreeDataProvider<StudyNode>, vscode.Dis
   }
 
   private refreshSoon(): void {
-    // The server notifies after every analysis: one refresh per pause in the typing.
+    // The server notifies after every analysis: one refresh per pause in the typing, and none
+    // while the view is hidden (showing it refreshes it).
+    if (!this.treeView.visible) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.refresh(), 300);
   }

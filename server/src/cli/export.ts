@@ -8,10 +8,10 @@
 
 import { readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeText } from '../service/analyze';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
 import { Locale, t, toLocale } from '../service/messages';
 import { LineIndex } from '../service/positions';
+import { createGlossaireService } from '../service/service';
 import { collectUses, EXPORT_FORMATS, ExportFormat, formatExport, readGlossaryName, toExportConcepts } from '../service/study/export';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 
@@ -125,6 +125,7 @@ export function exportMain(argv: string[]): number {
   if (failed) return 2;
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') failed = true;
@@ -137,7 +138,7 @@ export function exportMain(argv: string[]): number {
     let text: string;
     try { text = readFileSync(file, 'utf8'); } catch (e) { fail(`${file}: ${(e as Error).message}`); continue; }
     const lines = new LineIndex(text);
-    const { occurrences } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    const { occurrences } = service.analyze(text);
     notes.push({
       label: toSlashes(relative(process.cwd(), file) || basename(file)),
       href: toSlashes(relative(base, file)),
