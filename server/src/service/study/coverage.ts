@@ -5,7 +5,7 @@
  * each note and the defined names.
  */
 
-import { getProseSegments } from '../markdown';
+import { getProseSegments, isWordChar } from '../markdown';
 import { fold, isAllUpper } from '../text';
 
 /** A term written in bold in a note (`**term**` or `__term__`), cleaned of articles and punctuation. */
@@ -30,9 +30,6 @@ const EMPHASIS_WORDS = new Set([
   'objectifs', 'oui', 'non', 'pas', 'jamais', 'toujours', 'tres', 'plus', 'moins', 'mais', 'donc', 'aussi', 'seulement',
   'warning', 'todo', 'question', 'reponse', 'solution', 'cause', 'causes', 'consequences', 'enjeux', 'limites', 'risques',
 ]);
-// Anything but letters and digits at the edges: punctuation, quotes, emoji.
-const LEAD_RE = /^[^\p{L}\p{N}\p{M}]*/u;
-const TRAIL_RE = /[^\p{L}\p{N}\p{M}]*$/u;
 
 /**
  * The bold terms of a note's prose (code, front matter and reference definitions are skipped).
@@ -66,6 +63,19 @@ export function findBoldTerms(text: string, skip: readonly { start: number; end:
   return out;
 }
 
+/**
+ * Skips what is not a word character (punctuation, quotes, emoji) from one edge of raw[from, to):
+ * forwards (step 1) gives the first word character's offset, backwards (−1) the end of the last.
+ */
+function skipEdge(raw: string, from: number, to: number, step: 1 | -1): number {
+  if (step === 1) {
+    while (from < to && !isWordChar(raw.charCodeAt(from))) from++;
+    return from;
+  }
+  while (to > from && !isWordChar(raw.charCodeAt(to - 1))) to--;
+  return to;
+}
+
 /** A bold span's text as a term, or undefined when it is not one (a sentence, digits only…). */
 export function cleanTerm(raw: string): string | undefined {
   return termSpan(raw)?.text;
@@ -73,15 +83,17 @@ export function cleanTerm(raw: string): string | undefined {
 
 /** The term inside a bold span's text and where it lies in it (article and punctuation left out). */
 function termSpan(raw: string): { text: string; start: number; end: number } | undefined {
-  let start = LEAD_RE.exec(raw)![0].length;
+  let start = skipEdge(raw, 0, raw.length, 1);
   // « **TDN : Total Données Nettes** » puts a term and its meaning in bold: the term is before the colon.
   const colon = raw.indexOf(':', start);
   const cut = colon > start ? colon : raw.length;
-  let end = cut - TRAIL_RE.exec(raw.slice(0, cut))![0].length;
+  // A sentence in bold: no term however its edges are trimmed (checked first, it is the cost).
+  if (cut - start > MAX_TERM_LENGTH * 2) return undefined;
+  let end = skipEdge(raw, start, cut, -1);
   if (end <= start) return undefined;
   const article = LEADING_ARTICLE_RE.exec(raw.slice(start, end));
   if (article && article[0].length < end - start) start += article[0].length;
-  start += LEAD_RE.exec(raw.slice(start, end))![0].length;
+  start = skipEdge(raw, start, end, 1);
   const text = raw.slice(start, end).normalize('NFC').replace(/[*_`]/g, '').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
   if (text.length < 2 || text.length > MAX_TERM_LENGTH) return undefined;
   if (text.split(' ').length > MAX_TERM_WORDS) return undefined;
