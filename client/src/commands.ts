@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { AddToGlossaryArgs, ConceptSummary, FIX_ALL_KIND, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/shared/protocol';
-import { addToGlossary, AddToGlossaryAnswers } from './addToGlossary';
+import { addToGlossary as addTermToGlossary, AddToGlossaryAnswers } from './addToGlossary';
 import { ConceptPanel } from './conceptPanel';
 import { pickConcept } from './conceptPicker';
 import { ConceptsModel } from './conceptsModel';
@@ -15,6 +15,9 @@ import { GlossaireClient } from './languageClient';
 import { NoteConceptsNode } from './noteConceptsView';
 import { findConceptOccurrences, showLocations } from './occurrences';
 import { addIgnoredWord, isChecked, setConceptsDescription } from './settings';
+import { Quiz, QuizOptions } from './quiz';
+import { exportGlossary, ExportOptions } from './studyExport';
+import { addToGlossary, StudyNode } from './studyView';
 
 /** The server's fix-all kind (shared/protocol.ts) as a vscode kind. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -28,6 +31,7 @@ export interface CommandContext {
   panel: ConceptPanel;
   output: vscode.LogOutputChannel;
   editors: EditorTracker;
+  quiz: Quiz;
 }
 
 /** Remembers the last text editor, for commands run from a view or the concept page. */
@@ -88,7 +92,11 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'glossaire.conceptsView.showOccurrences': () => setConceptsDescription('occurrences'),
     'glossaire.conceptsView.showDefinitions': () => setConceptsDescription('definition'),
     [IGNORE_WORD_COMMAND]: (word: string) => ignoreWord(word),
-    'glossaire.addToGlossary': (args?: AddToGlossaryArgs, answers?: AddToGlossaryAnswers) => addToGlossary(ctx.client, args, answers),
+    'glossaire.addToGlossary': (args?: AddToGlossaryArgs, answers?: AddToGlossaryAnswers) => addTermToGlossary(ctx.client, args, answers),
+    'glossaire.review': (options?: QuizOptions) => ctx.quiz.run(options && typeof options === 'object' ? options : {}),
+    'glossaire.exportGlossary': (options?: ExportOptions) => exportGlossary(ctx.client, options && typeof options === 'object' ? options : {}),
+    'glossaire.showNoteConcepts': () => vscode.commands.executeCommand('glossaire.noteConcepts.focus'),
+    'glossaire.study.addToGlossary': (node?: StudyNode | string) => addToGlossary(node),
   };
   return Object.entries(table).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

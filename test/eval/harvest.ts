@@ -3,7 +3,11 @@
  * `harvestDefinitions` finds in real notes, against hand labels, and its cost next to the
  * analysis of the same notes.
  *
- *   node out/test/eval/harvest.js [folder] [--labels FILE] [--quiet]
+ *   node out/test/eval/harvest.js [folder] [--labels FILE] [--quiet] [--cost DIR]
+ *
+ * --cost DIR: also the CPU time of harvesting every note of DIR (recursively) next to indexing
+ * them as the workspace index does (read + indexText), e.g. the bench's generated 2,000-note
+ * workspace (bench/generate.ts writes it under its output folder, `workspace/`).
  *
  * Folder: ../shared/corpus/notes by default (skipped with a note when absent). Labels:
  * test/eval/harvest-labels.json — per file, {line, term} of every true definition (see its
@@ -13,6 +17,8 @@
  */
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { indexText } from '../../server/src/lsp/workspaceIndex';
+import { createGlossaireService } from '../../server/src/service/service';
 import { join, resolve } from 'node:path';
 import { analyzeText } from '../../server/src/service/analyze';
 import { compileGlossary } from '../../server/src/service/glossary';
@@ -32,8 +38,10 @@ function main(argv: string[]): number {
   let folder = resolve(root, '..', 'shared', 'corpus', 'notes');
   let labelsPath = join(root, 'test', 'eval', 'harvest-labels.json');
   let quiet = false;
+  let costDir: string | undefined;
   for (let k = 0; k < argv.length; k++) {
     if (argv[k] === '--labels') labelsPath = argv[++k];
+    else if (argv[k] === '--cost') costDir = argv[++k];
     else if (argv[k] === '--quiet') quiet = true;
     else folder = argv[k];
   }
@@ -96,6 +104,14 @@ function main(argv: string[]): number {
   if (!quiet) {
     out.push('', `  Wrong (${wrong.length}):`, ...wrong.map((w) => '    ' + w));
     out.push('', `  Missed (${missed.length}):`, ...missed.map((m) => '    ' + m));
+  }
+  if (costDir) {
+    const paths = (readdirSync(costDir, { recursive: true }) as string[]).filter((f) => /\.(md|markdown)$/i.test(f)).map((f) => join(costDir!, f));
+    const notes = paths.map((f) => readFileSync(f, 'utf8'));
+    const service = createGlossaireService({ glossary, lexicon });
+    const indexMs = time(() => { for (const f of paths) indexText(readFileSync(f, 'utf8'), service); });
+    const harvestAllMs = time(() => { for (const t of notes) harvestDefinitions(t); });
+    out.push('', `  ${costDir}: ${paths.length} notes; CPU time: index (read + indexText) ${indexMs.toFixed(0)} ms, harvesting ${harvestAllMs.toFixed(0)} ms (+${pct(harvestAllMs, indexMs)})`);
   }
   process.stdout.write(out.join('\n') + '\n');
   return 0;

@@ -1,13 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { compileGlossary, GlossaryFileData } from '../../server/src/service/glossary';
+import { buildGlossary, compileGlossary, GlossaryFileData, parseGlossary } from '../../server/src/service/glossary';
 import {
-  getInsertEntryEdit, getMarkdownGlossaryDiagnostics, isMarkdownGlossaryName, parseMarkdownGlossary, serializeMarkdownGlossary, slugify,
+  compileMarkdownGlossary, getInsertEntryEdit, getMarkdownGlossaryData, getMarkdownGlossaryDiagnostics, isMarkdownGlossaryName, parseMarkdownGlossary, serializeMarkdownGlossary, slugify,
 } from '../../server/src/service/glossaryMarkdown';
 import { applyEdits } from '../../server/src/service/fixes';
 import { LineIndex } from '../../server/src/service/positions';
 import { getBuiltinGlossaryPath } from '../../server/src/node/resources';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
 
 const URI = 'file:///cours/reseaux/glossaire.md';
 
@@ -272,10 +274,29 @@ describe('glossaryMarkdown: round trips', () => {
   it('the built-in glossary compiles to the same model from either format', () => {
     const md = serializeMarkdownGlossary(builtin);
     const fromJson = compileGlossary([{ uri: 'g', text: JSON.stringify(builtin) }]);
-    const fromMd = compileGlossary([{ uri: 'g', text: JSON.stringify(parseMarkdownGlossary(md, URI).data) }]);
+    const fromMd = compileMarkdownGlossary(parseMarkdownGlossary(md, 'g'), md, 'g').glossary;
     const shape = (g: typeof fromJson) => g.entries.map((e) => ({ ...e, start: 0, end: 0 }));
     assert.deepEqual(shape(fromMd), shape(fromJson));
     assert.deepEqual(fromMd.categories, fromJson.categories);
+    assert.deepEqual(fromMd.problems, []);
+    assert.equal(fromMd.forms.length, fromJson.forms.length);
+    // Each entry points at its section of the Markdown text.
+    const e = fromMd.byId.get('infogerance')!;
+    assert.ok(md.slice(e.start, e.end).startsWith('## infogérance\n'));
+  });
+
+  it('merges with another source at the model level, apostrophes normalised as in JSON', () => {
+    const text = '# Réseau\n\n## pare‑feu d’entrée\n\nFiltre le trafic qui entre.\n\n- **Synonymes :** filtre d’entrée\n';
+    const data = getMarkdownGlossaryData(parseMarkdownGlossary(text, 'r.md'), text, 'r.md');
+    assert.deepEqual([data.entries[0].term, data.entries[0].synonyms], ["pare-feu d'entrée", ["filtre d'entrée"]]);
+    const json = parseGlossary([{ uri: getBuiltinGlossaryPath(), text: readFileSync(getBuiltinGlossaryPath(), 'utf8') }]);
+    const merged = buildGlossary({
+      entries: [...json.entries, ...data.entries], categories: [...json.categories, ...data.categories],
+      problems: [...json.problems, ...data.problems], sources: new Map([...json.sources, ...data.sources]),
+    });
+    assert.deepEqual(merged.problems, []);
+    assert.equal(merged.byId.get('pare-feu-d-entree')?.categoryLabel, 'Réseau');
+    assert.ok(merged.byId.get('infogerance'));
   });
 
   it('Markdown → JSON → Markdown gives the same text for a file in the serializer\'s style', () => {
@@ -340,5 +361,17 @@ describe('glossaryMarkdown: adding an entry', () => {
     const file = '# A\n\n## x\n\n```\n# B\n```\n\n# C\n\n## y\n\nz\n';
     const text = applyEdits(file, [getInsertEntryEdit(file, { term: 'w', definition: 'v.', category: 'B' })]);
     assert.ok(text.endsWith('\n\n# B\n\n## w\n\nv.\n'), text);
+  });
+});
+
+describe('glossaryMarkdown: the documented example', () => {
+  it('the example of glossary/README.md parses without a problem into the terms it shows', () => {
+    const readme = readFileSync(join(ROOT, 'glossary', 'README.md'), 'utf8');
+    const block = /```markdown\n([\s\S]*?)\n```/.exec(readme)![1] + '\n';
+    const g = parseMarkdownGlossary(block, 'file:///cours/reseaux/glossaire.md');
+    assert.deepEqual(g.problems, []);
+    assert.deepEqual(g.data.entries.map((e) => `${e.category}/${e.id}`), ['adressage/adresse-ip', 'equipements/routeur', 'equipements/passerelle', 'services/dhcp']);
+    assert.equal(g.data.entries[2].broader, 'routeur');
+    assert.deepEqual(g.data.entries[0].related, ['passerelle', 'dhcp']);
   });
 });

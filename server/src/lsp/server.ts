@@ -22,6 +22,7 @@ import { registerCompletion } from '../features/completion';
 import { registerCodeActions } from '../features/codeActions';
 import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
+import { registerStudy } from '../features/study';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { registerAddToGlossary } from '../features/addToGlossary';
 import { NoteDefinition } from '../service/harvested';
@@ -299,6 +300,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   registerCodeActions(ctx);
   registerNavigation(ctx);
   registerConcepts(ctx);
+  registerStudy(ctx);
   registerSemanticTokens(ctx);
   registerAddToGlossary(ctx);
 

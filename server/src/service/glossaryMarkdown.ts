@@ -27,7 +27,7 @@
  */
 
 import type { OffsetEdit } from './analyze';
-import { compileGlossary, CompileOptions, Glossary, GlossaryProblem } from './glossary';
+import { buildGlossary, CompileOptions, Glossary, GlossaryData, GlossaryEntry, GlossaryProblem } from './glossary';
 import { GlossaryCategoryData, GlossaryEntryData, GlossaryFileData } from './glossaryTypes';
 import { Locale, MessageKey, t } from './messages';
 import { LineIndex, Range } from './positions';
@@ -649,28 +649,52 @@ function defaultName(uri: string, options: ParseMarkdownOptions): string {
   return parts[parts.length - 2] ?? 'Glossaire';
 }
 
+/** Fields normalised as the JSON format normalises them: terms and ids get straight apostrophes and hyphens. */
+const TEXT_FIELDS = new Set(['definition', 'advantages', 'disadvantages', 'examples', 'source']);
+function normalizeField(field: string, value: string): string {
+  const v = value.trim().normalize('NFC');
+  return TEXT_FIELDS.has(field) ? v : normalizePunctuation(v);
+}
+
 /**
- * Compiles a parsed Markdown glossary with the JSON format's checks (claims of a spelling by two
- * entries, misspellings that are words…), every problem located in the Markdown text, and the
- * entries pointing at their sections (go-to-definition lands on the `##` heading's section).
+ * A parsed Markdown glossary as the validated model `buildGlossary` indexes (the JSON format's
+ * `parseGlossary` step): entries located at their `##` sections, its categories, its problems
+ * and its text. Merge it with other sources' models (see `GlossaryData`), then build once.
  */
-export function compileMarkdownGlossary(md: MarkdownGlossary, text: string, uri: string, options: CompileOptions = {}): { glossary: Glossary; problems: GlossaryProblem[] } {
-  const glossary = compileGlossary([{ uri, text: JSON.stringify(md.data) }], options);
-  const locById = new Map(md.data.entries.map((e, k) => [e.id, md.entries[k]]));
-  for (const e of glossary.entries) {
-    const loc = locById.get(e.id);
-    if (loc) {
-      e.start = loc.start;
-      e.end = loc.end;
+export function getMarkdownGlossaryData(md: MarkdownGlossary, text: string, uri: string): GlossaryData {
+  const labels = new Map(md.data.categories.map((c) => [c.id, c.label]));
+  const entries = md.data.entries.map((e, k): GlossaryEntry => {
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(e)) {
+      out[field] = Array.isArray(value) ? value.map((v: string) => normalizeField(field, v)) : normalizeField(field, value as string);
     }
-  }
-  glossary.sources.set(uri, text);
-  const moved = glossary.problems.map((p) => {
-    const loc = p.entry ? locById.get(p.entry) : undefined;
-    const span = loc ? (p.field === 'definition' ? loc.definition : p.field && p.field !== 'term' ? loc.fields[p.field as LabelField] : undefined) ?? loc.term : { start: 0, end: 0 };
+    const loc = md.entries[k];
+    return { ...(out as unknown as GlossaryEntryData), uri, start: loc.start, end: loc.end, categoryLabel: labels.get(e.category) ?? e.category, allForms: [] };
+  });
+  return { entries, categories: md.data.categories.map((c) => ({ ...c })), problems: [...md.problems], sources: new Map([[uri, text]]) };
+}
+
+/**
+ * Moves the problems `buildGlossary` found in a Markdown glossary's entries (claimed spellings,
+ * misspellings that are words…), which it locates at the entry, onto the field they are about.
+ */
+export function locateMarkdownProblems(problems: GlossaryProblem[], md: MarkdownGlossary, uri: string): GlossaryProblem[] {
+  const locById = new Map(md.data.entries.map((e, k) => [e.id, md.entries[k]]));
+  return problems.map((p) => {
+    const loc = p.uri === uri && p.entry ? locById.get(p.entry) : undefined;
+    if (!loc || p.start !== loc.start) return p;
+    const span = (p.field === 'definition' ? loc.definition : p.field && p.field !== 'term' ? loc.fields[p.field as LabelField] : undefined) ?? loc.term;
     return { ...p, start: span.start, end: span.end };
   });
-  glossary.problems = [...md.problems, ...moved].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Compiles one Markdown glossary alone, with the JSON format's checks (claims of a spelling by
+ * two entries, misspellings that are words…), every problem located in the Markdown text.
+ */
+export function compileMarkdownGlossary(md: MarkdownGlossary, text: string, uri: string, options: CompileOptions = {}): { glossary: Glossary; problems: GlossaryProblem[] } {
+  const glossary = buildGlossary(getMarkdownGlossaryData(md, text, uri), options);
+  glossary.problems = locateMarkdownProblems(glossary.problems, md, uri).sort((a, b) => a.start - b.start);
   return { glossary, problems: glossary.problems };
 }
 

@@ -13,8 +13,10 @@
  * Precision comes first: a harvested "term" becomes a glossary term everywhere, so a sentence
  * fragment must never be one. Terms are 1–4 words of letters (no digits, no sentence
  * punctuation, no pronoun, conjunction or verb-like word), and the generic labels of a document's
- * structure (« Avantages : », « Objectif : »…) are not terms. One pass over the lines; lines
- * are only looked at closely when a cheap test says they may define something.
+ * structure (« Avantages : », « Objectif : »…) are not terms. The determiner + verb pattern is
+ * looked for where a sentence starts a line (its cost in every sentence of every line is not
+ * worth the few definitions written mid-line). One pass over the lines; lines are only looked
+ * at closely when a cheap test says they may define something.
  */
 
 import { fold } from './text';
@@ -308,10 +310,9 @@ function harvestBlock(text: string, lines: Line[], first: number, last: number, 
     if (!v) continue;
     const verbAt = v.index + v[0].indexOf(v[1]);
     const subject = s.slice(0, verbAt);
-    const sentenceStart = 0;
     const m = /^((?:[Ll]['’])|(?:[Ll]es?|[Ll]a|[Uu]ne?)\s+)(\*\*|__)?([^*_]+?)\2?\s*$/.exec(subject.replace(/\s+$/, ''));
     if (!m) continue;
-    const termStart = l.start + from + sentenceStart + m[1].length + (m[2] ? 2 : 0);
+    const termStart = l.start + from + m[1].length + (m[2] ? 2 : 0);
     const verbText = v[1];
     const afterVerb = l.start + from + verbAt + (KEEP_AFTER_EST.test(verbText) ? /^est\s+/iu.exec(verbText)![0].length : verbText.length);
     if (push(out, text, lines, m[3], termStart, afterVerb, last, 'verb', !!m[2])) return;
