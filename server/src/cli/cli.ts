@@ -13,7 +13,7 @@ import { LineIndex } from '../service/positions';
 import { createGlossaireService } from '../service/service';
 import { Locale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
-import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { getBuiltinGlossaryPath, loadEnglishLexicon, loadLexicon } from '../node/resources';
 import { glossaryMain } from './glossary';
 
 const VERSION = '0.1.0';
@@ -184,7 +184,7 @@ export function main(argv: string[]): number {
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
-  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), english: () => loadEnglishLexicon(), locale: o.locale });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') usageError = true;

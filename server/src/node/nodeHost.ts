@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { globToRegExp, HostFileError, ServerHost, SKIP_DIRS } from '../lsp/host';
 import { collectYoungGeneration } from '../transport/idleGc';
-import { getBuiltinGlossaryPath, loadLexicon } from './resources';
+import { getBuiltinGlossaryPath, loadEnglishLexicon, loadLexicon } from './resources';
 
 /** A ServerHost on Node's file system. */
 export function createNodeHost(): ServerHost {
@@ -41,6 +41,7 @@ export function createNodeHost(): ServerHost {
       return Promise.resolve(out);
     },
     lexicon: () => loadLexicon(),
+    englishLexicon: () => loadEnglishLexicon(),
     prepareLexicon: () => Promise.resolve(),
     idle: () => void collectYoungGeneration(),
   };

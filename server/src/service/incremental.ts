@@ -24,7 +24,8 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { AnalysisScratch, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { AnalysisScratch, finishAnalysis, formVote, getLongestForm, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { ENGLISH_GUARD_REACH } from './english';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence } from './model';
 import { Glossary } from './glossary';
 import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
@@ -70,7 +71,10 @@ export interface AnalysisTrace {
   takeBacks: number[];
   words: number;
   accentedWords: number;
-  /** Tokens written with combining marks (an NFD note when > 0). */
+  /**
+   * Words with combining marks less words with composed accented letters (formVote): an NFD
+   * note when > 0.
+   */
   decomposed: number;
   /** Offset of the end of the front matter (-1: none). */
   frontMatterEnd: number;
@@ -101,7 +105,7 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
   const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, scan.ignoredWords), decided);
   run.match(0, n);
   let decomposed = 0;
-  for (let k = 0; k < n; k++) if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+  for (let k = 0; k < n; k++) decomposed += formVote(tokens.flags[k]);
   const trace: AnalysisTrace = {
     glossary, optionsKey: optionsKey(options, scratch), tableGeneration: table.generation, tokens, ids, decided,
     segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
@@ -242,8 +246,8 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   }
   const w = win.count;
   let decomposed = t.decomposed;
-  for (let k = oa; k < ob; k++) if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
-  for (let k = 0; k < w; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+  for (let k = oa; k < ob; k++) decomposed -= formVote(oldTokens.flags[k]);
+  for (let k = 0; k < w; k++) decomposed += formVote(win.flags[k]);
   if (decomposed > 0 !== t.decomposed > 0) return 'NFD'; // NFD fixes everywhere, or none
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, w));
@@ -269,7 +273,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
 
   // The rules again, from a word decided far enough before the change.
   const longest = getLongestForm(glossary);
-  const reach = longest + 3; // how far a decision looks ahead, or back (with the determiner)
+  const reach = reachOf(longest, options); // how far a decision looks ahead, or back (with the determiner)
   const stretch = 2 * reach + longest; // what later decisions can still see or take back
   let r = Math.min(oa - reach - 1, n - 1);
   while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;
@@ -421,7 +425,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   // Where the rules start again (as updateAround), and the tokens they may read: [l0, l1) in
   // the new numbering, the same count after the window in both numberings.
   const longest = getLongestForm(glossary);
-  const reach = longest + 3;
+  const reach = reachOf(longest, options);
   const stretch = 2 * reach + longest;
   let r = Math.min(oa - reach - 1, n - 1);
   while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;
@@ -450,8 +454,8 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   }
   const w = win.count;
   let decomposed = t.decomposed;
-  for (let k = oa; k < ob; k++) if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
-  for (let k = 0; k < w; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+  for (let k = oa; k < ob; k++) decomposed -= formVote(oldTokens.flags[k]);
+  for (let k = 0; k < w; k++) decomposed += formVote(win.flags[k]);
   if (decomposed > 0 !== t.decomposed > 0) return undefined;
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, w));
@@ -722,14 +726,22 @@ function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
   return rewrites ? findings.map((f) => ({ ...f })) : findings.slice();
 }
 
-/** What options change an analysis (the lexicon is taken to be the same one). */
+/**
+ * How many words a decision may look at on either side: the longest form and the determiner
+ * or capitals around it, or the bilingual guard's neighbours and acronym (english.ts).
+ */
+function reachOf(longest: number, options: AnalyzeOptions): number {
+  return Math.max(longest + 3, options.english ? ENGLISH_GUARD_REACH + 1 : 0);
+}
+
+/** What options change an analysis (the lexicons are taken to be the same ones). */
 function optionsKey(options: AnalyzeOptions, scratch: AnalysisScratch): string {
   const optionKeys = scratch.optionKeys;
   // Remembered per options object (an update compares it at every keystroke), while its
   // ignore list and severities are the same objects.
   const c = optionKeys.get(options);
   if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
-  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null, options.english !== undefined]);
   optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
   return key;
 }

@@ -37,9 +37,23 @@ export function replacementFor(text: string, tokens: Token[], first: number, las
     if (count === words.length && tokens[first + k].gapBefore === target.joiners[k - 1]) sep = text.slice(tokens[first + k - 1].end, tokens[first + k].start);
     out += sep + cased[k];
   }
-  let decomposed = nfd;
-  for (let k = first; k <= last; k++) if (tokens[k].flags & TokenFlag.Decomposed) decomposed = true;
-  return decomposed ? out.normalize('NFD') : out;
+  return writtenForm(text, tokens, first, last, nfd) === 'NFD' ? out.normalize('NFD') : out;
+}
+
+/**
+ * The Unicode form a fix of tokens[first..last] is written in: the form of the words it
+ * replaces (a word with combining marks is NFD, one with composed letters NFC), whatever the
+ * rest of the note uses; words in plain ASCII show no form, and take the note's (`nfd`: the
+ * form most of its accented words are written in, see formVote).
+ */
+export function writtenForm(text: string, tokens: Token[], first: number, last: number, nfd: boolean): 'NFC' | 'NFD' {
+  let composed = false;
+  for (let k = first; k <= last; k++) {
+    const tk = tokens[k];
+    if (tk.flags & TokenFlag.Decomposed) return 'NFD';
+    for (let p = tk.start; p < tk.end && !composed; p++) if (text.charCodeAt(p) >= 0x80) composed = true;
+  }
+  return composed ? 'NFC' : nfd ? 'NFD' : 'NFC';
 }
 
 /** Case of a joined word ("CloudComputing") carried over to the words it joins. */
