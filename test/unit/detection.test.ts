@@ -6,7 +6,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEnglishLexicon } from '../../server/src/node/resources';
 import { AnalyzeOptions, analyzeText } from '../../server/src/service/analyze';
+import { editDistance } from '../../server/src/service/fuzzy';
 import { analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
+import { isOneEdit } from '../../server/src/service/ranking';
 import { createRandom } from '../random';
 import { assertClean, assertFindings, builtinGlossary, findings, lexicon, miniGlossary } from './helpers';
 
@@ -93,6 +95,18 @@ describe('compounds', () => {
     assertClean('Un sou de plus, et la traite est payée au sous-sol.', builtinGlossary(), withEnglish);
     assertClean('Une application cloud-native tourne sur le cloud.', course(), withEnglish);
     assertClean('Le chef du projet et le sous-chef.', course(), withEnglish);
+  });
+});
+
+describe('one edit apart (the compound check in the rule loop)', () => {
+  it('agrees with the edit distance on random short words', () => {
+    const r = createRandom(3);
+    const word = () => Array.from({ length: 1 + Math.floor(r() * 5) }, () => 'abcs'[Math.floor(r() * 4)]).join('');
+    for (let k = 0; k < 20000; k++) {
+      const a = word();
+      const b = word();
+      assert.equal(isOneEdit(a, b), editDistance(a, b, 1) === 1, `${a} / ${b}`);
+    }
   });
 });
 

@@ -64,7 +64,11 @@ interface WindowWord {
 
 /** Emphasis markers that may stand inside a word ("**A**uthentication"). */
 const isMarker = (c: string) => c === '*' || c === '_' || c === '~';
-const isLetter = (c: string) => /[\p{L}\p{M}\p{N}]/u.test(c);
+const isLetter = (c: string): boolean => {
+  const k = c.charCodeAt(0);
+  if (k < 0x80) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57);
+  return /[\p{L}\p{M}\p{N}]/u.test(c);
+};
 
 /** The words of text[from, to), reading through emphasis markers and apostrophes inside words. */
 function wordsIn(text: string, from: number, to: number): WindowWord[] {
@@ -121,6 +125,10 @@ function englishOnly(lower: string, guard: EnglishGuard): boolean {
  * expansion of an acronym written nearby. The caller checks the term is French.
  */
 export function isEnglishUse(text: string, start: number, end: number, guard: EnglishGuard): boolean {
+  // The word itself first (most candidates are typos, no English words): no context to read.
+  let written = '';
+  for (let p = start; p < end; p++) if (!isMarker(text[p])) written += text[p];
+  if (!englishOnly(written.normalize('NFC').toLowerCase(), guard)) return false;
   // The word's line only: the context is its stretch of text, and an incremental update reads
   // whole lines.
   let from = start;

@@ -5,7 +5,6 @@
  */
 
 import { EnglishGuard, isEnglishTerm, isEnglishUse } from './english';
-import { editDistance } from './fuzzy';
 import { FormKind, FuzzyTarget, maxDistanceFor, TermForm } from './glossary';
 import { Gap, Token, TokenFlag } from './markdown';
 import { Finding, Severity } from './model';
@@ -28,7 +27,7 @@ export interface WordInfo {
 
 /** Depth of the deletion search for a word: enough for any term the word may be a typo of. */
 export function searchDepth(length: number): number {
-  return length < 3 ? 0 : length < 6 ? 1 : 2;
+  return length < 4 ? 0 : length < 6 ? 1 : 2;
 }
 
 /**
@@ -86,7 +85,7 @@ export function fuzzyFinding(
       if (idx === i) continue;
       if (tokens[idx].flags & TokenFlag.HasDigit) ok = false;
       else if (foldedAt(idx) === form.folded[k]) continue;
-      else if (slack > 0 && form.folded[k].length >= 3 && editDistance(foldedAt(idx), form.folded[k], 1) === 1) {
+      else if (slack > 0 && form.folded[k].length >= 3 && isOneEdit(foldedAt(idx), form.folded[k])) {
         slack--;
         extra = 1;
       } else ok = false;
@@ -158,6 +157,23 @@ export function fuzzyFinding(
     },
     lastToken: Math.max(i, best.last),
   };
+}
+
+/**
+ * True when two different words are one edit apart: a letter missing, added, changed, or two
+ * neighbours swapped (editDistance ≤ 1, without its rows: this runs in the rule loop).
+ */
+export function isOneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (a.length === b.length) {
+    // A change at p, or a swap of p and p + 1; the rest the same.
+    if (a.slice(p + 1) === b.slice(p + 1)) return true;
+    return a[p] === b[p + 1] && a[p + 1] === b[p] && a.slice(p + 2) === b.slice(p + 2);
+  }
+  // One letter more in the longer word, at p.
+  return a.length > b.length ? a.slice(p + 1) === b.slice(p) : a.slice(p) === b.slice(p + 1);
 }
 
 /** True when two words have the same letters in another order (a swap: "ressourcse"). */
