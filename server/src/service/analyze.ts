@@ -131,20 +131,29 @@ function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, optio
   if (buf.anyFlags & (TokenFlag.Decomposed | TokenFlag.HasMarkers)) {
     for (let k = 0; k < n; k++) if (ids[k] < 0) ids[k] = table.idOfString(buf.textOf(text, k));
   }
-  let vote = 0;
-  if (buf.anyFlags & TokenFlag.Decomposed) for (let k = 0; k < n; k++) vote += formVote(buf.flags[k]);
-  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, vote > 0);
+  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0 ? nfdNote(buf) : false);
   run.match(0, n);
   return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);
 }
 
 /**
- * A word's vote on the note's Unicode form: +1 written with combining marks (NFD), −1 with
- * composed accented letters (NFC), 0 in plain ASCII. The note is NFD when the votes add up
- * above 0; that form is given to fixes of words that show none (see writtenForm).
+ * The Unicode form of a note, which a fix of a word without accents takes (a word with accents
+ * keeps its own, replace.ts): NFD when some words are written with combining marks and at
+ * least as many as with composed letters (a mostly NFC note with a pasted NFD word stays NFC).
  */
-export function formVote(flags: number): number {
-  return flags & TokenFlag.Decomposed ? 1 : flags & TokenFlag.NonAscii ? -1 : 0;
+export function isNfdNote(decomposed: number, composed: number): boolean {
+  return decomposed > 0 && decomposed >= composed;
+}
+
+/** isNfdNote of the scanned words. */
+function nfdNote(buf: TokenBuffer): boolean {
+  let decomposed = 0;
+  let composed = 0;
+  for (let k = 0; k < buf.count; k++) {
+    if (buf.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (buf.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  return isNfdNote(decomposed, composed);
 }
 
 /** What the rules need besides the note: the words to ignore and the lexicon guards. */
@@ -264,7 +273,7 @@ export class MatchRun {
     readonly decided: Uint8Array | undefined,
     /** Few decisions expected (an incremental update): keep `tokens` sparse. */
     readonly sparse = false,
-    /** Whether a token is written with combining marks, when the caller knows. */
+    /** Whether the note is NFD (isNfdNote), when the caller knows. */
     nfd?: boolean,
   ) {
     this.ignore = rules.ignore;
@@ -277,9 +286,7 @@ export class MatchRun {
     this.table = table;
     if (nfd === undefined) {
       nfd = false;
-      let vote = 0;
-      for (let k = 0; k < buf.count; k++) vote += formVote(buf.flags[k]);
-      nfd = vote > 0;
+      nfd = nfdNote(buf);
     }
     this.nfd = nfd;
   }

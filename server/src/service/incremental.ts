@@ -24,7 +24,7 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { AnalysisScratch, finishAnalysis, formVote, getLongestForm, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { AnalysisScratch, finishAnalysis, getLongestForm, isNfdNote, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
 import { ENGLISH_GUARD_REACH } from './english';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence } from './model';
 import { Glossary } from './glossary';
@@ -71,11 +71,10 @@ export interface AnalysisTrace {
   takeBacks: number[];
   words: number;
   accentedWords: number;
-  /**
-   * Words with combining marks less words with composed accented letters (formVote): an NFD
-   * note when > 0.
-   */
+  /** Words written with combining marks (see isNfdNote). */
   decomposed: number;
+  /** Words written with composed accented letters (see isNfdNote). */
+  composed: number;
   /** Offset of the end of the front matter (-1: none). */
   frontMatterEnd: number;
   /** An update took over the tokens and word ids: this trace cannot be updated again. */
@@ -105,12 +104,16 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
   const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, scan.ignoredWords), decided);
   run.match(0, n);
   let decomposed = 0;
-  for (let k = 0; k < n; k++) decomposed += formVote(tokens.flags[k]);
+  let composed = 0;
+  for (let k = 0; k < n; k++) {
+    if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (tokens.flags[k] & TokenFlag.NonAscii) composed++;
+  }
   const trace: AnalysisTrace = {
     glossary, optionsKey: optionsKey(options, scratch), tableGeneration: table.generation, tokens, ids, decided,
     segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
     findings: run.findings, findingAt: run.findingAt, occurrences: run.occurrences, occurrenceAt: run.occurrenceAt,
-    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed,
+    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed, composed,
     frontMatterEnd: frontMatterEnd(text),
   };
   return { text, analysis: finish(trace, options), mode: 'full', trace };
@@ -246,9 +249,17 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   }
   const w = win.count;
   let decomposed = t.decomposed;
-  for (let k = oa; k < ob; k++) decomposed -= formVote(oldTokens.flags[k]);
-  for (let k = 0; k < w; k++) decomposed += formVote(win.flags[k]);
-  if (decomposed > 0 !== t.decomposed > 0) return 'NFD'; // NFD fixes everywhere, or none
+  let composed = t.composed;
+  for (let k = oa; k < ob; k++) {
+    if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+    else if (oldTokens.flags[k] & TokenFlag.NonAscii) composed--;
+  }
+  for (let k = 0; k < w; k++) {
+    if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (win.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  const nfd = isNfdNote(decomposed, composed);
+  if (nfd !== isNfdNote(t.decomposed, t.composed)) return 'NFD'; // the form of fixes of unaccented words
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, w));
   table.resolve(text, win, winIds);
@@ -280,7 +291,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   if (r < 0) r = 0;
   const fi = lowerBound(t.findingAt, t.findingAt.length, r);
   const oi = lowerBound(t.occurrenceAt, t.occurrenceAt.length, r);
-  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, decomposed > 0);
+  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, nfd);
   for (let k = 0; k < fi; k++) {
     run.findings.push(t.findings[k]);
     run.findingAt.push(t.findingAt[k]);
@@ -338,7 +349,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   const trace: AnalysisTrace = {
     glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens, ids, decided,
     segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
-    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
   };
   return { text, analysis: finish(trace, options), mode: 'incremental', trace };
@@ -454,9 +465,17 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   }
   const w = win.count;
   let decomposed = t.decomposed;
-  for (let k = oa; k < ob; k++) decomposed -= formVote(oldTokens.flags[k]);
-  for (let k = 0; k < w; k++) decomposed += formVote(win.flags[k]);
-  if (decomposed > 0 !== t.decomposed > 0) return undefined;
+  let composed = t.composed;
+  for (let k = oa; k < ob; k++) {
+    if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+    else if (oldTokens.flags[k] & TokenFlag.NonAscii) composed--;
+  }
+  for (let k = 0; k < w; k++) {
+    if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (win.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  const nfd = isNfdNote(decomposed, composed);
+  if (nfd !== isNfdNote(t.decomposed, t.composed)) return undefined;
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, w));
   table.resolve(part, win, winIds);
@@ -484,7 +503,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   for (let k = ob; k < ob + after; k++, c++) copyToken(local, c, oldTokens, k, delta - from, localIds, t.ids[k]);
   local.count = m;
   const localDecided = scratch.decided;
-  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, decomposed > 0);
+  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, nfd);
   // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
   // may take results back, never as far as the guard (see BACK_CONTEXT; checked below).
   const fi0 = Math.max(0, lowerBound(t.findingAt, t.findingAt.length, l0) - 1);
@@ -565,7 +584,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   const trace: AnalysisTrace = {
     glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens: oldTokens, ids: t.ids, decided: t.decided,
     segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
-    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
   };
   trace.pending = () => {
