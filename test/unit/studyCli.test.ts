@@ -83,7 +83,7 @@ describe('glossaire glossary export', { concurrency: true }, () => {
     assert.match(r.stderr, /Glossaire illisible .*absent\.json.*fichier introuvable/);
     r = run(['glossary', 'nope']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /sous-commande inconnue « nope » \(sous-commandes : export\)/);
+    assert.match(r.stderr, /sous-commande inconnue « nope » \(sous-commandes : export, convert, validate\)/);
     r = run(['glossary', 'export', '--format', 'md', '--glossary', glossaryPath, '-o', join(tmp, 'no-such-dir', 'x.md')], course);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /impossible d’écrire .*x\.md/);
