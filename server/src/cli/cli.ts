@@ -16,7 +16,7 @@ import { GlossaryResolver } from './glossaries';
 import { LineIndex } from '../service/positions';
 import { Locale, MessageKey, parseLocale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
-import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { getBuiltinGlossaryPath, loadEnglishLexicon, loadLexicon } from '../node/resources';
 import { glossaryMain } from './glossary';
 import { decodeText, FileProblem, fileProblemMessage, isMarkdownName, MAX_NOTE_BYTES, printablePath, readTextFile, walkFiles, writeTextFile } from '../node/files';
 
@@ -171,7 +171,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
   // Each file's glossaries: those of its folder and above (nearest first), then --glossary, then
   // the built-in one (cli/glossaries.ts).
   const resolver = new GlossaryResolver({
-    extra: o.glossaries, builtin: o.builtin ? builtinPath : undefined, discover: o.workspaceGlossaries, locale: L, lexicon, harvester: harvestDefinitions,
+    extra: o.glossaries, builtin: o.builtin ? builtinPath : undefined, discover: o.workspaceGlossaries, locale: L, lexicon, english: () => loadEnglishLexicon(), harvester: harvestDefinitions,
     read: (p) => {
       const r = readTextFile(p, MAX_GLOSSARY_BYTES);
       // The BOM goes back in: the core reads past it, and offsets stay the file's.

@@ -26,6 +26,8 @@ export interface ResolverOptions {
   discover: boolean;
   locale: Locale;
   lexicon: Lexicon;
+  /** The English word list of the bilingual guard (loaded on first use). */
+  english?: () => Lexicon;
   /** Reads a glossary file: its text, or a message saying why it cannot be read (default: UTF-8 from disk). */
   read?: (path: string) => { text: string } | { error: string };
   /** Finds the definitions a note writes (harvest.ts): they join the chains of its course folder. */
@@ -84,7 +86,7 @@ export class GlossaryResolver {
       const parts = loaded.map((x) => ({ glossary: x.l.glossary }));
       if (part && part.entries.length > 0) parts.push({ glossary: part });
       const glossary = parts.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(parts).glossary;
-      chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, locale: this.options.locale }), paths: loaded.map((x) => x.p) };
+      chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, english: this.options.english, locale: this.options.locale }), paths: loaded.map((x) => x.p) };
       this.chains.set(key, chain);
     }
     return chain;

@@ -294,7 +294,7 @@ export class GlossaryStore {
         if (part.glossary.entries.length > 0) parts.push({ glossary: part.glossary });
       }
       const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
-      composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), locale: this.locale }) };
+      composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), english: this.host.englishLexicon?.bind(this.host), locale: this.locale }) };
       this.stats.chains++;
       this.chains.set(key, composed);
       this.composedOf.set(composed.glossary, composed);
