@@ -23,7 +23,7 @@ import { FIX_ALL_KIND, registerCodeActions } from '../features/codeActions';
 import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
-import { runSafe, runSafeVoid } from './runSafe';
+import { runSafe, runSafeAsync, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
 
 /** Starts the Glossaire language server on a connection. */
@@ -95,7 +95,7 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }],
       });
     }
-    void refreshSettings().then(() => reindex());
+    runSafeAsync(connection, 'initialized', () => refreshSettings().then(() => reindex()));
   });
 
   function applySettings(s: GlossaireSettings): void {
@@ -147,7 +147,7 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(OccurrencesChangedNotification, {});
   }
 
-  connection.onDidChangeConfiguration(() => runSafeVoid(connection, 'didChangeConfiguration', () => void refreshSettings().then(() => reindex())));
+  connection.onDidChangeConfiguration(() => runSafeAsync(connection, 'didChangeConfiguration', () => refreshSettings().then(() => reindex())));
 
   connection.onDidChangeWatchedFiles((params) => runSafeVoid(connection, 'didChangeWatchedFiles', () => {
     let glossaryTouched = false;
@@ -165,7 +165,7 @@ export function startServer(connection: Connection): void {
       store.reload();
       ctx.cache.clear();
       glossaryChanged();
-      void reindex();
+      runSafeAsync(connection, 'reindex', reindex);
     } else void connection.sendNotification(OccurrencesChangedNotification, {});
   }));
 
@@ -174,7 +174,7 @@ export function startServer(connection: Connection): void {
       store.reload();
       ctx.cache.clear();
       glossaryChanged();
-      void reindex();
+      runSafeAsync(connection, 'reindex', reindex);
       return { concepts: store.current.entries.length, problems: store.problems.length };
     }),
   );

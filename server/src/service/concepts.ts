@@ -1,15 +1,12 @@
 /**
  * Concept views for hovers and the side panel: summaries, details, and the Markdown that
- * teaches a concept. Glossary text is escaped: no HTML and no command links reach the client.
+ * teaches a concept. Glossary text is untrusted: it goes through safeMarkdown.ts (no HTML, no
+ * images, http(s) links only).
  */
 
 import { Glossary, GlossaryEntry } from './glossary';
 import { Locale, t } from './messages';
-
-/** Escapes Markdown-significant HTML so glossary data cannot inject markup. */
-export function escapeMarkdownHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(command:/gi, '](command&#58;');
-}
+import { untrustedBlock, untrustedInline } from './safeMarkdown';
 
 /** The first sentence of a definition, for lists and tooltips. */
 export function getShortDefinition(definition: string, max = 120): string {
@@ -37,12 +34,12 @@ export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, local
 const markdownCache = new WeakMap<GlossaryEntry, Map<string, string>>();
 
 function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Locale, options: { heading?: boolean }): string {
-  const e = escapeMarkdownHtml;
+  const e = untrustedInline;
   const out: string[] = [];
   const names = [...(entry.acronyms ?? []).filter((a) => a !== entry.term)];
   out.push(`${options.heading === false ? '**' : '### '}${e(entry.term)}${names.length ? ` (${names.map(e).join(', ')})` : ''}${options.heading === false ? '**' : ''}`);
   out.push(`*${t(locale, 'hover.category')} : ${e(entry.categoryLabel)}*`.replace(' :', locale === 'fr' ? ' :' : ':'));
-  out.push(e(entry.definition));
+  out.push(untrustedBlock(entry.definition));
   const list = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
     if (items && items.length > 0) out.push(`**${t(locale, key)}**\n${items.map((x) => `- ${e(x)}`).join('\n')}`);
   };
