@@ -4,7 +4,7 @@
  * settings, through the client's command) and "ignore in this file" (a comment).
  */
 
-import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver';
 import { LiveDocument } from '../lsp/document';
 import { ServerContext } from '../lsp/context';
 import { FindingData } from '../lsp/analysisCache';

@@ -1,6 +1,6 @@
 /** Completion of glossary terms: candidates from the core, documentation resolved lazily. */
 
-import { CompletionItem, CompletionItemKind, CompletionList, MarkupKind } from 'vscode-languageserver/node';
+import { CompletionItem, CompletionItemKind, CompletionList, MarkupKind } from 'vscode-languageserver';
 import { ServerContext } from '../lsp/context';
 import { getCompletions } from '../service/completion';
 import { getEntryMarkdown, getShortDefinition } from '../service/concepts';

@@ -4,7 +4,7 @@
  * burst of edits always ends with the diagnostics of the final text.
  */
 
-import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { LiveDocument } from '../lsp/document';
 import { ServerContext } from '../lsp/context';
 import { toFindingData } from '../lsp/analysisCache';
@@ -13,7 +13,6 @@ import { Finding } from '../service/analyze';
 import { LineIndex, Lines } from '../service/positions';
 import { Locale } from '../service/messages';
 import { runSafeVoid } from '../lsp/runSafe';
-import { collectYoungGeneration } from '../transport/idleGc';
 import { DIAGNOSTIC_TAIL } from '../transport/jsonEncoder';
 import { OccurrencesChangedNotification } from '../shared/protocol';
 
@@ -97,7 +96,8 @@ function cachedSaid(f: Finding, locale: Locale): Said {
  */
 function oneByte(s: string): string {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return s;
-  return Buffer.from(s, 'latin1').toString('latin1');
+  // Node only (Buffer): a browser's worker has no such copy, and no stdio encoder to feed.
+  return typeof Buffer === 'undefined' ? s : Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /** Publishes the diagnostics of one document. */
@@ -120,8 +120,8 @@ export function validate(ctx: ServerContext, doc: LiveDocument): void {
   const settle = () => {
     doc.settle();
     ctx.cache.settle(doc.uri);
-    // The garbage of this keystroke and its housekeeping is collected now (see idleGc.ts).
-    collectYoungGeneration();
+    // The garbage of this keystroke and its housekeeping is collected now (Node: idleGc.ts).
+    ctx.host.idle?.();
   };
   sent.then(settle, settle);
 }

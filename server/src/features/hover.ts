@@ -1,6 +1,6 @@
 /** Hover: delegates to the core's getHover over the cached analysis. */
 
-import { Hover, MarkupKind } from 'vscode-languageserver/node';
+import { Hover, MarkupKind } from 'vscode-languageserver';
 import { ServerContext } from '../lsp/context';
 import { getHover } from '../service/hover';
 import { runSafe } from '../lsp/runSafe';

@@ -3,7 +3,7 @@
  * and the workspace index), document highlights, workspace symbols (concepts).
  */
 
-import { DocumentHighlight, DocumentHighlightKind, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
+import { DocumentHighlight, DocumentHighlightKind, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { LiveDocument } from '../lsp/document';
 import { ServerContext } from '../lsp/context';
 import { findAt } from '../service/hover';

@@ -4,7 +4,7 @@
  * highlighted. Tokens never span lines (split at line ends).
  */
 
-import { SemanticTokens, SemanticTokensBuilder, SemanticTokensLegend } from 'vscode-languageserver/node';
+import { SemanticTokens, SemanticTokensBuilder, SemanticTokensLegend } from 'vscode-languageserver';
 import { ServerContext } from '../lsp/context';
 import { FormKind } from '../service/glossary';
 import { runSafe } from '../lsp/runSafe';

@@ -1,20 +1,26 @@
 /**
- * What every feature gets: the connection, the documents, the glossary store, the analyses,
- * the workspace index and the settings. Features read it; only server.ts changes it.
+ * What every feature gets: the connection, the file host, the documents, the glossary store,
+ * the analyses, the workspace index and the settings. Features read it; only server.ts changes it.
  */
 
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { ProposedFeatures, TextDocuments } from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
+import { ServerHost } from './host';
 import { GlossaireSettings } from '../shared/protocol';
 import { Locale } from '../service/messages';
 import { Lines } from '../service/positions';
 import { WorkspaceIndex } from './workspaceIndex';
 
+/** The server's connection, whichever transport made it (Node streams or a web worker). */
+export type Connection = ProposedFeatures.Connection;
+
 /** Shared server state. */
 export interface ServerContext {
   connection: Connection;
+  /** Files: the disk (Node) or the client and the extension's URLs (browser). */
+  host: ServerHost;
   documents: TextDocuments<LiveDocument>;
   store: GlossaryStore;
   cache: AnalysisCache;

@@ -1,26 +1,40 @@
 /**
- * The only file I/O of the server: finds, reads and re-reads the glossary files, compiles them
+ * The glossary files: finds, reads (through the ServerHost) and re-reads them, compiles them
  * with the core, and keeps serving the last good version of a file that breaks (invalid JSON
  * or not an object) while its problems are reported.
  */
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from '../service/glossary';
+import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
-import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { HostFileError, ServerHost } from './host';
 
-/** A glossary file the store reads: its path and, when open in the editor, its live text. */
+/** A glossary file the store reads: its URI and the text last read that compiled. */
 interface FileState {
-  path: string;
   uri: string;
   lastGood?: string;
+}
+
+/** What the last read of a file gave: its text, or why it failed. */
+type ReadResult = { text: string } | { error: HostFileError };
+
+/** The path of a URI as a user wrote it (file URIs), the URI itself otherwise. */
+function displayPath(uri: string): string {
+  const u = URI.parse(uri);
+  return u.scheme === 'file' ? u.fsPath : uri;
+}
+
+/** True for an absolute path ('/x', a backslash one, 'C:\\x', 'C:/x'); node:path is not in the browser. */
+function isAbsolutePath(p: string): boolean {
+  return /^([a-zA-Z]:[\\/]|[\\/])/.test(p);
 }
 
 /** Holds the compiled glossary of the current settings. */
 export class GlossaryStore {
   private glossary: Glossary;
+  /** The core bound to the current glossary (made again with each glossary). */
+  private bound: GlossaireService;
   private files: FileState[] = [];
   private readonly overlays = new Map<string, string>();
   private fileProblems: GlossaryProblem[] = [];
@@ -28,14 +42,27 @@ export class GlossaryStore {
   private configuredLocale: Locale | undefined;
   /** The text last read of each file: its problems' offsets refer to it, even when it did not load. */
   private readonly texts = new Map<string, string>();
+  /** The last read of each file (overlays aside). */
+  private readonly reads = new Map<string, ReadResult>();
+  private generation = 0;
 
-  constructor(private locale: Locale) {
+  constructor(private locale: Locale, private readonly host: ServerHost) {
     this.glossary = compileGlossary([], { locale });
+    this.bound = this.bind(this.glossary);
   }
 
   /** The current glossary. */
   get current(): Glossary {
     return this.glossary;
+  }
+
+  /** The core service of the current glossary. */
+  get service(): GlossaireService {
+    return this.bound;
+  }
+
+  private bind(glossary: Glossary): GlossaireService {
+    return createGlossaireService({ glossary, lexicon: () => this.host.lexicon(), locale: this.locale });
   }
 
   /** Problems of the last load, including unreadable files. */
@@ -53,24 +80,27 @@ export class GlossaryStore {
     return this.files.some((f) => f.uri === uri);
   }
 
-  /** Sets which files to read: the built-in one and extra paths (relative to `folders[0]`). */
-  configure(useBuiltin: boolean, extra: string[], folders: string[], locale: Locale): void {
+  /**
+   * Sets which files to read: the built-in one and extra paths (absolute, or relative to the
+   * first workspace folder, a URI), then reads them.
+   */
+  async configure(useBuiltin: boolean, extra: string[], folders: string[], locale: Locale): Promise<void> {
     this.locale = locale;
-    const paths: string[] = [];
-    if (useBuiltin) paths.push(getBuiltinGlossaryPath());
+    const uris: string[] = [];
+    if (useBuiltin) uris.push(this.host.builtinGlossaryUri);
     for (const p of extra) {
-      if (isAbsolute(p)) paths.push(p);
-      else if (folders.length > 0) paths.push(join(folders[0], p));
-      else paths.push(p);
+      if (isAbsolutePath(p)) uris.push(URI.file(p).toString());
+      else if (folders.length > 0) uris.push(Utils.joinPath(URI.parse(folders[0]), p).toString());
+      else uris.push(URI.file(p).toString());
     }
-    const unique = [...new Set(paths)];
+    const unique = [...new Set(uris)];
     // Same files, same language: initialize and initialized often configure alike; one compile is enough.
-    if (this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((p, i) => this.files[i].path === p)) return;
+    if (this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((u, i) => this.files[i].uri === u)) return;
     this.configured = true;
     this.configuredLocale = locale;
-    const old = new Map(this.files.map((f) => [f.path, f]));
-    this.files = unique.map((path) => old.get(path) ?? { path, uri: URI.file(path).toString() });
-    this.reload();
+    const old = new Map(this.files.map((f) => [f.uri, f]));
+    this.files = unique.map((uri) => old.get(uri) ?? { uri });
+    await this.reload();
   }
 
   /** The text last read of a glossary file (undefined when it could not be read). */
@@ -78,44 +108,74 @@ export class GlossaryStore {
     return this.texts.get(uri);
   }
 
-  /** Uses an editor's unsaved text for a glossary file (or undefined to go back to disk). */
+  /**
+   * Uses an editor's unsaved text for a glossary file (or undefined to go back to the text
+   * last read). Recompiles at once, without reading anything.
+   */
   setOverlay(uri: string, text: string | undefined): boolean {
     if (!this.isGlossaryFile(uri)) return false;
     if (text === undefined) this.overlays.delete(uri);
     else this.overlays.set(uri, text);
-    this.reload();
+    this.compile();
     return true;
   }
 
-  /** Re-reads every file and recompiles. */
-  reload(): Glossary {
+  /** Re-reads every file (but those open in the editor) and recompiles. */
+  async reload(): Promise<Glossary> {
+    const generation = ++this.generation;
+    const files = this.files;
+    const [, reads] = await Promise.all([
+      // The lexicon guards the compile: the browser fetches it while the files are read.
+      this.host.prepareLexicon(),
+      Promise.all(files.map(async (f): Promise<ReadResult | undefined> => {
+        if (this.overlays.has(f.uri)) return undefined;
+        try {
+          return { text: await this.host.readText(f.uri) };
+        } catch (e) {
+          return { error: e instanceof HostFileError ? e : new HostFileError('EIO', String((e as Error)?.message ?? e)) };
+        }
+      })),
+    ]);
+    // A later reload (new settings, another file event) wins: its reads are the current ones.
+    if (generation !== this.generation) return this.glossary;
+    this.reads.clear();
+    files.forEach((f, i) => {
+      const r = reads[i];
+      if (r) this.reads.set(f.uri, r);
+    });
+    return this.compile();
+  }
+
+  /** Compiles the overlays and the last reads. */
+  private compile(): Glossary {
     const sources: GlossarySource[] = [];
     this.fileProblems = [];
     this.texts.clear();
-    const builtin = getBuiltinGlossaryPath();
+    const builtin = this.host.builtinGlossaryUri;
     for (const f of this.files) {
       let text = this.overlays.get(f.uri);
       if (text === undefined) {
-        try {
-          text = readFileSync(f.path, 'utf8');
-        } catch (e) {
+        const read = this.reads.get(f.uri);
+        if (read === undefined || 'error' in read) {
           // Not a JSON problem: the file is missing or unreadable, and the message says which.
-          const err = e as NodeJS.ErrnoException;
-          const detail = err.code === 'ENOENT' ? t(this.locale, 'glossary.no-such-file', {}) : err.message;
+          const err = read?.error;
+          const detail = !err || err.code === 'ENOENT' ? t(this.locale, 'glossary.no-such-file', {}) : err.message;
           this.fileProblems.push({
             uri: f.uri, severity: 'error', code: 'glossary.unreadable',
-            message: t(this.locale, 'glossary.unreadable', { path: f.path, detail }), start: 0, end: 0,
+            message: t(this.locale, 'glossary.unreadable', { path: displayPath(f.uri), detail }), start: 0, end: 0,
           });
-          if (f.lastGood !== undefined) sources.push({ uri: f.uri, text: f.lastGood, builtin: f.path === builtin });
+          if (f.lastGood !== undefined) sources.push({ uri: f.uri, text: f.lastGood, builtin: f.uri === builtin });
           continue;
         }
+        text = read.text;
       }
       this.texts.set(f.uri, text);
-      sources.push({ uri: f.uri, text, builtin: f.path === builtin });
+      sources.push({ uri: f.uri, text, builtin: f.uri === builtin });
     }
     // The lexicon (loaded on first use) flags misspellings that are French words: they would be
     // flagged everywhere in the notes.
-    const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
+    const host = this.host;
+    const lexicon = { has: (w: string) => host.lexicon().has(w), get size() { return host.lexicon().size; } };
     const isFatal = (p: GlossaryProblem) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object';
     let glossary = compileGlossary(sources, { locale: this.locale, lexicon });
     // A file that does not parse at all keeps its last good version in service: compile again
@@ -138,6 +198,7 @@ export class GlossaryStore {
       if (text !== undefined && !fatal.has(f.uri)) f.lastGood = text;
     }
     this.glossary = glossary;
+    this.bound = this.bind(glossary);
     return this.glossary;
   }
 }

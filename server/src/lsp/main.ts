@@ -9,6 +9,7 @@ import {
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { jsonEncoder } from '../transport/jsonEncoder';
+import { createNodeHost } from '../node/nodeHost';
 import { gateReader, GateState } from './protocolGate';
 import { startServer } from './server';
 
@@ -50,4 +51,4 @@ if (stdio) {
 process.on('unhandledRejection', (reason) => {
   connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
 });
-startServer(connection);
+startServer(connection, createNodeHost());

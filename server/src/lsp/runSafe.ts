@@ -3,7 +3,8 @@
  * answered with the default, so one failing handler never takes the server down.
  */
 
-import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { Connection } from './context';
 
 /** Runs a handler safely; returns `fallback` on error, a cancellation error when cancelled. */
 export function runSafe<T>(connection: Connection, name: string, token: CancellationToken | undefined, fallback: T, fn: () => T): T | ResponseError<void> {

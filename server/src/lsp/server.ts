@@ -4,12 +4,12 @@
  */
 
 import {
-  Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-} from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
+} from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
-import { getLines, ServerContext } from './context';
+import { Connection, getLines, ServerContext } from './context';
+import { ServerHost } from './host';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
 import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
@@ -26,8 +26,11 @@ import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTok
 import { runSafe, runSafeAsync, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
 
-/** Starts the Glossaire language server on a connection. */
-export function startServer(connection: Connection): void {
+/**
+ * Starts the Glossaire language server on a connection; every file it reads comes through
+ * `host` (node/nodeHost.ts or browser/browserHost.ts).
+ */
+export function startServer(connection: Connection, host: ServerHost): void {
   // Documents are updated in place (see document.ts), and the analysis cache gets each edit
   // as offsets (incremental re-analysis).
   const documents: TextDocuments<LiveDocument> = new TextDocuments({
@@ -38,19 +41,21 @@ export function startServer(connection: Connection): void {
       return doc;
     },
   });
+  /** Workspace folders, as URIs (file: on a desktop, any scheme in a browser). */
   let folders: string[] = [];
   let canPullConfig = false;
   let canWatchFiles = false;
   let canReportProgress = false;
   let initSettings: Partial<GlossaireSettings> = {};
 
-  const store = new GlossaryStore('fr');
+  const store = new GlossaryStore('fr', host);
   const ctx: ServerContext = {
     connection,
+    host,
     documents,
     store,
-    cache: new AnalysisCache(() => store.current),
-    index: new WorkspaceIndex(() => store.current),
+    cache: new AnalysisCache(() => store.service),
+    index: new WorkspaceIndex(() => store.service, host),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
@@ -61,16 +66,17 @@ export function startServer(connection: Connection): void {
     },
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // The glossaries are read before the answer: the client opens documents only after it.
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
     ctx.locale = toLocale(opts.locale ?? params.locale);
     initSettings = opts.settings ?? {};
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
-    folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
-    if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
-    applySettings(sanitizeSettings({ ...DEFAULT_SETTINGS, ...initSettings }));
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    await applySettings(sanitizeSettings({ ...DEFAULT_SETTINGS, ...initSettings }));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -98,7 +104,7 @@ export function startServer(connection: Connection): void {
     runSafeAsync(connection, 'initialized', () => refreshSettings().then(() => reindex()));
   });
 
-  function applySettings(s: GlossaireSettings): void {
+  async function applySettings(s: GlossaireSettings): Promise<void> {
     ctx.settings = s;
     ctx.cache.settings = {
       ignoreWords: s.ignoreWords,
@@ -108,7 +114,7 @@ export function startServer(connection: Connection): void {
       ) as Partial<Record<FindingCode, Severity | 'off'>>,
     };
     ctx.cache.clear();
-    store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
+    await store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
   }
 
   async function refreshSettings(): Promise<void> {
@@ -121,7 +127,7 @@ export function startServer(connection: Connection): void {
         connection.console.warn(`configuration: ${(e as Error).message}`);
       }
     }
-    applySettings(sanitizeSettings(s));
+    await applySettings(sanitizeSettings(s));
     glossaryChanged();
   }
 
@@ -151,33 +157,37 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => runSafeVoid(connection, 'didChangeWatchedFiles', () => {
     let glossaryTouched = false;
+    const updates: Promise<void>[] = [];
     for (const change of params.changes) {
       if (store.isGlossaryFile(change.uri)) {
         glossaryTouched = true;
         continue;
       }
-      const path = URI.parse(change.uri).fsPath;
-      if (!/\.(md|markdown)$/i.test(path)) continue;
+      if (!/\.(md|markdown)$/i.test(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) ctx.index.deleteFile(change.uri);
-      else if (!documents.get(change.uri)) ctx.index.updateFile(path);
+      else if (!documents.get(change.uri)) updates.push(ctx.index.updateFile(change.uri));
     }
-    if (glossaryTouched) {
-      store.reload();
-      ctx.cache.clear();
-      glossaryChanged();
-      runSafeAsync(connection, 'reindex', reindex);
-    } else void connection.sendNotification(OccurrencesChangedNotification, {});
+    if (glossaryTouched) runSafeAsync(connection, 'reloadGlossaries', reloadGlossaries);
+    else runSafeAsync(connection, 'didChangeWatchedFiles', () => Promise.all(updates).then(() => connection.sendNotification(OccurrencesChangedNotification, {})));
   }));
 
-  connection.onRequest(ReloadGlossariesRequest, (token) =>
-    runSafe(connection, 'reloadGlossaries', token, { concepts: 0, problems: 0 }, () => {
-      store.reload();
-      ctx.cache.clear();
-      glossaryChanged();
-      runSafeAsync(connection, 'reindex', reindex);
-      return { concepts: store.current.entries.length, problems: store.problems.length };
-    }),
-  );
+  /** Re-reads the glossaries, then republishes and reindexes with them. */
+  async function reloadGlossaries(): Promise<void> {
+    await store.reload();
+    ctx.cache.clear();
+    glossaryChanged();
+    runSafeAsync(connection, 'reindex', reindex);
+  }
+
+  connection.onRequest(ReloadGlossariesRequest, async (token) => {
+    try {
+      await reloadGlossaries();
+    } catch (e) {
+      connection.console.error(`reloadGlossaries: ${(e as Error)?.stack ?? String(e)}`);
+    }
+    return runSafe(connection, 'reloadGlossaries', token, { concepts: 0, problems: 0 }, () =>
+      ({ concepts: store.current.entries.length, problems: store.problems.length }));
+  });
 
   registerDiagnostics(ctx);
   registerHover(ctx);

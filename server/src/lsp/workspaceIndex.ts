@@ -4,24 +4,22 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { URI } from 'vscode-uri';
-import { analyzeText } from '../service/analyze';
-import { Glossary } from '../service/glossary';
+import { GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
-import { loadLexicon } from '../node/resources';
+import { MARKDOWN_GLOB, ServerHost } from './host';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'target']);
+
+/** The next slice of work: after pending I/O (Node), or as soon as the worker is free (browser). */
+const defer: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn) => void setImmediate(fn) : (fn) => void setTimeout(fn, 0);
 
 /** Occurrences of concepts in one file: entry id → ranges. */
 export type FileOccurrences = Map<string, Range[]>;
 
 /** Computes a note's occurrences by concept. */
-export function indexText(text: string, glossary: Glossary): FileOccurrences {
-  const { occurrences } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+export function indexText(text: string, service: GlossaireService): FileOccurrences {
+  const { occurrences } = service.analyze(text);
   const out: FileOccurrences = new Map();
   if (occurrences.length === 0) return out;
   const lines = new LineIndex(text);
@@ -41,40 +39,41 @@ export class WorkspaceIndex {
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly getGlossary: () => Glossary) {}
+  constructor(private readonly getService: () => GlossaireService, private readonly host: ServerHost) {}
 
   /** Indexed file URIs. */
   get size(): number {
     return this.files.size;
   }
 
-  /** (Re)builds the index of the given folders. `onProgress` gets (done, total). */
+  /** (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total). */
   rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
-    const paths: string[] = [];
-    for (const f of folders) collectMarkdown(f, paths);
-    this.ready = new Promise((resolve) => {
+    this.ready = (async () => {
+      const uris = await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES);
       let i = 0;
-      const step = () => {
-        if (generation !== this.generation) return resolve();
+      while (i < uris.length) {
+        if (generation !== this.generation) return;
+        // Slices of ~15 ms: requests are answered between them.
         const sliceEnd = Date.now() + 15;
-        while (i < paths.length && Date.now() < sliceEnd) this.updateFile(paths[i++]);
-        onProgress?.(i, paths.length);
-        if (i < paths.length) setImmediate(step);
-        else resolve();
-      };
-      step();
-    });
+        while (i < uris.length && Date.now() < sliceEnd) {
+          await this.updateFile(uris[i++]);
+          if (generation !== this.generation) return;
+        }
+        onProgress?.(i, uris.length);
+        if (i < uris.length) await new Promise<void>((r) => defer(r));
+      }
+      onProgress?.(uris.length, uris.length);
+    })().catch(() => undefined);
     return this.ready;
   }
 
-  /** Re-reads one file (created or changed). */
-  updateFile(path: string): void {
-    const uri = URI.file(path).toString();
+  /** Re-reads one file (created or changed); a file that cannot be read leaves the index. */
+  async updateFile(uri: string): Promise<void> {
     try {
-      if (statSync(path).size > MAX_FILE_SIZE) return;
-      this.files.set(uri, indexText(readFileSync(path, 'utf8'), this.getGlossary()));
+      const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
+      this.files.set(uri, indexText(text, this.getService()));
     } catch {
       this.files.delete(uri);
     }
@@ -82,7 +81,7 @@ export class WorkspaceIndex {
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.files.set(uri, indexText(text, this.getGlossary()));
+    this.files.set(uri, indexText(text, this.getService()));
   }
 
   /** Forgets a file (deleted). */
@@ -105,32 +104,5 @@ export class WorkspaceIndex {
       for (const [id, ranges] of occ) out.set(id, (out.get(id) ?? 0) + ranges.length);
     }
     return out;
-  }
-}
-
-function collectMarkdown(dir: string, out: string[], seen = new Set<string>()): void {
-  let names: string[];
-  try {
-    // A folder reached again through a symbolic link is walked once: links to a parent (or
-    // three links to '.') made the walk exponential and the server hung before answering.
-    const real = realpathSync(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (out.length >= MAX_FILES) return;
-    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
-    const p = join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) collectMarkdown(p, out, seen);
-    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
   }
 }

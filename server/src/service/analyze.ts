@@ -128,35 +128,43 @@ interface WordInfo {
 
 const MAX_CACHE = 200_000;
 
-/** Per glossary: the memo of distinct words (see wordTable.ts). */
-const tables = new WeakMap<Glossary, WordTable<WordInfo>>();
-
 /**
- * The glossary's word memo, emptied first when it has grown past its bound (which makes the
+ * The glossary's memo of distinct words (see wordTable.ts), kept in the glossary's own memo
+ * (`Glossary.memo.words`), emptied first when it has grown past its bound (which makes the
  * word ids of earlier analyses invalid: see `WordTable.generation`).
  */
 export function getWordTable(glossary: Glossary): WordTable<WordInfo> {
-  let table = tables.get(glossary);
-  if (!table) tables.set(glossary, (table = new WordTable<WordInfo>(glossary.byFirstWord)));
+  let table = glossary.memo.words as WordTable<WordInfo> | undefined;
+  if (!table) glossary.memo.words = table = new WordTable<WordInfo>(glossary.byFirstWord);
   else if (table.size > MAX_CACHE) table.clear();
   return table;
 }
 
 /** The longest form of the glossary, in words (how far the rules look around a word). */
 export function getLongestForm(glossary: Glossary): number {
-  let longest = longestForms.get(glossary);
-  if (longest === undefined) {
+  let longest = glossary.memo.longestForm;
+  if (longest === 0) {
     longest = 1;
     for (const list of glossary.byFirstWord.values()) for (const form of list) longest = Math.max(longest, form.folded.length);
-    longestForms.set(glossary, longest);
+    glossary.memo.longestForm = longest;
   }
   return longest;
 }
-const longestForms = new WeakMap<Glossary, number>();
 
-// Scratch buffer reused by successive analyses (taken while in use: a nested analysis, if
-// there ever were one, would get its own).
-let sharedTokens: TokenBuffer | undefined = new TokenBuffer();
+/**
+ * Buffers and memos that successive analyses reuse, owned by one service
+ * (`createGlossaireService`) or made for one call. Not shared by two analyses running at once:
+ * a buffer is taken while in use, and a nested analysis, if there ever were one, gets its own.
+ */
+export class AnalysisScratch {
+  /** The token buffer of full analyses (undefined while one runs). */
+  tokens: TokenBuffer | undefined = new TokenBuffer();
+  /** The window buffers of incremental updates (incremental.ts). */
+  readonly window = { tokens: new TokenBuffer(512), ids: new Int32Array(512), decided: new Uint8Array(512) };
+  /** Per options object: its cache key and its rule inputs (incremental.ts). */
+  readonly optionKeys = new WeakMap<AnalyzeOptions, { ignoreWords: AnalyzeOptions['ignoreWords']; severities: AnalyzeOptions['severities']; key: string }>();
+  readonly ruleInputs = new WeakMap<AnalyzeOptions, { ignoredWords: string[]; ignoreWords: AnalyzeOptions['ignoreWords']; inputs: RuleInputs }>();
+}
 
 /**
  * Finds the glossary's concepts and the misspellings of its terms in a Markdown note.
@@ -167,14 +175,14 @@ let sharedTokens: TokenBuffer | undefined = new TokenBuffer();
  * probe, not a string. `Token` objects, which the rules below take, are only made around the
  * words that start a form or have fuzzy candidates (`near`), never for the whole note.
  */
-export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions): Analysis {
-  const buf = sharedTokens ?? new TokenBuffer();
-  sharedTokens = undefined;
+export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions, scratch?: AnalysisScratch): Analysis {
+  const buf = scratch?.tokens ?? new TokenBuffer();
+  if (scratch) scratch.tokens = undefined;
   try {
     return analyzeTokens(text, buf, glossary, options);
   } finally {
     buf.words = undefined; // the buffer must not keep an old glossary's memo alive
-    sharedTokens = buf;
+    if (scratch) scratch.tokens = buf;
   }
 }
 
@@ -279,6 +287,8 @@ export class MatchRun {
   tokens: Token[] = [];
   readonly foldedAt: (k: number) => string;
   private readonly table: WordTable<WordInfo>;
+  /** This pass's memo of the last line looked at (it dies with the pass, and so does its text). */
+  readonly headings = new LineMemo();
 
   readonly ignore: Set<string>;
   readonly isWord: (lower: string) => boolean;
@@ -305,7 +315,7 @@ export class MatchRun {
     this.isWord = rules.isWord;
     this.getLexicon = rules.getLexicon;
     this.foldedAt = (k: number) => entries[ids[k]].folded;
-    const table = tables.get(glossary);
+    const table = glossary.memo.words as WordTable<WordInfo> | undefined;
     if (!table || table.entries !== entries) throw new Error('MatchRun: entries are not the glossary word table\'s');
     this.table = table;
     if (nfd === undefined) {
@@ -422,7 +432,7 @@ export class MatchRun {
     // bestFormMatch reads the words of every form of the list (up to its first mismatch).
     this.near(i - 2, i + Math.max(longest, 3));
     const tokens = this.tokens;
-    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord);
+    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord, this.headings);
     if (!m) return -1;
     const last = tokens[i + m.form.folded.length - 1];
     const start = buf.start[i];
@@ -503,7 +513,7 @@ export class MatchRun {
     const { text, tokens, findings, occurrences, findingAt, occurrenceAt } = this;
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
-    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i));
+    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings));
     const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone);
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
@@ -553,8 +563,8 @@ function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lo
  * here rather than in the loop: a closure over the loop's `i` would give every iteration of
  * the analysis its own heap-allocated scope.
  */
-function upperAround(text: string, tokens: Token[], i: number): () => boolean {
-  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start);
+function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo): () => boolean {
+  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
 }
 
 /**
@@ -585,6 +595,7 @@ function bestFormMatch(
   list: TermForm[],
   foldedAt: (k: number) => string,
   isWord: (lower: string) => boolean,
+  headings: LineMemo,
 ): FormMatch | undefined {
   let best: FormMatch | undefined;
   for (const form of list) {
@@ -603,7 +614,7 @@ function bestFormMatch(
       else { ok = false; break; }
     }
     if (!ok) continue;
-    const kind = classify(text, tokens, i, form, compound, isWord);
+    const kind = classify(text, tokens, i, form, compound, isWord, headings);
     if (kind === undefined) continue;
     if (!best || kind < best.kind || len > best.form.folded.length) best = { form, kind };
     if (kind === Match.Exact) break;
@@ -611,7 +622,7 @@ function bestFormMatch(
   return best;
 }
 
-function classify(text: string, tokens: Token[], i: number, form: TermForm, compound: boolean, isWord: (lower: string) => boolean): Match | undefined {
+function classify(text: string, tokens: Token[], i: number, form: TermForm, compound: boolean, isWord: (lower: string) => boolean, headings: LineMemo): Match | undefined {
   const len = form.folded.length;
   if (form.caseSensitive) {
     let same = true;
@@ -620,7 +631,7 @@ function classify(text: string, tokens: Token[], i: number, form: TermForm, comp
     // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
     const word = tokens[i].text;
     if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
-    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start))) return undefined;
+    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
     if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
     return Match.AcronymCase;
   }
@@ -660,9 +671,8 @@ function inUpperContext(tokens: Token[], i: number): boolean {
 }
 
 /** True when `offset` lies in an ATX heading without lower-case letters ("## SAAS"). */
-function inCapitalHeading(text: string, offset: number): boolean {
+function inCapitalHeading(text: string, offset: number, l: LineMemo): boolean {
   // The last line looked at is remembered: the words of one long line would each scan it all.
-  let l = lastLine;
   if (l.text !== text || offset < l.start || offset > l.end) {
     let start = offset;
     while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
@@ -671,12 +681,23 @@ function inCapitalHeading(text: string, offset: number): boolean {
     let end = offset;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     const line = text.slice(start, end);
-    l = lastLine = { text, start, end, firstNonSpace, upper: line === line.toUpperCase() };
+    l.text = text;
+    l.start = start;
+    l.end = end;
+    l.firstNonSpace = firstNonSpace;
+    l.upper = line === line.toUpperCase();
   }
   if (text.charCodeAt(Math.min(l.firstNonSpace, offset)) !== 35 /* # */) return false;
   return l.upper;
 }
-let lastLine = { text: '', start: 0, end: -1, firstNonSpace: 0, upper: false };
+/** The line `inCapitalHeading` looked at last, in one rule pass (see MatchRun.headings). */
+class LineMemo {
+  text = '';
+  start = 0;
+  end = -1;
+  firstNonSpace = 0;
+  upper = false;
+}
 
 const CODES: Record<Match, FindingCode> = {
   [Match.Exact]: 'glossaire.known-misspelling',
@@ -726,7 +747,7 @@ function replacementFor(text: string, tokens: Token[], first: number, last: numb
       return tk.flags & TokenFlag.HasMarkers ? withMarkers(text.slice(tk.start, tk.end).normalize('NFC'), w) : w;
     });
   }
-  const own = separatorsOf(target);
+  const own = target.separators;
   let out = cased[0];
   for (let k = 1; k < cased.length; k++) {
     let sep = own[k - 1];
@@ -763,19 +784,6 @@ function withMarkers(raw: string, word: string): string {
     } else letter++;
   }
   return out + word.slice(w);
-}
-
-const separatorCache = new WeakMap<TermForm, string[]>();
-
-/** The separators between the words of a form, as the glossary writes them. */
-function separatorsOf(form: TermForm): string[] {
-  let seps = separatorCache.get(form);
-  if (!seps) {
-    const tks = scanMarkdown(form.text).tokens;
-    seps = tks.slice(1).map((tk, k) => form.text.slice(tks[k].end, tk.start));
-    separatorCache.set(form, seps);
-  }
-  return seps;
 }
 
 /** Depth of the deletion search for a word: enough for any term the word may be a typo of. */
@@ -961,16 +969,14 @@ function determinerNumber(tokens: Token[], k: number): 'plural' | 'singular' | u
   return PLURAL_DETERMINERS.has(w) ? 'plural' : SINGULAR_DETERMINERS.has(w) ? 'singular' : undefined;
 }
 
-const pluralCache = new WeakMap<TermForm, boolean>();
-
 /** True for a form that is its entry's term with an -s or -x added to a word. */
 function isPluralForm(form: TermForm): boolean {
-  let plural = pluralCache.get(form);
+  let plural = form.plural;
   if (plural === undefined) {
     const term = scanMarkdown(form.entry.term).tokens.map((tk) => tk.text.toLowerCase());
     plural = form.kind !== FormKind.Term && term.length === form.lower.length &&
       form.lower.some((w, k) => w !== term[k] && (w === term[k] + 's' || w === term[k] + 'x'));
-    pluralCache.set(form, plural);
+    form.plural = plural;
   }
   return plural;
 }

@@ -8,6 +8,14 @@ import { Glossary, GlossaryEntry } from './glossary';
 import { Locale, t } from './messages';
 import { untrustedBlock, untrustedInline } from './safeMarkdown';
 
+/**
+ * Escapes raw HTML (and the plain `](command:` form) in Markdown that is kept as written, for
+ * exported files. Not a sanitiser: anything shown in the editor goes through safeMarkdown.ts.
+ */
+export function escapeMarkdownHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(command:/gi, '](command&#58;');
+}
+
 /** The first sentence of a definition, for lists and tooltips. */
 export function getShortDefinition(definition: string, max = 120): string {
   const plain = definition.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
@@ -24,14 +32,13 @@ export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, local
   // Made once per entry, locale and style: a compiled glossary never changes (a reload makes
   // new entries), and hovers ask for the same few entries again and again.
   const key = `${locale}${options.heading === false ? '-' : '#'}`;
+  const markdownCache = glossary.memo.entryMarkdown;
   let byKey = markdownCache.get(entry);
   if (!byKey) markdownCache.set(entry, (byKey = new Map()));
   let md = byKey.get(key);
   if (md === undefined) byKey.set(key, (md = makeEntryMarkdown(entry, glossary, locale, options)));
   return md;
 }
-
-const markdownCache = new WeakMap<GlossaryEntry, Map<string, string>>();
 
 function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Locale, options: { heading?: boolean }): string {
   const e = untrustedInline;

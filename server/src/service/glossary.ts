@@ -79,6 +79,10 @@ export interface TermForm {
   caseSensitive: boolean;
   /** For a misspelling: the correct form that replaces it. */
   fix?: TermForm;
+  /** The separators between the words as written (what a multi-word fix keeps). */
+  separators: string[];
+  /** Whether the form is its term with an -s or -x added to a word (computed on first use). */
+  plural: boolean | undefined;
 }
 
 /** Where a fuzzy key comes from: word `word` of a correct form. */
@@ -103,8 +107,25 @@ export interface Glossary {
   problems: GlossaryProblem[];
   /** Source texts by URI (for definition locations). */
   sources: Map<string, string>;
-  /** Memo of per-word analysis results, owned by the analyser. */
-  wordCache: Map<string, unknown>;
+  /** What the analyser, completion and hover derive from this glossary (see GlossaryMemo). */
+  memo: GlossaryMemo;
+}
+
+/**
+ * What the rest of the core derives from one compiled glossary and keeps for the glossary's
+ * lifetime, filled on first use by the module that reads it. It belongs to its glossary (a
+ * compiled glossary never changes; a reload compiles a new one with an empty memo), so several
+ * glossaries in one process — one per course folder, merged ones — never share a memo.
+ */
+export class GlossaryMemo {
+  /** The analyser's word memo (`getWordTable` in analyze.ts, which knows its value type). */
+  words: unknown;
+  /** The longest form, in words (`getLongestForm`); 0 until computed. */
+  longestForm = 0;
+  /** Completion's prefix index (`getIndex` in completion.ts). */
+  completion: unknown;
+  /** Hover Markdown per entry, by locale and style (concepts.ts). */
+  readonly entryMarkdown = new Map<GlossaryEntry, Map<string, string>>();
 }
 
 /** Options of `compileGlossary`. */
@@ -462,7 +483,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
 
   fuzzy.build();
   for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
-  return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, wordCache: new Map() };
+  return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, memo: new GlossaryMemo() };
 }
 
 const MAX_SYNTAX_ERRORS = 5;
@@ -572,6 +593,8 @@ function makeForm(entry: GlossaryEntry, text: string, kind: FormKind): TermForm 
     folded: lower.map(fold),
     joiners: tokens.slice(1).map((tk) => tk.gapBefore),
     caseSensitive: kind === FormKind.Acronym,
+    separators: tokens.slice(1).map((tk, k) => text.slice(tokens[k].end, tk.start)),
+    plural: undefined,
   };
 }
 

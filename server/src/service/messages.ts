@@ -13,6 +13,17 @@ const FR = {
   'finding.compound': '« {word} » s’écrit « {fix} ».',
   'finding.acronym-case': '« {word} » s’écrit « {fix} » (sigle).',
   'finding.unaccented-note': 'Cette note semble écrite sans accents : {count} terme(s) du glossaire sans leurs accents (ex. « {word} » → « {fix} »).',
+  'study.export.generated': '{count} concept(s), exportés par Glossaire.',
+  'study.export.usedIn': 'Dans vos notes',
+  'study.export.notUsed': 'Pas encore dans vos notes.',
+  'study.anki.notetype': 'Basique',
+  'study.anki.notetypeReversed': 'Basique (avec carte inversée)',
+  'study.csv.header': 'identifiant,terme,catégorie,définition,synonymes,sigles,occurrences,notes',
+  'study.cli.written': '{count} concept(s) écrits dans {file} ({format}).',
+  'study.cli.badFormat': '--format : md, anki ou csv, pas « {value} ».',
+  'study.cli.noFormat': 'glossary export : --format md|anki|csv est obligatoire.',
+  'study.cli.unknownCommand': 'glossary : sous-commande inconnue « {value} » (sous-commandes : {known}).',
+  'study.cli.cannotWrite': 'impossible d’écrire {file} : {detail}.',
   'glossary.invalid-json': 'JSON invalide : {detail}.',
   'glossary.not-object': 'Le glossaire doit être un objet JSON.',
   'glossary.unreadable': 'Glossaire illisible ({path}) : {detail}.',
@@ -61,6 +72,17 @@ const EN: Record<MessageKey, string> = {
   'finding.compound': '"{word}" is written "{fix}".',
   'finding.acronym-case': '"{word}" is written "{fix}" (acronym).',
   'finding.unaccented-note': 'This note seems written without accents: {count} glossary term(s) lack their accents (e.g. "{word}" → "{fix}").',
+  'study.export.generated': '{count} concept(s), exported by Glossaire.',
+  'study.export.usedIn': 'In your notes',
+  'study.export.notUsed': 'Not in your notes yet.',
+  'study.anki.notetype': 'Basic',
+  'study.anki.notetypeReversed': 'Basic (and reversed card)',
+  'study.csv.header': 'id,term,category,definition,synonyms,acronyms,occurrences,notes',
+  'study.cli.written': '{count} concept(s) written to {file} ({format}).',
+  'study.cli.badFormat': '--format: md, anki or csv, not "{value}".',
+  'study.cli.noFormat': 'glossary export: --format md|anki|csv is required.',
+  'study.cli.unknownCommand': 'glossary: unknown subcommand "{value}" (subcommands: {known}).',
+  'study.cli.cannotWrite': 'cannot write {file}: {detail}.',
   'glossary.invalid-json': 'Invalid JSON: {detail}.',
   'glossary.not-object': 'The glossary must be a JSON object.',
   'glossary.unreadable': 'Cannot read the glossary ({path}): {detail}.',
@@ -99,20 +121,28 @@ const EN: Record<MessageKey, string> = {
   'hover.category': 'Category',
 };
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr: FR, en: EN };
 
 /** Picks the catalogue for a BCP 47 locale ("fr-CA" → fr); French unless it is English. */
 export function toLocale(tag: string | undefined): Locale {
   return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
 }
 
+// Each message split once, at load, into literal text and {names}: the server formats one per
+// diagnostic at every keystroke, a regex replace each time was a tenth of that work.
+const COMPILED: Record<Locale, Record<MessageKey, string[]>> = {
+  fr: compileCatalogue(FR),
+  en: compileCatalogue(EN),
+};
+
+function compileCatalogue(catalogue: Record<MessageKey, string>): Record<MessageKey, string[]> {
+  const out = {} as Record<MessageKey, string[]>;
+  for (const key of Object.keys(catalogue) as MessageKey[]) out[key] = catalogue[key].split(/\{(\w+)\}/);
+  return out;
+}
+
 /** Formats a message of the catalogue. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  // Each message is split once into literal text and {names}: the server formats one per
-  // diagnostic at every keystroke, a regex replace each time was a tenth of that work.
-  const cacheKey = `${locale}\u0000${key}`;
-  let parts = compiled.get(cacheKey);
-  if (!parts) compiled.set(cacheKey, (parts = CATALOGUES[locale][key].split(/\{(\w+)\}/)));
+  const parts = COMPILED[locale][key];
   let out = parts[0];
   for (let k = 1; k < parts.length; k += 2) {
     const value = params[parts[k]];
@@ -120,4 +150,3 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   }
   return out;
 }
-const compiled = new Map<string, string[]>();

@@ -10,7 +10,7 @@
  * unit tests check.
  */
 
-import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 
 /** On a Diagnostic: JSON.stringify of the diagnostic without its `range` (which comes first). */
 export const DIAGNOSTIC_TAIL = Symbol('glossaire.diagnosticTail');
