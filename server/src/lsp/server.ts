@@ -12,7 +12,7 @@ import { Connection, getLines, ServerContext } from './context';
 import { ServerHost } from './host';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
-import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
+import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireInitializationOptions, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
 import { FINDING_CODES, FindingCode, Severity } from '../service/analyze';
 import { toLocale } from '../service/messages';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -58,6 +58,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     index: new WorkspaceIndex(() => store.service, host),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
+    trusted: true,
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
     lines: getLines,
     revalidateAll: () => {
@@ -68,9 +69,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // The glossaries are read before the answer: the client opens documents only after it.
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
-    const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
-    ctx.locale = toLocale(opts.locale ?? params.locale);
-    initSettings = opts.settings ?? {};
+    const raw = params.initializationOptions;
+    const opts = (raw !== null && typeof raw === 'object' ? raw : {}) as GlossaireInitializationOptions;
+    ctx.locale = toLocale(typeof opts.locale === 'string' ? opts.locale : params.locale);
+    // Anything but an explicit false is trusted: editors without restricted mode send nothing.
+    ctx.trusted = opts.trusted !== false;
+    initSettings = opts.settings !== null && typeof opts.settings === 'object' ? opts.settings : {};
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
@@ -114,7 +118,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       ) as Partial<Record<FindingCode, Severity | 'off'>>,
     };
     ctx.cache.clear();
-    await store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
+    // Untrusted: the glossaries named by the settings (workspace settings can name any file)
+    // are not read; the built-in glossary needs no trust.
+    await store.configure(s.useBuiltinGlossary, ctx.trusted ? s.glossaries : [], folders, ctx.locale);
   }
 
   async function refreshSettings(): Promise<void> {

@@ -106,6 +106,23 @@ export const OccurrencesChangedNotification = new NotificationType<{ uri?: strin
 /** Command the server's code actions use to add a word to the workspace's ignore list. */
 export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
 
+/**
+ * The server's `initializationOptions` (every field optional: editors other than VS Code send
+ * what they like, see README "Le serveur dans d'autres éditeurs").
+ */
+export interface GlossaireInitializationOptions {
+  /** Locale of messages ("fr", "en"…); the client's locale otherwise. */
+  locale?: string;
+  /** Settings, for clients without workspace/configuration. */
+  settings?: Partial<GlossaireSettings>;
+  /**
+   * False when the workspace is not trusted (VS Code's restricted mode): the server then reads
+   * no file that the workspace names (glossaries of the settings, workspace glossaries,
+   * definitions harvested from notes). Absent means trusted (editors without the notion).
+   */
+  trusted?: boolean;
+}
+
 /** Settings section read through workspace/configuration. */
 export const CONFIG_SECTION = 'glossaire';
 
