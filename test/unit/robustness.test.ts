@@ -390,7 +390,7 @@ describe('robustness: broken glossaries name the file, the entry and the field; 
       const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, GLOSSAIRE_LOCALE: 'fr' } });
       assert.equal(r.status, 2, r.stderr);
       const err = r.stderr;
-      assert.match(err, /pas-json\.json: erreur \(entrée « b »(, champ « id »)?\): JSON invalide : CommaExpected \(ligne 1, colonne \d+\)/);
+      assert.match(err, /pas-json\.json: erreur \(entrée « b »(, champ « id »)?\): JSON invalide : virgule attendue \(ligne 1, colonne \d+\)/);
       assert.match(err, /tableau\.json: erreur: Le glossaire doit être un objet JSON\./);
       assert.match(err, /entrees-objet\.json: erreur \(champ « entries »\): Le champ « entries » doit être un tableau/);
       assert.match(err, /profond\.json: erreur: JSON invalide : plus de 100 niveaux d’imbrication/);

@@ -5,7 +5,8 @@
  */
 
 import { Analysis, Finding, FindingCode, Severity } from '../service/analyze';
-import { AnalysisState, settleAnalysis, TextEdit as OffsetChange } from '../service/incremental';
+import { AnalysisState, settleAnalysis } from '../service/incremental';
+import { OffsetEdit } from '../service/model';
 import { Glossary } from '../service/glossary';
 import { AnalysisSettings as CoreSettings, GlossaireService } from '../service/service';
 import { LiveDocument } from './document';
@@ -25,7 +26,7 @@ interface Entry {
 /** Edits received since the analysed version, in LSP order (offsets of each change's text). */
 interface Pending {
   fromVersion: number;
-  edits: OffsetChange[];
+  edits: OffsetEdit[];
   /** A full-text change or an unknown base: the next analysis is a full one. */
   full: boolean;
 }
@@ -52,7 +53,7 @@ export class AnalysisCache {
    * this with what LiveDocument.update returned: offset edits, or undefined for a full text),
    * so the next analysis can redo only the edited paragraph.
    */
-  recordEdits(doc: LiveDocument, fromVersion: number, edits: OffsetChange[] | undefined): void {
+  recordEdits(doc: LiveDocument, fromVersion: number, edits: OffsetEdit[] | undefined): void {
     const cached = this.entries.get(doc.uri);
     let p = this.pending.get(doc.uri);
     if (!p) {

@@ -45,7 +45,7 @@ function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Loc
   const out: string[] = [];
   const names = [...(entry.acronyms ?? []).filter((a) => a !== entry.term)];
   out.push(`${options.heading === false ? '**' : '### '}${e(entry.term)}${names.length ? ` (${names.map(e).join(', ')})` : ''}${options.heading === false ? '**' : ''}`);
-  out.push(`*${t(locale, 'hover.category')} : ${e(entry.categoryLabel)}*`.replace(' :', locale === 'fr' ? ' :' : ':'));
+  out.push(`*${t(locale, 'hover.category')}${t(locale, 'punct.colon')} ${e(entry.categoryLabel)}*`);
   out.push(untrustedBlock(entry.definition));
   const list = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
     if (items && items.length > 0) out.push(`**${t(locale, key)}**\n${items.map((x) => `- ${e(x)}`).join('\n')}`);
@@ -54,12 +54,12 @@ function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Loc
   list('hover.disadvantages', entry.disadvantages);
   list('hover.examples', entry.examples);
   const inline = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
-    if (items && items.length > 0) out.push(`**${t(locale, key)}${locale === 'fr' ? ' :' : ':'}** ${items.map(e).join(', ')}`);
+    if (items && items.length > 0) out.push(`**${t(locale, key)}${t(locale, 'punct.colon')}** ${items.map(e).join(', ')}`);
   };
   inline('hover.synonyms', entry.synonyms);
   inline('hover.forms', entry.forms);
   if (entry.broader) inline('hover.broader', [glossary.byId.get(entry.broader)?.term ?? entry.broader]);
   inline('hover.related', (entry.related ?? []).map((id) => glossary.byId.get(id)?.term ?? id));
-  if (entry.source) out.push(`*${t(locale, 'hover.source')}${locale === 'fr' ? ' :' : ':'} ${e(entry.source)}*`);
+  if (entry.source) out.push(`*${t(locale, 'hover.source')}${t(locale, 'punct.colon')} ${e(entry.source)}*`);
   return out.join('\n\n');
 }

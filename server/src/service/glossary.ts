@@ -5,13 +5,13 @@
  * of a note), joined compounds, and a fuzzy deletion index.
  */
 
-import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
 import { GlossaryCategoryData, GlossaryEntryData } from './glossaryTypes';
 import { Gap, scanMarkdown } from './markdown';
 import { fold, normalizePunctuation } from './text';
 import { FuzzyIndex, editDistance } from './fuzzy';
 import { Lexicon, EMPTY_LEXICON } from './lexicon';
-import { Locale, MessageKey, t } from './messages';
+import { isMessageKey, Locale, MessageKey, t } from './messages';
 
 export * from './glossaryTypes';
 
@@ -181,10 +181,9 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     if (overflow) {
       const at = Math.max(0, tooDeep);
       const { line, column } = lineColumn(source.text, at);
-      const where = locale === 'fr' ? `ligne ${line}, colonne ${column}` : `line ${line}, column ${column}`;
       problems.push({
         uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
-        message: t(locale, 'glossary.invalid-json', { detail: `${t(locale, 'glossary.nesting', { max: MAX_NESTING })} (${where})` }),
+        message: t(locale, 'glossary.invalid-json', { detail: t(locale, 'json.at', { detail: t(locale, 'glossary.nesting', { max: MAX_NESTING }), line, column }) }),
         start: at, end: at + 1,
       });
       continue;
@@ -198,11 +197,10 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
       // entry, that entry and field: the tolerant parser goes on, so the rest still loads.
       for (const e of errors.slice(0, MAX_SYNTAX_ERRORS)) {
         const { line, column } = lineColumn(source.text, e.offset);
-        const where = locale === 'fr' ? `ligne ${line}, colonne ${column}` : `line ${line}, column ${column}`;
         const at = root ? locateEntryField(root, e.offset) : {};
         problems.push({
           uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
-          message: t(locale, 'glossary.invalid-json', { detail: `${printParseErrorCode(e.error)} (${where})` }),
+          message: t(locale, 'glossary.invalid-json', { detail: t(locale, 'json.at', { detail: jsonErrorText(e.error, locale), line, column }) }),
           entry: at.entry, field: at.field,
           start: e.offset, end: e.offset + Math.max(1, e.length),
         });
@@ -564,10 +562,16 @@ function locateEntryField(root: JsonNode, offset: number): { entry?: string; fie
 
 /** Formats a problem for a terminal: "file: entry X, field Y: message". */
 export function formatProblem(p: GlossaryProblem, locale: Locale = 'fr'): string {
-  const where = [p.entry ? (locale === 'fr' ? `entrée « ${p.entry} »` : `entry "${p.entry}"`) : '', p.field ? (locale === 'fr' ? `champ « ${p.field} »` : `field "${p.field}"`) : '']
+  const where = [p.entry ? t(locale, 'problem.entry', { entry: p.entry }) : '', p.field ? t(locale, 'problem.field', { field: p.field }) : '']
     .filter(Boolean)
     .join(', ');
-  return `${p.uri}: ${p.severity === 'error' ? (locale === 'fr' ? 'erreur' : 'error') : locale === 'fr' ? 'avertissement' : 'warning'}${where ? ` (${where})` : ''}: ${p.message}`;
+  return `${p.uri}: ${t(locale, p.severity === 'error' ? 'problem.error' : 'problem.warning')}${where ? ` (${where})` : ''}: ${p.message}`;
+}
+
+/** A JSON syntax error in words ("valeur attendue"), not the parser's code (`ValueExpected`). */
+function jsonErrorText(code: ParseErrorCode, locale: Locale): string {
+  const key = `json.${printParseErrorCode(code)}`;
+  return t(locale, isMessageKey(key) ? key : 'json.Unknown');
 }
 
 function normalizeForm(value: string, field: string): string {

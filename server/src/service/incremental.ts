@@ -24,16 +24,13 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { Analysis, AnalysisScratch, AnalyzeOptions, Finding, FindingCode, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence, RuleInputs } from './analyze';
+import { AnalysisScratch, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence } from './model';
 import { Glossary } from './glossary';
 import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
 
-/** A change: [start, end) of the text as it was before this change is replaced by newText. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+/** @deprecated the same shape as `OffsetEdit` (model.ts): use that name. */
+export type TextEdit = OffsetEdit;
 
 /** An analysis, with what an update needs to redo only part of it. */
 export interface AnalysisState {
@@ -123,7 +120,7 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
  * @param edits the changes, in order, each in the coordinates of the text the previous one
  * left (as LSP's incremental `contentChanges`).
  */
-export function updateAnalysis(prev: AnalysisState, text: string, edits: readonly TextEdit[], glossary: Glossary, options: AnalyzeOptions, scratch = new AnalysisScratch()): AnalysisState {
+export function updateAnalysis(prev: AnalysisState, text: string, edits: readonly OffsetEdit[], glossary: Glossary, options: AnalyzeOptions, scratch = new AnalysisScratch()): AnalysisState {
   const trace = prev.trace;
   settleTrace(trace);
   const full = (reason: string): AnalysisState => ({ ...analyzeWithState(text, glossary, options, scratch), reason });
@@ -153,7 +150,7 @@ interface Change {
 }
 
 /** One change covering sequential edits. */
-function mergeEdits(edits: readonly TextEdit[]): Change | undefined {
+function mergeEdits(edits: readonly OffsetEdit[]): Change | undefined {
   let change: Change | undefined;
   for (const e of edits) {
     const grow = e.newText.length - (e.end - e.start);

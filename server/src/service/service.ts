@@ -12,13 +12,15 @@
  *   folder, say); one service is used by one caller at a time (JS runs one call at a time).
  */
 
-import { Analysis, AnalysisScratch, AnalyzeOptions, analyzeText } from './analyze';
+import { AnalysisScratch, analyzeText } from './analyze';
 import { CompletionCandidate, getCompletions } from './completion';
 import { getEntryMarkdown } from './concepts';
 import { Glossary, GlossaryEntry } from './glossary';
-import { AnalysisState, analyzeWithState, TextEdit, updateAnalysis } from './incremental';
+import { AnalysisState, analyzeWithState, updateAnalysis } from './incremental';
 import { Lexicon } from './lexicon';
 import { Locale } from './messages';
+import { Analysis, AnalyzeOptions } from './model';
+import { OffsetEdit } from './model';
 
 /** What changes an analysis besides the glossary and the lexicon (treat as immutable). */
 export type AnalysisSettings = Omit<AnalyzeOptions, 'lexicon'>;
@@ -42,7 +44,7 @@ export interface GlossaireService {
   /** A full analysis that later edits can update (see `analyzeWithState`). */
   analyzeWithState(text: string, settings?: AnalysisSettings): AnalysisState;
   /** The analysis after `edits` (see `updateAnalysis`); same result as a full analysis. */
-  updateAnalysis(prev: AnalysisState, text: string, edits: readonly TextEdit[], settings?: AnalysisSettings): AnalysisState;
+  updateAnalysis(prev: AnalysisState, text: string, edits: readonly OffsetEdit[], settings?: AnalysisSettings): AnalysisState;
   /** Completion candidates at `offset` (see `getCompletions`). */
   completions(text: string, offset: number, limit?: number): CompletionCandidate[];
   /** An entry's hover Markdown in the service's locale (see `getEntryMarkdown`). */
