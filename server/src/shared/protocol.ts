@@ -146,6 +146,8 @@ export interface GlossaireSettings {
   languages: string[];
   /** Index the workspace's notes for references and counts. */
   indexWorkspace: boolean;
+  /** Diagnostics published per note at most; one more says how many were left out. */
+  maxDiagnostics: number;
 }
 
 /** Defaults of the settings. */
@@ -157,4 +159,5 @@ export const DEFAULT_SETTINGS: GlossaireSettings = {
   useBuiltinGlossary: true,
   languages: ['markdown'],
   indexWorkspace: true,
+  maxDiagnostics: 1000,
 };
