@@ -19,12 +19,12 @@ suite('Extension', () => {
 
   test('contributes its commands with the Glossaire category', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['showConcept', 'fixAll', 'reloadGlossaries', 'openBuiltinGlossary', 'restartServer', 'ignoreWord']) {
+    for (const c of ['showConcept', 'fixAll', 'reloadGlossaries', 'openBuiltinGlossary', 'restartServer', 'ignoreWord', 'review', 'exportGlossary', 'showNoteConcepts']) {
       assert.ok(all.includes(`glossaire.${c}`), c);
     }
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
     const views = manifest.contributes.views.glossaire.map((v: { id: string }) => v.id);
-    assert.deepEqual(views, ['glossaire.concepts', 'glossaire.noteConcepts']);
+    assert.deepEqual(views, ['glossaire.concepts', 'glossaire.noteConcepts', 'glossaire.study']);
   });
 
   test('"Reload Glossaries" reloads the built-in glossary', async () => {
@@ -39,6 +39,17 @@ suite('Extension', () => {
     assert.match(editor.document.uri.path, /\/glossary\/externalisation\.json$/);
     assert.equal(editor.document.languageId, 'json');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('a server process that dies is started again and the notes get their diagnostics back', async function () {
+    this.timeout(60_000);
+    const api = await getApi();
+    const editor = await openNote('02-cloud.md');
+    const count = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'glossaire').length || undefined, 'diagnostics before the crash');
+    const pid = await waitFor(() => api.serverPid, 'the server pid');
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => (api.serverPid !== undefined && api.serverPid !== pid) || undefined, 'a new server process', 30_000);
+    await waitForDiagnostics(editor.document.uri, count);
   });
 
   test('"Restart the Server" restarts it cleanly and diagnostics come back', async () => {
