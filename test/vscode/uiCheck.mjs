@@ -258,9 +258,14 @@ async function calm(page) {
  * definition screenshots. Returns a report whose `failures` lists the failed checks.
  * Another note (e.g. an example note, see exampleScenario) comes with its own `typos`, `hover`
  * word, `inNote` terms and `name` (its file name in the temporary workspace).
+ * `prepare(workspace)` may add files to the workspace, `settings` are added to the user settings,
+ * and `extraSteps({page, server, step, check, report, shot})` runs more checks at the end (the web
+ * build's own: webCheck.mjs).
  * @param {{vsix: string, notes?: string, name?: string, typos?: Array<{written: string, fix: string}>,
  *          hover?: string, inNote?: string[], screenshots?: string, timeout?: number,
- *          verbose?: boolean, keep?: boolean, log?: (m: string) => void}} o
+ *          verbose?: boolean, keep?: boolean, log?: (m: string) => void,
+ *          settings?: object, prepare?: (workspace: string) => void,
+ *          extraSteps?: (ctx: object) => Promise<void>}} o
  */
 export async function runGlossaireUiCheck(o) {
   const log = o.log ?? ((m) => process.stderr.write(`[uiCheck] ${m}\n`));
@@ -300,11 +305,12 @@ export async function runGlossaireUiCheck(o) {
   const workspace = path.join(tmp, 'cours-externalisation');
   fs.mkdirSync(workspace);
   fs.copyFileSync(notes, path.join(workspace, name));
+  o.prepare?.(workspace);
   try {
     await withCodeServer(
       {
         vsix: [o.vsix], verbose: o.verbose, keep: o.keep, timeout: o.timeout, log,
-        settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, 'breadcrumbs.enabled': false },
+        settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, 'breadcrumbs.enabled': false, ...o.settings },
       },
       async ({ server, page }) => {
         await page.setViewportSize({ width: 1280, height: 800 });
@@ -404,6 +410,8 @@ export async function runGlossaireUiCheck(o) {
           check(await frame.locator('.definition').filter({ hasText: definitionStart }).count() > 0, 'the concept page shows the definition');
           await shot(page, 'definition');
         });
+
+        if (o.extraSteps) await o.extraSteps({ page, server, step, check, report, shot, workspace });
       },
     );
   } finally {

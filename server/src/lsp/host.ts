@@ -7,6 +7,7 @@
  * `workspace/didChangeWatchedFiles` notifications.
  */
 
+import type { InitializeParams } from 'vscode-languageserver';
 import { Lexicon } from '../service/lexicon';
 
 /** Why a file could not be read: `code` is 'ENOENT' when it does not exist, 'EFBIG' when too large. */
@@ -42,6 +43,8 @@ export interface ServerHost {
   prepareLexicon(): Promise<void>;
   /** Runs right after a publish, when nothing waits (Node: a young-generation collection). */
   idle?(): void;
+  /** Reads what the host needs from the client's `initialize` (the browser: the extension's URL). */
+  initialize?(params: InitializeParams): void;
 }
 
 /** Folders never listed: build output and dependencies (hidden folders are skipped too). */

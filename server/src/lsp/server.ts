@@ -69,6 +69,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // The glossaries are read before the answer: the client opens documents only after it.
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    host.initialize?.(params);
     const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
     ctx.locale = toLocale(opts.locale ?? params.locale);
     initSettings = opts.settings ?? {};
