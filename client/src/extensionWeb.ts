@@ -30,14 +30,17 @@ async function resolveUrl(uri: vscode.Uri): Promise<string> {
   }
 }
 
-/** The worker of the server: from its URI as such, or (code-server) from the resolved URL. */
-async function createWorker(extensionUri: vscode.Uri): Promise<Worker> {
-  const main = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
+/**
+ * The worker of the server: from its URI as such (vscode.dev), or, where that throws
+ * (code-server: "Creating workers from remote extensions is currently not supported"), from
+ * its HTTP URL, made like any other file's (no second round trip).
+ */
+function createWorker(extensionUri: vscode.Uri, where: WebInitializationOptions): Worker {
   try {
-    return new Worker(main.toString(true));
+    return new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js').toString(true));
   } catch {
-    // "Creating workers from remote extensions is currently not supported" (code-server).
-    return new Worker(await resolveUrl(main));
+    const { prefix, suffix, encodeSlashes } = where.fileUrl;
+    return new Worker(`${prefix}${encodeSlashes ? encodeURIComponent('dist/web/server.js') : 'dist/web/server.js'}${suffix}`);
   }
 }
 
@@ -63,12 +66,14 @@ export function activate(context: vscode.ExtensionContext): GlossaireApi {
       extensionUri: extensionUri.toString(),
       fileUrl: fileUrlTemplate(await resolveUrl(vscode.Uri.joinPath(extensionUri, 'package.json'))),
     });
-    const where = init();
+    // Resolved while the client starts (one HEAD request), for the server and its worker.
+    const pending = init();
     const client: LanguageClient = new LanguageClient(id, name, async () => {
-      Object.assign(options.initializationOptions as object, await where);
+      const where = await pending;
+      Object.assign(options.initializationOptions as object, where);
       // Transports made here: the extension host's Worker may be its own wrapper, which fails
       // the library's `instanceof Worker` test.
-      const worker = (await createWorker(extensionUri)) as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+      const worker = createWorker(extensionUri, where) as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
       return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     }, options);
     return client;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { BaseLanguageClient, DocumentSelector, LanguageClientOptions, State } from 'vscode-languageclient';
 import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
-import { getCheckedLanguages } from './settings';
+import { getCheckedLanguages, getCheckedSchemes } from './settings';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
 /** Client id (also the prefix of the `glossaire.trace.server` setting). */
@@ -18,12 +18,8 @@ export const CLIENT_ID = 'glossaire';
 /** Creates the language client of one server run (the only part that differs on the web). */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-/**
- * The document selector for the checked languages: files on disk, unsaved notes, and the
- * workspace folders' own schemes (vscode-vfs: on github.dev, vscode-remote: on code-server).
- */
-export function getDocumentSelector(languages: readonly string[], folderSchemes: readonly string[] = []): DocumentSelector {
-  const schemes = [...new Set(['file', 'untitled', ...folderSchemes])];
+/** The document selector for the checked languages and schemes (see getCheckedSchemes). */
+export function getDocumentSelector(languages: readonly string[], schemes: readonly string[]): DocumentSelector {
   return languages.flatMap((language) => schemes.map((scheme) => ({ scheme, language })));
 }
 
@@ -76,9 +72,8 @@ export class GlossaireClient implements vscode.Disposable {
   }
 
   private createClient(): BaseLanguageClient {
-    const folderSchemes = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme);
     const clientOptions: LanguageClientOptions = {
-      documentSelector: getDocumentSelector(getCheckedLanguages(), folderSchemes),
+      documentSelector: getDocumentSelector(getCheckedLanguages(), getCheckedSchemes()),
       outputChannel: this.output,
       initializationOptions: { locale: vscode.env.language },
       // No `synchronize`: the server pulls its settings (workspace/configuration, section

