@@ -189,6 +189,7 @@ function measureSizes(work: string): Record<string, number | string> {
     'dist/extension.js': fileSize(join(ROOT, 'dist', 'extension.js')),
     'dist/lexicon-fr.txt': fileSize(getLexiconPath()),
     'dist/lexicon-fr.idx': fileSize(join(ROOT, 'dist', 'lexicon-fr.idx')),
+    'dist/lexicon-en.txt': fileSize(join(ROOT, 'dist', 'lexicon-en.txt')),
   };
   // The .vsix as vsce packages it (no dependencies: everything is bundled).
   const vsix = join(work, 'glossaire.vsix');

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ConceptSummary, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/shared/protocol';
+import { ConceptSummary, FIX_ALL_KIND, IGNORE_WORD_COMMAND, ReloadGlossariesRequest } from '../../server/src/shared/protocol';
 import { ConceptPanel } from './conceptPanel';
 import { pickConcept } from './conceptPicker';
 import { ConceptsModel } from './conceptsModel';
@@ -15,8 +15,8 @@ import { NoteConceptsNode } from './noteConceptsView';
 import { findConceptOccurrences, showLocations } from './occurrences';
 import { addIgnoredWord, isChecked, setConceptsDescription } from './settings';
 
-/** Code action kind of the server's "fix all glossary typos" action. */
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('glossaire');
+/** The server's fix-all kind (shared/protocol.ts) as a vscode kind. */
+const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
 
 /** What the commands work with. */
 export interface CommandContext {
@@ -186,9 +186,9 @@ async function fixAll(ctx: CommandContext): Promise<number> {
   const doc = editor.document;
   const all = doc.validateRange(new vscode.Range(0, 0, doc.lineCount, 0));
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider', doc.uri, all, FIX_ALL_KIND.value,
+    'vscode.executeCodeActionProvider', doc.uri, all, fixAllKind.value,
   )) ?? [];
-  const action = actions.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind) && a.edit);
+  const action = actions.find((a) => a.kind && fixAllKind.contains(a.kind) && a.edit);
   const edits = action?.edit?.get(doc.uri) ?? [];
   if (!action?.edit || edits.length === 0) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) No glossary typo in this note'), 3000);

@@ -2,7 +2,12 @@
  * The evaluation harness (`npm run eval`): runs the core over a corpus of real notes and over
  * an injected-typo set, and reports what it finds.
  *
- *   node out/test/eval/eval.js [folders…] [--labels FILE] [--json FILE] [--count N] [--seed N]
+ *   node out/test/eval/eval.js [folders…] [--glossary FILE]… [--json FILE] [--count N] [--seed N] [--quiet]
+ *
+ * Every glossary is evaluated on its own: the built-in one (labels: test/eval/corpus-labels.json)
+ * and each test/eval/glossaries/*.json (labels beside it: NAME.labels.json), or those given with
+ * --glossary (labels: FILE with .labels.json for .json). A summary table (glossary × false alarms
+ * / recall / right fix first) ends the report; --quiet prints only the summaries.
  *
  * 1. Corpus: every *.md / *.txt file of the folders (default: ../shared/corpus/notes when
  *    present, and examples/). Findings per 10,000 words, each with file:line, word and fix,
@@ -20,7 +25,7 @@
  */
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeText, Finding, FINDING_CODES } from '../../server/src/service/analyze';
 import { getFixEdits, applyEdits } from '../../server/src/service/fixes';
 import { compileGlossary, FormKind, Glossary } from '../../server/src/service/glossary';
@@ -46,10 +51,24 @@ interface LabelsFile {
 
 interface Options {
   folders: string[];
-  labels: string;
+  glossaries: GlossaryFile[];
   json?: string;
   count: number;
   seed: number;
+  quiet: boolean;
+}
+
+/** A glossary to evaluate and the labels of the corpus for it. */
+interface GlossaryFile {
+  name: string;
+  path: string;
+  labels: string;
+  builtin: boolean;
+}
+
+/** The labels file of a glossary file: beside it, NAME.labels.json. */
+function labelsPathOf(path: string): string {
+  return join(dirname(path), basename(path).replace(/\.json$/i, '') + '.labels.json');
 }
 
 interface Note {
@@ -61,14 +80,25 @@ interface Note {
 
 function parseArgs(argv: string[]): Options {
   const root = getPackageRoot();
-  const o: Options = { folders: [], labels: join(root, 'test', 'eval', 'corpus-labels.json'), count: 2500, seed: 20240917 };
+  const o: Options = { folders: [], glossaries: [], count: 2500, seed: 20240917, quiet: false };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
-    if (a === '--labels') o.labels = argv[++k];
-    else if (a === '--json') o.json = argv[++k];
+    if (a === '--glossary') {
+      const path = resolve(argv[++k]);
+      o.glossaries.push({ name: basename(path).replace(/\.json$/i, ''), path, labels: labelsPathOf(path), builtin: false });
+    } else if (a === '--json') o.json = argv[++k];
     else if (a === '--count') o.count = Number(argv[++k]);
     else if (a === '--seed') o.seed = Number(argv[++k]);
+    else if (a === '--quiet') o.quiet = true;
     else o.folders.push(a);
+  }
+  if (o.glossaries.length === 0) {
+    o.glossaries.push({ name: 'externalisation (intégré)', path: getBuiltinGlossaryPath(), labels: join(root, 'test', 'eval', 'corpus-labels.json'), builtin: true });
+    const dir = join(root, 'test', 'eval', 'glossaries');
+    for (const f of readdirSync(dir).sort()) {
+      if (!f.endsWith('.json') || f.endsWith('.labels.json')) continue;
+      o.glossaries.push({ name: f.replace(/\.json$/, ''), path: join(dir, f), labels: labelsPathOf(join(dir, f)), builtin: false });
+    }
   }
   if (o.folders.length === 0) {
     const shared = resolve(root, '..', 'shared', 'corpus', 'notes');
@@ -205,11 +235,14 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     const typo = makeTypo(site.occurrence, kind, random);
     if (!typo) continue;
     const key = `${site.note}:${site.start}:${typo.text}`;
+    const expected = typo.expected ?? texts[site.note].slice(site.start, site.end);
     if (seen.has(key)) continue;
     seen.add(key);
-    // Not detectable by design: a French word, or another correct glossary form.
-    const originalWords = new Set(site.occurrence.words);
-    const changed = scanMarkdown(typo.text).tokens.map((tk) => tk.text).filter((w) => !originalWords.has(w));
+    // Not detectable by design: a French word, or another correct glossary form. Words are
+    // taken as written between spaces and slashes, so a hyphenated compound is judged whole
+    // ("sou-traitance" is no French word, though "sou" is).
+    const originalWords = new Set(expected.split(/[\s/]+/).flatMap((w) => [w, ...w.split(/[-‐]/)]));
+    const changed = typo.text.split(/[\s/]+/).map(stripElision).filter((w) => w.length > 0 && !originalWords.has(w));
     let reason: string | undefined;
     if (isForm(typo.text) || changed.some(isForm)) reason = 'glossary-form';
     else if (changed.some((w) => lexicon.has(w.toLowerCase()))) reason = 'french-word';
@@ -218,8 +251,8 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
       excludedKinds[kind] = (excludedKinds[kind] ?? 0) + 1;
       continue;
     }
-    const clean = texts[site.note];
-    const text = clean.slice(0, site.start) + typo.text + clean.slice(site.end);
+    const clean = texts[site.note].slice(0, site.start) + expected + texts[site.note].slice(site.end);
+    const text = texts[site.note].slice(0, site.start) + typo.text + texts[site.note].slice(site.end);
     const end = site.start + typo.text.length;
     const { findings } = analyzeText(text, glossary, { lexicon });
     const hit: Finding | undefined = findings.find((f) => f.start < end && f.end > site.start) ??
@@ -234,7 +267,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     }
     results.push({
       kind, elided: site.elided, detected: !!hit, rightFix, file: notes[site.note].name,
-      original: clean.slice(site.start, site.end), typo: typo.text, got, code: hit?.code, severity: hit?.severity,
+      original: expected, typo: typo.text, got, code: hit?.code, severity: hit?.severity,
     });
   }
 
@@ -264,12 +297,23 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
   };
 }
 
-function main(): void {
-  const o = parseArgs(process.argv.slice(2));
-  const labels: LabelsFile = existsSync(o.labels) ? JSON.parse(readFileSync(o.labels, 'utf8')) : { files: {} };
-  const lexicon = loadLexicon();
-  const glossary = compileGlossary([{ uri: getBuiltinGlossaryPath(), text: readFileSync(getBuiltinGlossaryPath(), 'utf8'), builtin: true }], { lexicon });
-  for (const p of glossary.problems) console.error(`glossary: ${p.code} ${p.entry ?? ''} ${p.field ?? ''}: ${p.message}`);
+/** A word without the elided article or pronoun before it ("l'offshore" → "offshore"). */
+function stripElision(w: string): string {
+  return w.replace(/^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’]/i, '');
+}
+
+/** One glossary's results. */
+interface GlossaryResult {
+  name: string;
+  entries: number;
+  corpus: ReturnType<typeof evaluateCorpus>;
+  injected: ReturnType<typeof evaluateInjected>;
+}
+
+function evaluateGlossary(g: GlossaryFile, o: Options, lexicon: Lexicon, out: string[]): GlossaryResult {
+  const labels: LabelsFile = existsSync(g.labels) ? JSON.parse(readFileSync(g.labels, 'utf8')) : { files: {} };
+  const glossary = compileGlossary([{ uri: g.path, text: readFileSync(g.path, 'utf8'), builtin: g.builtin }], { lexicon });
+  for (const p of glossary.problems) console.error(`${g.name}: glossary: ${p.code} ${p.entry ?? ''} ${p.field ?? ''}: ${p.message}`);
   const notes = readNotes(o.folders, labels);
   const t0 = performance.now();
   const corpus = evaluateCorpus(notes, glossary, lexicon);
@@ -277,38 +321,55 @@ function main(): void {
   const injected = evaluateInjected(notes, glossary, lexicon, o.count, o.seed);
   const t2 = performance.now();
 
-  const out: string[] = [];
-  out.push(`Corpus: ${corpus.files} notes (${o.folders.join(', ')}), ${corpus.words} words`);
+  out.push(`=== ${g.name} (${glossary.entries.length} entries; labels ${basename(g.labels)})`);
+  out.push(`Corpus: ${corpus.files} notes, ${corpus.words} words`);
   out.push(`Findings: ${corpus.findings} (${corpus.per10kWords.toFixed(2)} per 10k words) — true ${corpus.trueAlarms}, false ${corpus.falseAlarms}, unlabelled ${corpus.unlabelled}, missed ${corpus.missed.length}, wrong first fix ${corpus.wrongFixes}`);
   for (const code of FINDING_CODES) {
-    const rows = corpus.list.filter((r) => r.code === code);
+    const rows = corpus.list.filter((r) => r.code === code && (!o.quiet || r.verdict !== 'true' || r.rightFix === false));
     if (rows.length === 0) continue;
     out.push(`  ${code} (${rows.length})`);
     for (const r of rows) out.push(`    ${r.file}:${r.line}  ${r.word} → ${r.fix}  [${r.severity}] ${r.verdict.toUpperCase()}${r.rightFix === false ? ' (wrong fix)' : ''}`);
   }
   for (const m of corpus.missed) out.push(`  MISSED ${m.file}:${m.line}  ${m.word} → ${m.fix}`);
   if (corpus.unlabelledFiles.length > 0) out.push(`  Unlabelled files: ${corpus.unlabelledFiles.join(', ')}`);
-  out.push('');
   out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, glossary form ${injected.excludedBy['glossary-form']})`);
   out.push(`${pad('kind', 18)}${padl('injected', 9)}${padl('excluded', 9)}${padl('recall', 10)}${padl('right fix', 11)}${padl('warning', 10)}`);
   const row = (name: string, s: { injected: number; detected: number; rightFixFirst: number; warnings: number }, excl: number | string) =>
     out.push(`${pad(name, 18)}${padl(s.injected, 9)}${padl(excl, 9)}${padl(pct(s.detected, s.injected), 10)}${padl(pct(s.rightFixFirst, s.injected), 11)}${padl(pct(s.warnings, s.detected), 10)}`);
-  for (const k of TYPO_KINDS) row(k, injected.byKind[k], injected.byKind[k].excluded);
+  for (const k of TYPO_KINDS) if (!o.quiet || injected.byKind[k].injected > 0) row(k, injected.byKind[k], injected.byKind[k].excluded);
   row('(in elisions)', injected.elided, '');
   row('TOTAL', injected, injected.excluded);
-  out.push('(warning = share of the detected typos flagged as warnings rather than information)');
-  out.push(`Severities of detected: ${Object.entries(injected.severities).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const shown = o.quiet ? 15 : 40;
   if (injected.misses.length > 0) {
-    out.push(`Misses (first 40 of ${injected.misses.length}):`);
-    for (const m of injected.misses.slice(0, 40)) out.push(`  [${m.kind}] ${m.original} → ${m.typo}`);
+    out.push(`Misses (first ${shown} of ${injected.misses.length}):`);
+    for (const m of injected.misses.slice(0, shown)) out.push(`  [${m.kind}] ${m.original} → ${m.typo}`);
   }
   if (injected.wrongFixes.length > 0) {
-    out.push(`Wrong first fixes (first 40 of ${injected.wrongFixes.length}):`);
-    for (const m of injected.wrongFixes.slice(0, 40)) out.push(`  [${m.kind}] ${m.original} → ${m.typo} → got ${m.got} (${m.code})`);
+    out.push(`Wrong first fixes (first ${shown} of ${injected.wrongFixes.length}):`);
+    for (const m of injected.wrongFixes.slice(0, shown)) out.push(`  [${m.kind}] ${m.original} → ${m.typo} → got ${m.got} (${m.code})`);
   }
-  out.push(`Time: corpus ${Math.round(t1 - t0)} ms, injected ${Math.round(t2 - t1)} ms`);
+  out.push(`Time: corpus ${Math.round(t1 - t0)} ms, injected ${Math.round(t2 - t1)} ms`, '');
+  return { name: g.name, entries: glossary.entries.length, corpus, injected };
+}
+
+function main(): void {
+  const o = parseArgs(process.argv.slice(2));
+  const lexicon = loadLexicon();
+  const out: string[] = [`Notes: ${o.folders.join(', ')}`, ''];
+  const results = o.glossaries.map((g) => evaluateGlossary(g, o, lexicon, out));
+
+  // The summary: one row per glossary, as test/eval/README.md shows it.
+  out.push('| glossaire | termes | mots lus | signalements | vrais / faux / manqués | faux pour 10 000 mots | fautes injectées (exclues) | rappel | bonne correction d\'abord |');
+  out.push('| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+  const fr = (x: number, d = 2) => x.toFixed(d).replace('.', ',');
+  for (const r of results) {
+    const c = r.corpus;
+    const i = r.injected;
+    out.push(`| ${r.name} | ${r.entries} | ${c.words} | ${c.findings} | ${c.trueAlarms} / ${c.falseAlarms + c.unlabelled} / ${c.missed.length} | ${fr(c.words ? ((c.falseAlarms + c.unlabelled) * 10000) / c.words : 0)} | ${i.injected} (${i.excluded}) | ${fr(100 * i.recall)} % | ${fr(100 * i.rightFixRate)} % |`);
+  }
+  out.push('(faux = signalements qui ne sont pas une faute étiquetée, fichiers non étiquetés compris)');
   console.log(out.join('\n'));
-  if (o.json) writeFileSync(o.json, JSON.stringify({ corpus, injected }, null, 2) + '\n');
+  if (o.json) writeFileSync(o.json, JSON.stringify(results, null, 2) + '\n');
 }
 
 main();

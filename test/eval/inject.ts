@@ -27,21 +27,29 @@ export type TypoKind =
   | 'suffix'
   | 'compound-split'
   | 'compound-joined'
+  | 'compound-element'
+  | 'hyphen-extra'
+  | 'compound-both'
+  | 'slash-joined'
   | 'acronym-case';
 
 /** All kinds, in report order. */
 export const TYPO_KINDS: TypoKind[] = [
   'missing-letter', 'extra-letter', 'wrong-key', 'transposition', 'two-edits', 'doubled-letter',
   'undoubled-letter', 'accent-dropped', 'accent-added', 'accent-wrong', 'suffix', 'compound-split',
-  'compound-joined', 'acronym-case',
+  'compound-joined', 'compound-element', 'hyphen-extra', 'compound-both', 'slash-joined', 'acronym-case',
 ];
 
 /** Relative frequency of each kind when several apply (edit typos are the most common). */
 const WEIGHTS: Record<TypoKind, number> = {
   'missing-letter': 12, 'extra-letter': 8, 'wrong-key': 10, 'transposition': 8, 'two-edits': 8,
   'doubled-letter': 6, 'undoubled-letter': 6, 'accent-dropped': 12, 'accent-added': 4,
-  'accent-wrong': 4, 'suffix': 8, 'compound-split': 10, 'compound-joined': 6, 'acronym-case': 12,
+  'accent-wrong': 4, 'suffix': 8, 'compound-split': 10, 'compound-joined': 6, 'compound-element': 10, 'hyphen-extra': 4,
+  'compound-both': 6, 'slash-joined': 6, 'acronym-case': 12,
 };
+
+/** Words another term is joined to with a slash ("sous-traitance/partenariat"): plain French nouns. */
+const SLASH_PARTNERS = ['partenariat', 'méthode', 'outil', 'contrôle', 'budget', 'usage'];
 
 export { createRandom } from '../random';
 
@@ -67,6 +75,11 @@ export interface Typo {
   kind: TypoKind;
   /** The misspelled text replacing the whole occurrence. */
   text: string;
+  /**
+   * The correct text for the same place when it is not the occurrence itself (a slash-joined
+   * typo adds its partner word, which stays after the fix).
+   */
+  expected?: string;
 }
 
 /** The words of an occurrence and what separates them (as written). */
@@ -94,6 +107,11 @@ export function applicableKinds(o: OccurrenceText): TypoKind[] {
   if (o.words.some((w) => SUFFIXES.some(([re]) => re.test(w.toLowerCase())))) kinds.push('suffix');
   if (o.separators.some((s) => s === '-' || s === '‐')) kinds.push('compound-split');
   if (o.words.length > 1 && o.separators.every((s) => s === ' ' || s === '-' || s === '‐')) kinds.push('compound-joined');
+  // Typos in any element of a compound or multi-word term, even a short first one ("sou-traitance").
+  if (o.words.length > 1 && o.words.some((w) => letters(w) >= 3)) kinds.push('compound-element');
+  if (o.separators.includes(' ') && o.words.length > 1) kinds.push('hyphen-extra');
+  if (o.separators.some((s) => s === '-' || s === '‐' || s === ' ') && o.words.some((w) => letters(w) >= 3)) kinds.push('compound-both');
+  if (o.words.some((w) => letters(w) >= 5)) kinds.push('slash-joined');
   return kinds;
 }
 
@@ -125,7 +143,26 @@ export function makeTypo(o: OccurrenceText, kind: TypoKind, random: () => number
     return join(words);
   };
   const long = (w: string) => letters(w) >= 5;
+  // One edit on one element of a compound (any length from 3 letters): missing, doubled or
+  // swapped letter — "sou-traitance", "sosu-traitance".
+  const elementTypo = (): string[] | undefined => {
+    const idx = o.words.map((w, k) => (letters(w) >= 3 ? k : -1)).filter((k) => k >= 0);
+    if (idx.length === 0) return undefined;
+    const k = pick(idx);
+    const w = o.words[k].toLowerCase();
+    const i = Math.floor(random() * w.length);
+    const op = Math.floor(random() * 3);
+    let edited: string;
+    if (op === 0) edited = w.slice(0, i) + w.slice(i + 1);
+    else if (op === 1) edited = w.slice(0, i + 1) + w[i] + w.slice(i + 1);
+    else edited = i + 1 < w.length && w[i] !== w[i + 1] ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w.slice(0, i) + w.slice(i + 1);
+    if (edited === w || letters(edited) < 2) return undefined;
+    const words = [...o.words];
+    words[k] = withCaseOf(o.words[k], edited);
+    return words;
+  };
   let text: string | undefined;
+  let expected: string | undefined;
   switch (kind) {
     case 'missing-letter':
       text = onOneWord(long, (w) => { const i = Math.floor(random() * w.length); return w.slice(0, i) + w.slice(i + 1); });
@@ -218,6 +255,35 @@ export function makeTypo(o: OccurrenceText, kind: TypoKind, random: () => number
       text = join(o.words, seps);
       break;
     }
+    case 'compound-element': {
+      const words = elementTypo();
+      text = words && join(words);
+      break;
+    }
+    case 'hyphen-extra': {
+      // A hyphen between words that the term separates by a space ("cloud-computing").
+      const seps = o.separators.map((s) => (s === ' ' ? '-' : s));
+      text = join(o.words, seps);
+      break;
+    }
+    case 'compound-both': {
+      // A typo in an element and the separator missing or changed ("sou traitance", "chef-de-prjet").
+      const words = elementTypo();
+      if (!words) break;
+      const seps = o.separators.map((s) => (s === '-' || s === '‐' ? (random() < 0.5 ? ' ' : '') : s === ' ' ? '-' : s));
+      text = join(words, seps);
+      break;
+    }
+    case 'slash-joined': {
+      // The term joined to another word by a slash, with a typo in the term ("sous-traitanse/partenariat").
+      const typo = makeTypo(o, pick(['missing-letter', 'wrong-key', 'transposition'] as TypoKind[]), random);
+      if (!typo) break;
+      const partner = pick(SLASH_PARTNERS);
+      const before = random() < 0.5;
+      text = before ? `${partner}/${typo.text}` : `${typo.text}/${partner}`;
+      expected = before ? `${partner}/${original}` : `${original}/${partner}`;
+      break;
+    }
     case 'acronym-case': {
       const w = o.words[0];
       const variants = [w.toUpperCase(), w.toLowerCase(), w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()].filter((v) => v !== w);
@@ -225,7 +291,8 @@ export function makeTypo(o: OccurrenceText, kind: TypoKind, random: () => number
       break;
     }
   }
-  return text === undefined || text === original ? undefined : { kind, text };
+  if (text === undefined || text === original) return undefined;
+  return expected === undefined ? { kind, text } : { kind, text, expected };
 }
 
 /** Phonetic suffix confusions common in French writing. */

@@ -338,7 +338,7 @@ describe('language server: broken glossary files', { skip: !built && 'dist/serve
       // Not JSON: the error at its line, with the entry and the field it is in.
       const notJson = await diagsOf('pas-json.json');
       const comma = notJson.find((d) => d.code === 'glossary.invalid-json')!;
-      assert.match(String(comma.message), /JSON invalide : CommaExpected \(ligne 4, colonne 5\)\. \(entrée b\)/);
+      assert.match(String(comma.message), /JSON invalide : virgule attendue \(ligne 4, colonne 5\)\. \(entrée b\)/);
       assert.deepEqual(comma.range.start, { line: 3, character: 4 }, 'the diagnostic is where the error is, though the file is not open');
       assert.match(await messages('tableau.json'), /glossary.not-object .*Le glossaire doit être un objet JSON/);
       assert.match(await messages('entrees-objet.json'), /glossary.wrong-type .*Le champ « entries » doit être un tableau.*\(champ entries\)/);

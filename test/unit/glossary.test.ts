@@ -94,6 +94,17 @@ describe('glossary: problems name the file, the entry and the field, and loading
     assert.deepEqual(ids, ['alpha', 'beta']);
   });
 
+  it('invalid JSON: the syntax error in words of the locale, never the parser\'s code', () => {
+    const text = '{ "name": "T", "language": "fr", "categories": [], "entries": [ { "id": "a" "term": "a" } ] }';
+    const fr = compileGlossary([{ uri: 'g.json', text }], { locale: 'fr' }).problems.find((q) => q.code === 'glossary.invalid-json')!;
+    const en = compileGlossary([{ uri: 'g.json', text }], { locale: 'en' }).problems.find((q) => q.code === 'glossary.invalid-json')!;
+    assert.match(fr.message, /^JSON invalide : virgule attendue \(ligne 1, colonne \d+\)\.$/);
+    assert.match(en.message, /comma expected \(line 1, column \d+\)/);
+    for (const m of [fr.message, en.message]) assert.doesNotMatch(m, /[a-z][A-Z]/, 'no CamelCase parser code');
+    assert.match(formatProblem(fr, 'fr'), /^g\.json: erreur \(entrée « a »/);
+    assert.match(formatProblem(en, 'en'), /^g\.json: error \(entry "a"/);
+  });
+
   it('invalid JSON inside an entry names its field', () => {
     const text = glossaryJson([entry('alpha', 'alpha'), entry('beta', 'beta')]).replace('"term": "beta"', '"term": "beta" "x"');
     const { problems } = load(text);

@@ -161,7 +161,7 @@ describe('the glossary store and the index on a browser-like host', () => {
     const host = memoryHost(files);
     const store = new GlossaryStore('fr', host);
     await store.configure(true, [], [WS], 'fr');
-    const index = new WorkspaceIndex(() => store.current, host);
+    const index = new WorkspaceIndex(() => store.service, host);
     await index.rebuild([WS]);
     assert.equal(index.size, 2);
     assert.deepEqual(index.references('routeur').map((r) => `${r.uri}:${r.range.start.character}`).sort(),

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzeOptions, analyzeText } from '../../server/src/service/analyze';
-import { AnalysisState, analyzeWithState, TextEdit, updateAnalysis } from '../../server/src/service/incremental';
+import { AnalysisState, analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
+import { OffsetEdit } from '../../server/src/service/model';
 import { builtinGlossary, lexicon, ROOT } from './helpers';
 import { createRandom, randomDocument, randomPiece } from './fuzzText';
 
 const options = (): AnalyzeOptions => ({ lexicon: lexicon() });
 
 /** Applies one edit and checks the incremental state against a full analysis of the result. */
-function step(state: AnalysisState, edit: TextEdit, opts: AnalyzeOptions, what: string): AnalysisState {
+function step(state: AnalysisState, edit: OffsetEdit, opts: AnalyzeOptions, what: string): AnalysisState {
   const text = state.text.slice(0, edit.start) + edit.newText + state.text.slice(edit.end);
   const next = updateAnalysis(state, text, [edit], builtinGlossary(), opts);
   assert.deepEqual(next.analysis, analyzeText(text, builtinGlossary(), opts), `${what}: ${JSON.stringify(edit)} (${next.mode})`);
@@ -18,7 +19,7 @@ function step(state: AnalysisState, edit: TextEdit, opts: AnalyzeOptions, what: 
 }
 
 /** A random edit: typing, deleting, or pasting one of the pieces that trip scanners. */
-function randomEdit(r: () => number, text: string): TextEdit {
+function randomEdit(r: () => number, text: string): OffsetEdit {
   const at = Math.floor(r() * (text.length + 1));
   const x = r();
   if (x < 0.35) return { start: at, end: at, newText: 'abcdeéfghilmnoprstu '[Math.floor(r() * 20)] };
@@ -101,7 +102,7 @@ describe('incremental', () => {
         const x = r();
         const text = state.text;
         const nextBreak = text.indexOf(eol, at);
-        const edit: TextEdit = x < 0.4 ? { start: at, end: at, newText: eol } // Enter
+        const edit: OffsetEdit = x < 0.4 ? { start: at, end: at, newText: eol } // Enter
           : x < 0.55 ? { start: at, end: at, newText: eol + eol } // a new paragraph
           : x < 0.8 && nextBreak >= 0 ? { start: nextBreak, end: nextBreak + eol.length, newText: ' ' } // lines joined
           : { start: at, end: at, newText: `l’inforgérance${eol}et le clud` }; // lines pasted
@@ -124,7 +125,7 @@ describe('incremental', () => {
     const opts = options();
     const text = 'Le cloud.\n\nUn prestataire gère l’infogérance.\n\nFin du texte, offshore.\n';
     const state = analyzeWithState(text, builtinGlossary(), opts);
-    const edits: TextEdit[] = [
+    const edits: OffsetEdit[] = [
       { start: text.indexOf('prestataire') + 6, end: text.indexOf('prestataire') + 7, newText: '' }, // "prestaaire"
       { start: 0, end: 2, newText: 'Ce' },
     ];

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzeOptions, analyzeText } from '../../server/src/service/analyze';
-import { AnalysisState, analyzeWithState, TextEdit, updateAnalysis } from '../../server/src/service/incremental';
+import { AnalysisState, analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
+import { OffsetEdit } from '../../server/src/service/model';
 import { builtinGlossary, lexicon, ROOT } from './helpers';
 import { createRandom, randomDocument, randomPiece, TERMS, TYPOS } from './fuzzText';
 
@@ -12,7 +13,7 @@ import { createRandom, randomDocument, randomPiece, TERMS, TYPOS } from './fuzzT
 
 const options = (): AnalyzeOptions => ({ lexicon: lexicon() });
 
-function step(state: AnalysisState, edit: TextEdit, opts: AnalyzeOptions, what: string): AnalysisState {
+function step(state: AnalysisState, edit: OffsetEdit, opts: AnalyzeOptions, what: string): AnalysisState {
   const text = state.text.slice(0, edit.start) + edit.newText + state.text.slice(edit.end);
   const next = updateAnalysis(state, text, [edit], builtinGlossary(), opts);
   assert.deepEqual(next.analysis, analyzeText(text, builtinGlossary(), opts), `${what}: ${JSON.stringify(edit)} (${next.mode}${next.quick ? ', quick' : ''})`);
@@ -31,7 +32,7 @@ function proseLines(text: string): [number, number][] {
 }
 
 /** An edit inside a prose line: typing, deleting, a term or a typo of one typed or replaced. */
-function proseEdit(r: () => number, text: string, lines: [number, number][]): TextEdit {
+function proseEdit(r: () => number, text: string, lines: [number, number][]): OffsetEdit {
   const [from, to] = lines[Math.floor(r() * lines.length)];
   const at = from + Math.floor(r() * (to - from + 1));
   const x = r();

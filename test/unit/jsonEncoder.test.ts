@@ -2,9 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { DIAGNOSTIC_TAIL, jsonEncoder, messageJson } from '../../server/src/transport/jsonEncoder';
-import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { toDiagnostics } from '../../server/src/transport/diagnosticJson';
 import { LineIndex } from '../../server/src/service/positions';
-import type { ServerContext } from '../../server/src/lsp/context';
 import { createRandom } from '../random';
 import { analyze, ROOT } from './helpers';
 
@@ -19,11 +18,10 @@ describe('stdio JSON encoder', () => {
     for (const file of files) {
       const text = readFileSync(`${ROOT}/examples/${file}`, 'utf8');
       for (const locale of ['fr', 'en'] as const) {
-        const ctx = { locale } as ServerContext;
-        const first = toDiagnostics(analyze(text).findings, new LineIndex(text), ctx);
+        const first = toDiagnostics(analyze(text).findings, new LineIndex(text), locale);
         assert.ok(first.length > 0, file);
         // The tails are cached per finding: the second conversion reuses them.
-        const again = toDiagnostics(analyze(text).findings, new LineIndex(text), ctx);
+        const again = toDiagnostics(analyze(text).findings, new LineIndex(text), locale);
         for (const diags of [first, again]) {
           const msg = publish(diags, 7);
           assert.equal(messageJson(msg), JSON.stringify(msg));
@@ -36,7 +34,7 @@ describe('stdio JSON encoder', () => {
   it('an unaccented note’s finding (offsets in its data) goes through JSON.stringify', () => {
     const text = `${'La societe a choisi une strategie de delocalisation et un prestataire. '.repeat(8)}\nLa delocalisation.`;
     const findings = analyze(text).findings;
-    const diags = toDiagnostics(findings, new LineIndex(text), { locale: 'fr' } as ServerContext);
+    const diags = toDiagnostics(findings, new LineIndex(text), 'fr');
     const note = diags.find((d) => d.code === 'glossaire.unaccented-note');
     assert.ok(note, 'no note-level finding');
     assert.equal((note as { [DIAGNOSTIC_TAIL]?: string })[DIAGNOSTIC_TAIL], undefined);

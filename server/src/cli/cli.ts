@@ -6,13 +6,15 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { analyzeText, Finding } from '../service/analyze';
+import { Finding } from '../service/analyze';
 import { applyEdits, getFixAllEdits } from '../service/fixes';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
 import { LineIndex } from '../service/positions';
+import { createGlossaireService } from '../service/service';
 import { Locale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { glossaryMain } from './glossary';
 
 const VERSION = '0.1.0';
 
@@ -154,6 +156,7 @@ function writeAtomic(path: string, content: string): void {
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[]): number {
+  if (argv[0] === 'glossary') return glossaryMain(argv.slice(1));
   let parsed: CliOptions | string;
   try { parsed = parseArgs(argv); } catch (e) { parsed = (e as Error).message; }
   const locale0 = toLocale(process.env.LANG);
@@ -181,6 +184,7 @@ export function main(argv: string[]): number {
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') usageError = true;
@@ -203,7 +207,7 @@ export function main(argv: string[]): number {
       usageError = true;
       return;
     }
-    const { findings } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    const { findings } = service.analyze(text);
     if (findings.length === 0) return;
     total += findings.length;
     const lines = new LineIndex(text);

@@ -10,16 +10,11 @@ import { ServerContext } from '../lsp/context';
 import { FindingData } from '../lsp/analysisCache';
 import { getFixAllEdits } from '../service/fixes';
 import { getIgnoreCommentEdit } from '../service/ignore';
+import { OffsetEdit } from '../service/model';
 import { runSafe } from '../lsp/runSafe';
-import { IGNORE_WORD_COMMAND } from '../shared/protocol';
+import { t } from '../service/messages';
+import { FIX_ALL_KIND, IGNORE_WORD_COMMAND } from '../shared/protocol';
 
-/** The kind of the fix-all action. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.glossaire`;
-
-const L = {
-  fr: { fix: (s: string) => `Remplacer par « ${s} »`, all: 'Corriger toutes les fautes du glossaire dans ce fichier', ignore: (w: string) => `Ignorer « ${w} » dans l’espace de travail`, ignoreFile: (w: string) => `Ignorer « ${w} » dans ce fichier`, accents: (n: number) => `Rétablir les accents (${n} terme(s))` },
-  en: { fix: (s: string) => `Replace with "${s}"`, all: 'Fix all glossary typos in this file', ignore: (w: string) => `Ignore "${w}" in the workspace`, ignoreFile: (w: string) => `Ignore "${w}" in this file`, accents: (n: number) => `Restore the accents (${n} term(s))` },
-};
 
 /** The edits that fix every glossary typo of a document. */
 export function getFixAllTextEdits(ctx: ServerContext, doc: LiveDocument): TextEdit[] {
@@ -33,7 +28,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     runSafe<CodeAction[]>(ctx.connection, 'codeAction', token, [], () => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isChecked(doc)) return [];
-      const l = L[ctx.locale];
+      const locale = ctx.locale;
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];
@@ -49,7 +44,7 @@ export function registerCodeActions(ctx: ServerContext): void {
             const note = analysis.findings.find((f) => f.code === 'glossaire.unaccented-note');
             if (note?.edits) {
               actions.push({
-                title: l.accents(note.edits.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true,
+                title: t(locale, 'action.restoreAccents', { count: note.edits.length }), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true,
                 edit: { changes: { [uri]: note.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) } },
               });
             }
@@ -57,23 +52,24 @@ export function registerCodeActions(ctx: ServerContext): void {
           }
           data.suggestions.forEach((s, k) => {
             actions.push({
-              title: l.fix(s), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: k === 0,
+              title: t(locale, 'action.fix', { fix: s }), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: k === 0,
               edit: { changes: { [uri]: [{ range: d.range, newText: s }] } },
             });
           });
           const word = doc.getText(d.range);
           actions.push({
-            title: l.ignoreFile(word), kind: CodeActionKind.QuickFix, diagnostics: [d],
+            title: t(locale, 'action.ignoreFile', { word }), kind: CodeActionKind.QuickFix, diagnostics: [d],
             edit: { changes: { [uri]: [toTextEdit(ctx, doc, getIgnoreCommentEdit(doc.getText(), word))] } },
           });
-          actions.push({ title: l.ignore(word), kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: l.ignore(word), command: IGNORE_WORD_COMMAND, arguments: [word] } });
+          const ignore = t(locale, 'action.ignoreWorkspace', { word });
+          actions.push({ title: ignore, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: ignore, command: IGNORE_WORD_COMMAND, arguments: [word] } });
         }
       }
       const fixAllRequested = only?.some((k) => k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND) ?? false;
       if ((fixAllRequested || (wants(CodeActionKind.QuickFix) && ours.length > 0 && analysis.findings.length > 1)) && analysis.findings.length > 0) {
         const edits = getFixAllTextEdits(ctx, doc);
         if (edits.length > 0) {
-          actions.push({ title: l.all, kind: fixAllRequested ? FIX_ALL_KIND : CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
+          actions.push({ title: t(locale, 'action.fixAll'), kind: fixAllRequested ? FIX_ALL_KIND : CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
         }
       }
       return actions;
@@ -81,7 +77,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   );
 }
 
-function toTextEdit(ctx: ServerContext, doc: LiveDocument, e: { start: number; end: number; newText: string }): TextEdit {
+function toTextEdit(ctx: ServerContext, doc: LiveDocument, e: OffsetEdit): TextEdit {
   return { range: ctx.lines(doc).rangeAt(e.start, e.end), newText: e.newText };
 }
 

@@ -4,10 +4,11 @@
  * edited paragraph is analysed again (service/incremental.ts); anything else is a full analysis.
  */
 
-import { Analysis, AnalyzeOptions, Finding, FindingCode, Severity } from '../service/analyze';
-import { AnalysisState, analyzeWithState, settleAnalysis, TextEdit as OffsetChange, updateAnalysis } from '../service/incremental';
+import { Analysis, Finding, FindingCode, Severity } from '../service/analyze';
+import { AnalysisState, settleAnalysis } from '../service/incremental';
+import { OffsetEdit } from '../service/model';
 import { Glossary } from '../service/glossary';
-import { Lexicon } from '../service/lexicon';
+import { AnalysisSettings as CoreSettings, GlossaireService } from '../service/service';
 import { LiveDocument } from './document';
 
 /** Settings that change an analysis. */
@@ -25,7 +26,7 @@ interface Entry {
 /** Edits received since the analysed version, in LSP order (offsets of each change's text). */
 interface Pending {
   fromVersion: number;
-  edits: OffsetChange[];
+  edits: OffsetEdit[];
   /** A full-text change or an unknown base: the next analysis is a full one. */
   full: boolean;
 }
@@ -34,17 +35,16 @@ interface Pending {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Pending>();
-  private options: AnalyzeOptions;
+  private options: CoreSettings = { ignoreWords: [], severities: {} };
   /** How the last analyses were made (for tracing and the benchmark). */
   readonly stats = { full: 0, incremental: 0 };
 
-  constructor(private readonly getGlossary: () => Glossary, private readonly lexicon: () => Lexicon) {
-    this.options = { lexicon, ignoreWords: [], severities: {} };
-  }
+  /** @param getService the core bound to the current glossary (its lexicon included). */
+  constructor(private readonly getService: () => GlossaireService) {}
 
   /** Settings that change analyses (clears the cache). */
   set settings(s: AnalysisSettings) {
-    this.options = { lexicon: this.lexicon, ignoreWords: s.ignoreWords, severities: s.severities };
+    this.options = { ignoreWords: s.ignoreWords, severities: s.severities };
     this.clear();
   }
 
@@ -53,7 +53,7 @@ export class AnalysisCache {
    * this with what LiveDocument.update returned: offset edits, or undefined for a full text),
    * so the next analysis can redo only the edited paragraph.
    */
-  recordEdits(doc: LiveDocument, fromVersion: number, edits: OffsetChange[] | undefined): void {
+  recordEdits(doc: LiveDocument, fromVersion: number, edits: OffsetEdit[] | undefined): void {
     const cached = this.entries.get(doc.uri);
     let p = this.pending.get(doc.uri);
     if (!p) {
@@ -67,7 +67,8 @@ export class AnalysisCache {
 
   /** The analysis of a document's current version. */
   get(doc: LiveDocument): Analysis {
-    const glossary = this.getGlossary();
+    const service = this.getService();
+    const glossary = service.glossary;
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.glossary === glossary) return cached.state.analysis;
     const p = this.pending.get(doc.uri);
@@ -75,8 +76,8 @@ export class AnalysisCache {
     let state: AnalysisState;
     if (cached && p && !p.full && p.fromVersion === cached.version) {
       // The document's text may be a rope (LiveDocument): an update in prose does not read it.
-      state = updateAnalysis(cached.state, doc.getText(), p.edits, glossary, this.options);
-    } else state = analyzeWithState(doc.getText(), glossary, this.options);
+      state = service.updateAnalysis(cached.state, doc.getText(), p.edits, this.options);
+    } else state = service.analyzeWithState(doc.getText(), this.options);
     this.stats[state.mode]++;
     this.entries.set(doc.uri, { version: doc.version, glossary, state });
     return state.analysis;

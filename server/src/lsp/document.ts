@@ -19,12 +19,11 @@
 import { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { Lines } from '../service/positions';
 
-/** A change as offsets: [start, end) of the text the previous change left became newText. */
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+import { OffsetEdit } from '../service/model';
+
+// The document's changes as offsets ([start, end) of the text the previous change left became
+// newText): the core's one edit shape, re-exported for the server's modules.
+export type { OffsetEdit };
 
 /** An open document (see the module comment). */
 export class LiveDocument implements TextDocument, Lines {

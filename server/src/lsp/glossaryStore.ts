@@ -6,6 +6,7 @@
 
 import { URI, Utils } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryProblem, GlossarySource } from '../service/glossary';
+import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
 import { HostFileError, ServerHost } from './host';
 
@@ -32,6 +33,8 @@ function isAbsolutePath(p: string): boolean {
 /** Holds the compiled glossary of the current settings. */
 export class GlossaryStore {
   private glossary: Glossary;
+  /** The core bound to the current glossary (made again with each glossary). */
+  private bound: GlossaireService;
   private files: FileState[] = [];
   private readonly overlays = new Map<string, string>();
   private fileProblems: GlossaryProblem[] = [];
@@ -45,11 +48,21 @@ export class GlossaryStore {
 
   constructor(private locale: Locale, private readonly host: ServerHost) {
     this.glossary = compileGlossary([], { locale });
+    this.bound = this.bind(this.glossary);
   }
 
   /** The current glossary. */
   get current(): Glossary {
     return this.glossary;
+  }
+
+  /** The core service of the current glossary. */
+  get service(): GlossaireService {
+    return this.bound;
+  }
+
+  private bind(glossary: Glossary): GlossaireService {
+    return createGlossaireService({ glossary, lexicon: () => this.host.lexicon(), locale: this.locale });
   }
 
   /** Problems of the last load, including unreadable files. */
@@ -185,6 +198,7 @@ export class GlossaryStore {
       if (text !== undefined && !fatal.has(f.uri)) f.lastGood = text;
     }
     this.glossary = glossary;
+    this.bound = this.bind(glossary);
     return this.glossary;
   }
 }

@@ -12,14 +12,14 @@ import { Connection, getLines, ServerContext } from './context';
 import { ServerHost } from './host';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
-import { CONFIG_SECTION, DEFAULT_SETTINGS, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
+import { CONFIG_SECTION, DEFAULT_SETTINGS, FIX_ALL_KIND, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
 import { FINDING_CODES, FindingCode, Severity } from '../service/analyze';
-import { toLocale } from '../service/messages';
+import { t, toLocale } from '../service/messages';
 import { WorkspaceIndex } from './workspaceIndex';
 import { publishGlossaryProblems, registerDiagnostics, validate } from '../features/diagnostics';
 import { registerHover } from '../features/hover';
 import { registerCompletion } from '../features/completion';
-import { FIX_ALL_KIND, registerCodeActions } from '../features/codeActions';
+import { registerCodeActions } from '../features/codeActions';
 import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
@@ -49,14 +49,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let initSettings: Partial<GlossaireSettings> = {};
 
   const store = new GlossaryStore('fr', host);
-  const lexicon = () => host.lexicon();
   const ctx: ServerContext = {
     connection,
     host,
     documents,
     store,
-    cache: new AnalysisCache(() => store.current, lexicon),
-    index: new WorkspaceIndex(() => store.current, host),
+    cache: new AnalysisCache(() => store.service),
+    index: new WorkspaceIndex(() => store.service, host),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
@@ -145,7 +144,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (canReportProgress) {
       try {
         progress = await connection.window.createWorkDoneProgress();
-        progress.begin(ctx.locale === 'fr' ? 'Glossaire : indexation des notes' : 'Glossaire: indexing notes', 0);
+        progress.begin(t(ctx.locale, 'progress.indexing'), 0);
       } catch {
         progress = undefined;
       }

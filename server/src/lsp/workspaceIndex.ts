@@ -4,9 +4,7 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { analyzeText } from '../service/analyze';
-import { Glossary } from '../service/glossary';
-import { Lexicon } from '../service/lexicon';
+import { GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 
@@ -20,8 +18,8 @@ const defer: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn
 export type FileOccurrences = Map<string, Range[]>;
 
 /** Computes a note's occurrences by concept. */
-export function indexText(text: string, glossary: Glossary, lexicon: () => Lexicon): FileOccurrences {
-  const { occurrences } = analyzeText(text, glossary, { lexicon });
+export function indexText(text: string, service: GlossaireService): FileOccurrences {
+  const { occurrences } = service.analyze(text);
   const out: FileOccurrences = new Map();
   if (occurrences.length === 0) return out;
   const lines = new LineIndex(text);
@@ -41,7 +39,7 @@ export class WorkspaceIndex {
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly getGlossary: () => Glossary, private readonly host: ServerHost) {}
+  constructor(private readonly getService: () => GlossaireService, private readonly host: ServerHost) {}
 
   /** Indexed file URIs. */
   get size(): number {
@@ -75,7 +73,7 @@ export class WorkspaceIndex {
   async updateFile(uri: string): Promise<void> {
     try {
       const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
-      this.files.set(uri, indexText(text, this.getGlossary(), this.lexicon));
+      this.files.set(uri, indexText(text, this.getService()));
     } catch {
       this.files.delete(uri);
     }
@@ -83,10 +81,8 @@ export class WorkspaceIndex {
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.files.set(uri, indexText(text, this.getGlossary(), this.lexicon));
+    this.files.set(uri, indexText(text, this.getService()));
   }
-
-  private readonly lexicon = (): Lexicon => this.host.lexicon();
 
   /** Forgets a file (deleted). */
   deleteFile(uri: string): void {

@@ -32,7 +32,30 @@ export function getLexiconSamplePath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-fr.idx');
 }
 
+/** Path of the English word list of the bilingual guard (built by scripts/build-lexicon.mjs). */
+export function getEnglishLexiconPath(): string {
+  return join(getPackageRoot(), 'dist', 'lexicon-en.txt');
+}
+
 let cached: Lexicon | undefined;
+let cachedEnglish: Lexicon | undefined;
+
+/**
+ * Loads the English word list once (lazily: only a candidate typo that may be English needs
+ * it). Its search sample is built at the first look-up (1.3 MB of bytes: well under a
+ * millisecond). A missing file is reported once on stderr and the guard is off.
+ */
+export function loadEnglishLexicon(): Lexicon {
+  if (cachedEnglish) return cachedEnglish;
+  const path = getEnglishLexiconPath();
+  try {
+    cachedEnglish = createLexiconFromBytes(readFileSync(path));
+  } catch (e) {
+    process.stderr.write(`glossaire: English word list unavailable (${path}): ${(e as Error).message}\n`);
+    cachedEnglish = createLexicon('');
+  }
+  return cachedEnglish;
+}
 
 /**
  * Loads the French lexicon once (lazily: call it only when a word needs it). A missing file

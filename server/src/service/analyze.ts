@@ -30,83 +30,18 @@
  * the glossary (wordTable.ts), so a repeated word costs one hash probe.
  */
 
-import { FormKind, FuzzyTarget, Glossary, maxDistanceFor, TermForm } from './glossary';
+import { hasAccentedVariant, inCapitalHeading, inUpperContext, isDerivedWord, isSiblingCompound, LineMemo, mayBeTypo } from './french';
+import { FormKind, Glossary, maxDistanceFor, TermForm } from './glossary';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, Occurrence, Severity } from './model';
 import { Lexicon } from './lexicon';
-import { Gap, scanMarkdown, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
-import { applyCase, fold, isAllUpper, isCapitalized } from './text';
+import { Gap, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
+import { fuzzyFinding, searchDepth, WordInfo } from './ranking';
+import { replacementFor } from './replace';
+import { fold, isAllUpper } from './text';
 import { WordEntry, WordKind, WordTable } from './wordTable';
 
-/** Stable diagnostic codes. */
-export type FindingCode =
-  | 'glossaire.known-misspelling'
-  | 'glossaire.misspelled-term'
-  | 'glossaire.missing-accent'
-  | 'glossaire.compound'
-  | 'glossaire.acronym-case'
-  | 'glossaire.unaccented-note';
-
-/** All finding codes, for configuration and documentation. */
-export const FINDING_CODES: FindingCode[] = [
-  'glossaire.known-misspelling',
-  'glossaire.misspelled-term',
-  'glossaire.missing-accent',
-  'glossaire.compound',
-  'glossaire.acronym-case',
-  'glossaire.unaccented-note',
-];
-
-/** LSP-like severities. */
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-/** A text edit on offsets. */
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-/** A misspelled glossary term. */
-export interface Finding {
-  /** UTF-16 offsets of the flagged text (the word itself, not an elided article). */
-  start: number;
-  end: number;
-  /** The flagged text as written. */
-  word: string;
-  code: FindingCode;
-  severity: Severity;
-  /** Id of the concept the word should be. */
-  entryId: string;
-  /** Replacements for [start, end), best first, in the writer's case. */
-  suggestions: string[];
-  /** Edit distance of the first suggestion (fuzzy matches only). */
-  distance?: number;
-  /** For a note-level finding: all the edits its fix applies. */
-  edits?: OffsetEdit[];
-}
-
-/** A correct occurrence of a concept. */
-export interface Occurrence {
-  start: number;
-  end: number;
-  entryId: string;
-  kind: FormKind;
-}
-
-/** Options of `analyzeText`. */
-export interface AnalyzeOptions {
-  /** The French lexicon, or a function that loads it on first use. */
-  lexicon: Lexicon | (() => Lexicon);
-  /** Words never flagged (any case). */
-  ignoreWords?: Iterable<string>;
-  /** Severity per code, or 'off'. */
-  severities?: Partial<Record<FindingCode, Severity | 'off'>>;
-}
-
-/** Everything the core knows about a note. */
-export interface Analysis {
-  findings: Finding[];
-  occurrences: Occurrence[];
-}
+export { FINDING_CODES } from './model';
+export type { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence, Severity } from './model';
 
 const enum Match {
   Exact,
@@ -116,47 +51,46 @@ const enum Match {
   AcronymCase,
 }
 
-interface WordInfo {
-  candidates: { target: FuzzyTarget; distance: number }[];
-  joined?: TermForm;
-  /**
-   * The word is a French word without its accents, or a term with an English ending: only its
-   * multi-word candidates stand (the other words are the evidence).
-   */
-  guarded?: boolean;
-}
 
 const MAX_CACHE = 200_000;
 
-/** Per glossary: the memo of distinct words (see wordTable.ts). */
-const tables = new WeakMap<Glossary, WordTable<WordInfo>>();
-
 /**
- * The glossary's word memo, emptied first when it has grown past its bound (which makes the
+ * The glossary's memo of distinct words (see wordTable.ts), kept in the glossary's own memo
+ * (`Glossary.memo.words`), emptied first when it has grown past its bound (which makes the
  * word ids of earlier analyses invalid: see `WordTable.generation`).
  */
 export function getWordTable(glossary: Glossary): WordTable<WordInfo> {
-  let table = tables.get(glossary);
-  if (!table) tables.set(glossary, (table = new WordTable<WordInfo>(glossary.byFirstWord)));
+  let table = glossary.memo.words as WordTable<WordInfo> | undefined;
+  if (!table) glossary.memo.words = table = new WordTable<WordInfo>(glossary.byFirstWord);
   else if (table.size > MAX_CACHE) table.clear();
   return table;
 }
 
 /** The longest form of the glossary, in words (how far the rules look around a word). */
 export function getLongestForm(glossary: Glossary): number {
-  let longest = longestForms.get(glossary);
-  if (longest === undefined) {
+  let longest = glossary.memo.longestForm;
+  if (longest === 0) {
     longest = 1;
     for (const list of glossary.byFirstWord.values()) for (const form of list) longest = Math.max(longest, form.folded.length);
-    longestForms.set(glossary, longest);
+    glossary.memo.longestForm = longest;
   }
   return longest;
 }
-const longestForms = new WeakMap<Glossary, number>();
 
-// Scratch buffer reused by successive analyses (taken while in use: a nested analysis, if
-// there ever were one, would get its own).
-let sharedTokens: TokenBuffer | undefined = new TokenBuffer();
+/**
+ * Buffers and memos that successive analyses reuse, owned by one service
+ * (`createGlossaireService`) or made for one call. Not shared by two analyses running at once:
+ * a buffer is taken while in use, and a nested analysis, if there ever were one, gets its own.
+ */
+export class AnalysisScratch {
+  /** The token buffer of full analyses (undefined while one runs). */
+  tokens: TokenBuffer | undefined = new TokenBuffer();
+  /** The window buffers of incremental updates (incremental.ts). */
+  readonly window = { tokens: new TokenBuffer(512), ids: new Int32Array(512), decided: new Uint8Array(512) };
+  /** Per options object: its cache key and its rule inputs (incremental.ts). */
+  readonly optionKeys = new WeakMap<AnalyzeOptions, { ignoreWords: AnalyzeOptions['ignoreWords']; severities: AnalyzeOptions['severities']; key: string }>();
+  readonly ruleInputs = new WeakMap<AnalyzeOptions, { ignoredWords: string[]; ignoreWords: AnalyzeOptions['ignoreWords']; inputs: RuleInputs }>();
+}
 
 /**
  * Finds the glossary's concepts and the misspellings of its terms in a Markdown note.
@@ -167,14 +101,14 @@ let sharedTokens: TokenBuffer | undefined = new TokenBuffer();
  * probe, not a string. `Token` objects, which the rules below take, are only made around the
  * words that start a form or have fuzzy candidates (`near`), never for the whole note.
  */
-export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions): Analysis {
-  const buf = sharedTokens ?? new TokenBuffer();
-  sharedTokens = undefined;
+export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions, scratch?: AnalysisScratch): Analysis {
+  const buf = scratch?.tokens ?? new TokenBuffer();
+  if (scratch) scratch.tokens = undefined;
   try {
     return analyzeTokens(text, buf, glossary, options);
   } finally {
     buf.words = undefined; // the buffer must not keep an old glossary's memo alive
-    sharedTokens = buf;
+    if (scratch) scratch.tokens = buf;
   }
 }
 
@@ -279,6 +213,8 @@ export class MatchRun {
   tokens: Token[] = [];
   readonly foldedAt: (k: number) => string;
   private readonly table: WordTable<WordInfo>;
+  /** This pass's memo of the last line looked at (it dies with the pass, and so does its text). */
+  readonly headings = new LineMemo();
 
   readonly ignore: Set<string>;
   readonly isWord: (lower: string) => boolean;
@@ -305,7 +241,7 @@ export class MatchRun {
     this.isWord = rules.isWord;
     this.getLexicon = rules.getLexicon;
     this.foldedAt = (k: number) => entries[ids[k]].folded;
-    const table = tables.get(glossary);
+    const table = glossary.memo.words as WordTable<WordInfo> | undefined;
     if (!table || table.entries !== entries) throw new Error('MatchRun: entries are not the glossary word table\'s');
     this.table = table;
     if (nfd === undefined) {
@@ -422,7 +358,7 @@ export class MatchRun {
     // bestFormMatch reads the words of every form of the list (up to its first mismatch).
     this.near(i - 2, i + Math.max(longest, 3));
     const tokens = this.tokens;
-    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord);
+    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord, this.headings);
     if (!m) return -1;
     const last = tokens[i + m.form.folded.length - 1];
     const start = buf.start[i];
@@ -503,7 +439,7 @@ export class MatchRun {
     const { text, tokens, findings, occurrences, findingAt, occurrenceAt } = this;
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
-    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i));
+    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings));
     const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone);
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
@@ -553,8 +489,8 @@ function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lo
  * here rather than in the loop: a closure over the loop's `i` would give every iteration of
  * the analysis its own heap-allocated scope.
  */
-function upperAround(text: string, tokens: Token[], i: number): () => boolean {
-  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start);
+function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo): () => boolean {
+  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
 }
 
 /**
@@ -585,6 +521,7 @@ function bestFormMatch(
   list: TermForm[],
   foldedAt: (k: number) => string,
   isWord: (lower: string) => boolean,
+  headings: LineMemo,
 ): FormMatch | undefined {
   let best: FormMatch | undefined;
   for (const form of list) {
@@ -603,7 +540,7 @@ function bestFormMatch(
       else { ok = false; break; }
     }
     if (!ok) continue;
-    const kind = classify(text, tokens, i, form, compound, isWord);
+    const kind = classify(text, tokens, i, form, compound, isWord, headings);
     if (kind === undefined) continue;
     if (!best || kind < best.kind || len > best.form.folded.length) best = { form, kind };
     if (kind === Match.Exact) break;
@@ -611,7 +548,7 @@ function bestFormMatch(
   return best;
 }
 
-function classify(text: string, tokens: Token[], i: number, form: TermForm, compound: boolean, isWord: (lower: string) => boolean): Match | undefined {
+function classify(text: string, tokens: Token[], i: number, form: TermForm, compound: boolean, isWord: (lower: string) => boolean, headings: LineMemo): Match | undefined {
   const len = form.folded.length;
   if (form.caseSensitive) {
     let same = true;
@@ -620,7 +557,7 @@ function classify(text: string, tokens: Token[], i: number, form: TermForm, comp
     // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
     const word = tokens[i].text;
     if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
-    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start))) return undefined;
+    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
     if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
     return Match.AcronymCase;
   }
@@ -646,37 +583,6 @@ function classify(text: string, tokens: Token[], i: number, form: TermForm, comp
   return Match.Accent;
 }
 
-/** True when the words around token i are upper-case too (a heading in capitals). */
-function inUpperContext(tokens: Token[], i: number): boolean {
-  let upper = 0;
-  for (const k of [i - 2, i - 1, i + 1, i + 2]) {
-    const tk = tokens[k];
-    if (!tk || tk.text.length < 2) continue;
-    if (k < i ? tokens[k + 1].gapBefore === Gap.Break && k === i - 1 : tk.gapBefore === Gap.Break && k === i + 1) continue;
-    if (isAllUpper(tk.text)) upper++;
-    else return false;
-  }
-  return upper > 0;
-}
-
-/** True when `offset` lies in an ATX heading without lower-case letters ("## SAAS"). */
-function inCapitalHeading(text: string, offset: number): boolean {
-  // The last line looked at is remembered: the words of one long line would each scan it all.
-  let l = lastLine;
-  if (l.text !== text || offset < l.start || offset > l.end) {
-    let start = offset;
-    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-    let firstNonSpace = start;
-    while (firstNonSpace < text.length && text.charCodeAt(firstNonSpace) === 32) firstNonSpace++;
-    let end = offset;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const line = text.slice(start, end);
-    l = lastLine = { text, start, end, firstNonSpace, upper: line === line.toUpperCase() };
-  }
-  if (text.charCodeAt(Math.min(l.firstNonSpace, offset)) !== 35 /* # */) return false;
-  return l.upper;
-}
-let lastLine = { text: '', start: 0, end: -1, firstNonSpace: 0, upper: false };
 
 const CODES: Record<Match, FindingCode> = {
   [Match.Exact]: 'glossaire.known-misspelling',
@@ -701,287 +607,5 @@ function makeFinding(text: string, tokens: Token[], first: number, last: number,
     entryId: m.form.entry.id,
     suggestions: [replacementFor(text, tokens, first, last, target, nfd)],
   };
-}
-
-/**
- * The text that replaces tokens[first..last] with `target`, in the writer's form: case word by
- * word ("Cloud Computting" → "Cloud Computing", "CloudComputing" → "Cloud Computing"), the
- * writer's separators where they are of the right kind (’ stays ’, a line break stays), emphasis
- * markers inside words ("S**ervise" → "S**ervice") and NFD when the note is NFD.
- */
-function replacementFor(text: string, tokens: Token[], first: number, last: number, target: TermForm, nfd: boolean): string {
-  const count = last - first + 1;
-  const words = target.textWords;
-  const written = tokens.slice(first, last + 1).map((tk) => tk.text);
-  const letters = written.join('');
-  let cased: string[];
-  if (target.caseSensitive) cased = words;
-  else if (letters.length > 1 && isAllUpper(letters)) cased = words.map((w) => w.toUpperCase());
-  else if (count === words.length) cased = words.map((w, k) => applyCase(written[k], w));
-  else if (count === 1 && words.length > 1) cased = casePerSegment(written[0], words);
-  else cased = words.map((w, k) => (k === 0 ? applyCase(written[0], w) : w));
-  if (count === words.length) {
-    cased = cased.map((w, k) => {
-      const tk = tokens[first + k];
-      return tk.flags & TokenFlag.HasMarkers ? withMarkers(text.slice(tk.start, tk.end).normalize('NFC'), w) : w;
-    });
-  }
-  const own = separatorsOf(target);
-  let out = cased[0];
-  for (let k = 1; k < cased.length; k++) {
-    let sep = own[k - 1];
-    if (count === words.length && tokens[first + k].gapBefore === target.joiners[k - 1]) sep = text.slice(tokens[first + k - 1].end, tokens[first + k].start);
-    out += sep + cased[k];
-  }
-  let decomposed = nfd;
-  for (let k = first; k <= last; k++) if (tokens[k].flags & TokenFlag.Decomposed) decomposed = true;
-  return decomposed ? out.normalize('NFD') : out;
-}
-
-/** Case of a joined word ("CloudComputing") carried over to the words it joins. */
-function casePerSegment(joined: string, words: string[]): string[] {
-  const lengths = words.map((w) => w.length);
-  if (lengths.reduce((a, b) => a + b, 0) !== joined.length) return words.map((w, k) => (k === 0 ? applyCase(joined, w) : w));
-  if (joined.length > 1 && isAllUpper(joined)) return words.map((w) => w.toUpperCase());
-  let p = 0;
-  return words.map((w) => {
-    const segment = joined.slice(p, (p += w.length));
-    return segment.length > 1 && isAllUpper(segment) ? applyCase(segment.charAt(0) + segment.slice(1).toLowerCase(), w) : applyCase(segment, w);
-  });
-}
-
-/** Puts the emphasis markers of a written word back at the same letter positions. */
-function withMarkers(raw: string, word: string): string {
-  let out = '';
-  let letter = 0;
-  let w = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 126) {
-      while (w < letter && w < word.length) out += word[w++];
-      out += raw[i];
-    } else letter++;
-  }
-  return out + word.slice(w);
-}
-
-const separatorCache = new WeakMap<TermForm, string[]>();
-
-/** The separators between the words of a form, as the glossary writes them. */
-function separatorsOf(form: TermForm): string[] {
-  let seps = separatorCache.get(form);
-  if (!seps) {
-    const tks = scanMarkdown(form.text).tokens;
-    seps = tks.slice(1).map((tk, k) => form.text.slice(tks[k].end, tk.start));
-    separatorCache.set(form, seps);
-  }
-  return seps;
-}
-
-/** Depth of the deletion search for a word: enough for any term the word may be a typo of. */
-function searchDepth(length: number): number {
-  return length < 4 ? 0 : length < 6 ? 1 : 2;
-}
-
-/**
- * False for words shaped like names or acronyms, never taken alone for typos: an inner capital
- * ("iCloud", "OVHcloud", "SharePoint") or a short word in capitals ("CLUD", "AWS") unless its
- * whole line is in capitals.
- */
-function mayBeTypo(word: string, upperLine: () => boolean): boolean {
-  if (isAllUpper(word)) return word.length >= 6 || upperLine();
-  for (let k = 1; k < word.length; k++) {
-    const ch = word[k];
-    if (ch !== ch.toLowerCase()) return false;
-  }
-  return true;
-}
-
-/**
- * True when the word is another word followed by the term's tail, in place of the term's head
- * ("on|shore" for "off|shore", "far|shore" for "near|shore"): a sibling compound, not a typo.
- */
-function isSiblingCompound(word: string, key: string, isWord: (lower: string) => boolean): boolean {
-  for (let head = 2; word.length - head >= 5; head++) {
-    const tail = word.slice(head);
-    if (key.length - tail.length >= 2 && key.endsWith(tail) && isWord(word.slice(0, head))) return true;
-  }
-  return false;
-}
-
-const ENGLISH_ENDINGS = ['ed', 'ing', 'y', 'ly'];
-
-/** True when the word is the term with an English ending ("cloudy", "clouded"): not a typo. */
-function isDerivedWord(word: string, key: string): boolean {
-  return word.length > key.length && word.startsWith(key) && ENGLISH_ENDINGS.includes(word.slice(key.length));
-}
-
-const ACCENTED: Record<string, string[]> = {
-  e: ['é', 'è', 'ê', 'ë'], a: ['à', 'â'], i: ['î', 'ï'], o: ['ô'], u: ['ù', 'û', 'ü'], c: ['ç'],
-};
-
-/**
- * True when the lexicon knows the word with one or two more accents ("repartition" →
- * "répartition", "deleguee" → "déléguée"): a French word written without its accents is not a
- * typo of a term. Only consulted for fuzzy candidates.
- */
-function hasAccentedVariant(lower: string, lexicon: Lexicon): boolean {
-  const at: number[] = [];
-  for (let k = 0; k < lower.length; k++) if (ACCENTED[lower[k]]) at.push(k);
-  const swap = (w: string, k: number, ch: string) => w.slice(0, k) + ch + w.slice(k + 1);
-  for (const p of at) {
-    for (const a of ACCENTED[lower[p]]) {
-      const one = swap(lower, p, a);
-      if (lexicon.has(one)) return true;
-    }
-  }
-  if (at.length > 12) return false;
-  for (let x = 0; x < at.length; x++) {
-    for (let y = x + 1; y < at.length; y++) {
-      for (const a of ACCENTED[lower[at[x]]]) {
-        const one = swap(lower, at[x], a);
-        for (const b of ACCENTED[lower[at[y]]]) if (lexicon.has(swap(one, at[y], b))) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** Verifies fuzzy candidates in context and builds the finding for token i. */
-function fuzzyFinding(
-  text: string,
-  tokens: Token[],
-  i: number,
-  info: WordInfo,
-  foldedAt: (k: number) => string,
-  nfd: boolean,
-  contextOnly: boolean,
-): { finding: Finding; lastToken: number } | undefined {
-  type Cand = { form: TermForm; first: number; last: number; distance: number };
-  const verified: Cand[] = [];
-  for (const { target, distance } of info.candidates) {
-    const { form, word } = target;
-    if (contextOnly && form.folded.length === 1) continue;
-    const first = i - word;
-    const last = first + form.folded.length - 1;
-    if (first < 0 || last >= tokens.length) continue;
-    let ok = true;
-    for (let k = 0; k < form.folded.length && ok; k++) {
-      const idx = first + k;
-      if (idx === i) continue;
-      ok = foldedAt(idx) === form.folded[k] && !(tokens[idx].flags & TokenFlag.HasDigit);
-    }
-    for (let k = 1; k < form.folded.length && ok; k++) {
-      const gap = tokens[first + k].gapBefore;
-      ok = gap === form.joiners[k - 1] || (form.joiners[k - 1] === Gap.Hyphen && gap === Gap.Space);
-    }
-    if (ok) verified.push({ form, first, last, distance });
-  }
-  if (verified.length === 0) return undefined;
-  const key = foldedAt(i);
-  const wordOf = (c: Cand) => c.form.folded[i - c.first];
-  // Rank: most words (context is evidence), then distance, same first letter, agreement with
-  // the determiner before ("les prestatairs" → plural, "l'offshors" → singular), the longest
-  // shared beginning and end ("traitanc" → "traitance", "prestatairs" → "prestataires"), the term
-  // itself, the nearest length.
-  const agrees = (c: Cand) => {
-    const number = determinerNumber(tokens, c.first);
-    return number === undefined ? 0 : Number(isPluralForm(c.form) === (number === 'plural'));
-  };
-  verified.sort(
-    (a, b) =>
-      b.form.folded.length - a.form.folded.length ||
-      a.distance - b.distance ||
-      Number(wordOf(b)[0] === key[0]) - Number(wordOf(a)[0] === key[0]) ||
-      agrees(b) - agrees(a) ||
-      sharedAffixes(wordOf(b), key) - sharedAffixes(wordOf(a), key) ||
-      Number(b.form.kind === FormKind.Term) - Number(a.form.kind === FormKind.Term) ||
-      Math.abs(wordOf(a).length - key.length) - Math.abs(wordOf(b).length - key.length),
-  );
-  const best = verified[0];
-  const sameSpan = verified.filter((c) => c.first === best.first && c.last === best.last);
-  const start = tokens[best.first].start;
-  const end = tokens[best.last].end;
-  const suggestions: string[] = [];
-  for (const c of sameSpan) {
-    const s = replacementFor(text, tokens, c.first, c.last, c.form, nfd);
-    if (!suggestions.includes(s)) suggestions.push(s);
-  }
-  // Confidence: context, one edit in a long word, two in a very long one → warning.
-  const ambiguous = sameSpan.some((c) => c.distance === best.distance && c.form.entry !== best.form.entry);
-  // A capital inside a sentence may make it a name ("le projet Offshora"): weaker.
-  const name = isCapitalized(tokens[i].text) && !startsSentence(text, tokens[i].start);
-  let severity: Severity = 'information';
-  if (best.form.folded.length > 1) severity = 'warning';
-  else if (!ambiguous && !name && (best.distance <= 1 ? key.length >= 6 : key.length >= 10)) severity = 'warning';
-  return {
-    finding: {
-      start,
-      end,
-      word: text.slice(start, end),
-      code: 'glossaire.misspelled-term',
-      severity,
-      entryId: best.form.entry.id,
-      suggestions: suggestions.slice(0, 5),
-      distance: best.distance,
-    },
-    lastToken: Math.max(i, best.last),
-  };
-}
-
-/**
- * True when the word at `offset` starts a sentence, a line, a list item, a heading or a table
- * cell (markup and list numbers before it do not count); an elided article before it counts as
- * the word ("L’Externalisation").
- */
-function startsSentence(text: string, offset: number): boolean {
-  let p = offset - 1;
-  if (p >= 0 && /['’ʼ]/.test(text[p])) {
-    p--;
-    while (p >= 0 && /\p{L}/u.test(text[p])) p--;
-  }
-  for (; p >= 0; p--) {
-    const ch = text[p];
-    if (ch === '\n' || ch === '\r') return true;
-    if (!SKIPPED_BEFORE_SENTENCE.includes(ch) && !(ch >= '0' && ch <= '9')) return SENTENCE_ENDS.includes(ch);
-  }
-  return true;
-}
-const SKIPPED_BEFORE_SENTENCE = ' \t\u00a0\u202f*_~`#>[("«“|+-';
-const SENTENCE_ENDS = '.!?:…';
-
-const PLURAL_DETERMINERS = new Set(['les', 'des', 'ces', 'mes', 'tes', 'ses', 'nos', 'vos', 'leurs', 'aux', 'plusieurs', 'quelques', 'certains', 'certaines', 'différents', 'différentes', 'divers', 'diverses', 'nombreux', 'nombreuses', 'deux', 'trois']);
-const SINGULAR_DETERMINERS = new Set(['le', 'la', 'l', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'mon', 'ton', 'son', 'ma', 'ta', 'sa', 'notre', 'votre', 'leur', 'chaque']);
-
-/** The grammatical number the word before token k asks for, if it is a determiner. */
-function determinerNumber(tokens: Token[], k: number): 'plural' | 'singular' | undefined {
-  const prev = tokens[k - 1];
-  if (!prev || tokens[k].gapBefore === Gap.Break || tokens[k].gapBefore === Gap.Hyphen) return undefined;
-  const w = prev.text.toLowerCase();
-  return PLURAL_DETERMINERS.has(w) ? 'plural' : SINGULAR_DETERMINERS.has(w) ? 'singular' : undefined;
-}
-
-const pluralCache = new WeakMap<TermForm, boolean>();
-
-/** True for a form that is its entry's term with an -s or -x added to a word. */
-function isPluralForm(form: TermForm): boolean {
-  let plural = pluralCache.get(form);
-  if (plural === undefined) {
-    const term = scanMarkdown(form.entry.term).tokens.map((tk) => tk.text.toLowerCase());
-    plural = form.kind !== FormKind.Term && term.length === form.lower.length &&
-      form.lower.some((w, k) => w !== term[k] && (w === term[k] + 's' || w === term[k] + 'x'));
-    pluralCache.set(form, plural);
-  }
-  return plural;
-}
-
-/** Length of the beginning and end two words share. */
-function sharedAffixes(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < n && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < n - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  return p + s;
 }
 

@@ -33,10 +33,9 @@ interface PrefixIndex {
   byFirst: Map<string, { key: string; form: TermForm }[]>;
 }
 
-const indexes = new WeakMap<Glossary, PrefixIndex>();
-
+/** The glossary's prefix index, built at its first completion and kept in its memo. */
 function getIndex(glossary: Glossary): PrefixIndex {
-  let idx = indexes.get(glossary);
+  let idx = glossary.memo.completion as PrefixIndex | undefined;
   if (!idx) {
     const sorted = glossary.forms.map((form) => ({ key: foldedKey(form), form })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const byFirst = new Map<string, { key: string; form: TermForm }[]>();
@@ -45,8 +44,7 @@ function getIndex(glossary: Glossary): PrefixIndex {
       if (list) list.push(s);
       else byFirst.set(s.key[0], [s]);
     }
-    idx = { sorted, byFirst };
-    indexes.set(glossary, idx);
+    glossary.memo.completion = idx = { sorted, byFirst };
   }
   return idx;
 }

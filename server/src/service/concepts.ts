@@ -27,6 +27,7 @@ export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, local
   // Made once per entry, locale and style: a compiled glossary never changes (a reload makes
   // new entries), and hovers ask for the same few entries again and again.
   const key = `${locale}${options.heading === false ? '-' : '#'}`;
+  const markdownCache = glossary.memo.entryMarkdown;
   let byKey = markdownCache.get(entry);
   if (!byKey) markdownCache.set(entry, (byKey = new Map()));
   let md = byKey.get(key);
@@ -34,14 +35,12 @@ export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, local
   return md;
 }
 
-const markdownCache = new WeakMap<GlossaryEntry, Map<string, string>>();
-
 function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Locale, options: { heading?: boolean }): string {
   const e = escapeMarkdownHtml;
   const out: string[] = [];
   const names = [...(entry.acronyms ?? []).filter((a) => a !== entry.term)];
   out.push(`${options.heading === false ? '**' : '### '}${e(entry.term)}${names.length ? ` (${names.map(e).join(', ')})` : ''}${options.heading === false ? '**' : ''}`);
-  out.push(`*${t(locale, 'hover.category')} : ${e(entry.categoryLabel)}*`.replace(' :', locale === 'fr' ? ' :' : ':'));
+  out.push(`*${t(locale, 'hover.category')}${t(locale, 'punct.colon')} ${e(entry.categoryLabel)}*`);
   out.push(e(entry.definition));
   const list = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
     if (items && items.length > 0) out.push(`**${t(locale, key)}**\n${items.map((x) => `- ${e(x)}`).join('\n')}`);
@@ -50,12 +49,12 @@ function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Loc
   list('hover.disadvantages', entry.disadvantages);
   list('hover.examples', entry.examples);
   const inline = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
-    if (items && items.length > 0) out.push(`**${t(locale, key)}${locale === 'fr' ? ' :' : ':'}** ${items.map(e).join(', ')}`);
+    if (items && items.length > 0) out.push(`**${t(locale, key)}${t(locale, 'punct.colon')}** ${items.map(e).join(', ')}`);
   };
   inline('hover.synonyms', entry.synonyms);
   inline('hover.forms', entry.forms);
   if (entry.broader) inline('hover.broader', [glossary.byId.get(entry.broader)?.term ?? entry.broader]);
   inline('hover.related', (entry.related ?? []).map((id) => glossary.byId.get(id)?.term ?? id));
-  if (entry.source) out.push(`*${t(locale, 'hover.source')}${locale === 'fr' ? ' :' : ':'} ${e(entry.source)}*`);
+  if (entry.source) out.push(`*${t(locale, 'hover.source')}${t(locale, 'punct.colon')} ${e(entry.source)}*`);
   return out.join('\n\n');
 }

@@ -3,7 +3,7 @@
  * findings never do, and a note-level finding's edits replace the per-word ones it bundles.
  */
 
-import { Finding, OffsetEdit } from './analyze';
+import { Finding, OffsetEdit } from './model';
 
 /** The edits that apply a finding's first suggestion (or all of a note-level finding's). */
 export function getFixEdits(finding: Finding, suggestionIndex = 0): OffsetEdit[] {

@@ -16,24 +16,27 @@
  * order), which the ranking of suggestions relies on for ties.
  */
 
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-let rowC = new Int32Array(64);
+/** The three rows `editDistance` works in, grown on demand and reused by their owner. */
+export class EditRows {
+  a = new Int32Array(64);
+  b = new Int32Array(64);
+  c = new Int32Array(64);
+}
 
 /** Optimal string alignment distance (Levenshtein + adjacent transposition), capped: returns
- * `max + 1` as soon as the distance must exceed `max`. Allocation-free. */
-export function editDistance(a: string, b: string, max: number): number {
+ * `max + 1` as soon as the distance must exceed `max`. Allocation-free when given `rows`. */
+export function editDistance(a: string, b: string, max: number, rows: EditRows = new EditRows()): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  if (rowA.length <= lb) {
-    rowA = new Int32Array(lb + 1);
-    rowB = new Int32Array(lb + 1);
-    rowC = new Int32Array(lb + 1);
+  if (rows.a.length <= lb) {
+    rows.a = new Int32Array(lb + 1);
+    rows.b = new Int32Array(lb + 1);
+    rows.c = new Int32Array(lb + 1);
   }
-  let prev2 = rowA.fill(0, 0, lb + 1);
-  let prev = rowB;
-  let cur = rowC;
+  let prev2 = rows.a.fill(0, 0, lb + 1);
+  let prev = rows.b;
+  let cur = rows.c;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
@@ -74,18 +77,37 @@ export function deletions(word: string, depth: number, out: Set<string> = new Se
 // Hashing: two polynomial hashes mod 2^32 with different odd bases.
 const B1 = 0x01000193;
 const B2 = 0x5bd1e995;
-let pow1 = new Int32Array(0);
-let pow2 = new Int32Array(0);
-let pre1 = new Int32Array(0);
-let pre2 = new Int32Array(0);
 
-function ensurePowers(n: number): void {
-  if (pow1.length > n) return;
-  const size = Math.max(64, n + 1, pow1.length * 2);
-  pow1 = new Int32Array(size);
-  pow2 = new Int32Array(size);
-  pre1 = new Int32Array(size);
-  pre2 = new Int32Array(size);
+/**
+ * The working buffers of one index's look-ups and inserts (prefix hashes, deletion variants,
+ * keys met), kept between calls so that a look-up allocates nothing. Owned by its FuzzyIndex:
+ * two indexes never share buffers, and a look-up runs to its end before the next starts.
+ */
+class FuzzyScratch {
+  readonly rows = new EditRows();
+  pow1 = new Int32Array(0);
+  pow2 = new Int32Array(0);
+  pre1 = new Int32Array(0);
+  pre2 = new Int32Array(0);
+  var1 = new Int32Array(256);
+  var2 = new Int32Array(256);
+  varCount = 0;
+  x1 = new Int32Array(64);
+  x2 = new Int32Array(64);
+  y1 = new Int32Array(64);
+  y2 = new Int32Array(64);
+  // The keys a look-up meets, in the order met, and the variant that met each (see `probe`).
+  metKeys = new Int32Array(256);
+  metVariant = new Int32Array(256);
+}
+
+function ensurePowers(s: FuzzyScratch, n: number): void {
+  if (s.pow1.length > n) return;
+  const size = Math.max(64, n + 1, s.pow1.length * 2);
+  const pow1 = (s.pow1 = new Int32Array(size));
+  const pow2 = (s.pow2 = new Int32Array(size));
+  s.pre1 = new Int32Array(size);
+  s.pre2 = new Int32Array(size);
   pow1[0] = 1;
   pow2[0] = 1;
   for (let k = 1; k < size; k++) {
@@ -95,8 +117,10 @@ function ensurePowers(n: number): void {
 }
 
 /** Fills the prefix hashes of `word` (pre[i] = hash of word[0, i)). */
-function prefixHashes(word: string): void {
-  ensurePowers(word.length);
+function prefixHashes(s: FuzzyScratch, word: string): void {
+  ensurePowers(s, word.length);
+  const pre1 = s.pre1;
+  const pre2 = s.pre2;
   let h1 = 0;
   let h2 = 0;
   pre1[0] = 0;
@@ -122,27 +146,21 @@ function prefixHashes(word: string): void {
 // variant's own deletions, but those are all repeats too, so visiting them finds nothing new
 // and the order of first discovery is the same.
 // Each pair of positions comes once, at its first place in that walk (see below).
-let var1 = new Int32Array(256);
-let var2 = new Int32Array(256);
-let varCount = 0;
-let x1 = new Int32Array(64);
-let x2 = new Int32Array(64);
-let y1 = new Int32Array(64);
-let y2 = new Int32Array(64);
 
 /** Collects the variants of up to `depth` (≤ 2) deletions of the loaded word of length len. */
-function collectVariants(len: number, depth: number): void {
+function collectVariants(s: FuzzyScratch, len: number, depth: number): void {
   const most = 1 + len + (depth > 1 ? (len * (len - 1)) / 2 : 0);
-  if (var1.length < most) {
-    var1 = new Int32Array(most);
-    var2 = new Int32Array(most);
+  if (s.var1.length < most) {
+    s.var1 = new Int32Array(most);
+    s.var2 = new Int32Array(most);
   }
-  if (x1.length < len) {
-    x1 = new Int32Array(len * 2);
-    x2 = new Int32Array(len * 2);
-    y1 = new Int32Array(len * 2);
-    y2 = new Int32Array(len * 2);
+  if (s.x1.length < len) {
+    s.x1 = new Int32Array(len * 2);
+    s.x2 = new Int32Array(len * 2);
+    s.y1 = new Int32Array(len * 2);
+    s.y2 = new Int32Array(len * 2);
   }
+  const { var1, var2, x1, x2, y1, y2, pre1, pre2, pow1, pow2 } = s;
   const h1 = pre1[len];
   const h2 = pre2[len];
   var1[0] = h1;
@@ -173,7 +191,7 @@ function collectVariants(len: number, depth: number): void {
       }
     }
   }
-  varCount = n;
+  s.varCount = n;
 }
 
 /** A second, independent mix (for the presence filter). */
@@ -216,9 +234,6 @@ function popcount(x: number): number {
 /** A look-up result. */
 type Found<T> = { value: T; key: string; distance: number };
 
-// The keys a look-up meets, in the order met, and the variant that met each (see `probe`).
-let metKeys = new Int32Array(256);
-let metVariant = new Int32Array(256);
 
 /**
  * Probes the table with the `count` variants in var1/var2 and lists each key met for the first
@@ -226,7 +241,10 @@ let metVariant = new Int32Array(256);
  * in metVariant; returns how many. A small function of its own: it is the whole cost of a
  * look-up in a big index, and a short process runs it before and while V8 optimises it.
  */
-function probe(slots: Int32Array, mask: number, bits: Int32Array, bitMask: number, keyStamp: Int32Array, gen: number, count: number): number {
+function probe(s: FuzzyScratch, slots: Int32Array, mask: number, bits: Int32Array, bitMask: number, keyStamp: Int32Array, gen: number, count: number): number {
+  const { var1, var2 } = s;
+  let metKeys = s.metKeys;
+  let metVariant = s.metVariant;
   let n = 0;
   for (let v = 0; v < count; v++) {
     const h1 = var1[v];
@@ -243,8 +261,8 @@ function probe(slots: Int32Array, mask: number, bits: Int32Array, bitMask: numbe
         const vars = new Int32Array(2 * n);
         keys.set(metKeys);
         vars.set(metVariant);
-        metKeys = keys;
-        metVariant = vars;
+        metKeys = s.metKeys = keys;
+        metVariant = s.metVariant = vars;
       }
       metKeys[n] = k;
       metVariant[n] = v;
@@ -293,6 +311,9 @@ export class FuzzyIndex<T> {
   private keyLength: number[] = [];
   private keyChars: number[] = [];
 
+  /** This index's working buffers (see FuzzyScratch). */
+  private readonly scratch = new FuzzyScratch();
+
   constructor(private readonly maxDistance: number) {}
 
   /**
@@ -311,8 +332,10 @@ export class FuzzyIndex<T> {
       this.keyLength.push(key.length);
       this.keyChars.push(charBits(key));
       if (key.length > this.longest) this.longest = key.length;
-      prefixHashes(key);
-      collectVariants(key.length, Math.min(this.maxDistance, key.length - 1));
+      const s = this.scratch;
+      prefixHashes(s, key);
+      collectVariants(s, key.length, Math.min(this.maxDistance, key.length - 1));
+      const { var1, var2, varCount } = s;
       if (3 * (this.pendingCount + varCount) > this.pending.length) {
         const grown = new Int32Array(Math.max(2 * this.pending.length, 3 * (this.pendingCount + varCount)));
         grown.set(this.pending.subarray(0, 3 * this.pendingCount));
@@ -405,10 +428,12 @@ export class FuzzyIndex<T> {
     if (depth <= 0 || word.length > this.longest + depth || this.entries === 0) return [];
     if (!this.mayMatch(word, depth)) return [];
     const gen = ++this.generation;
-    prefixHashes(word);
-    collectVariants(word.length, depth);
-    const met = probe(this.slots, this.mask, this.bits, this.bitMask, this.keyStamp, gen, varCount);
+    const s = this.scratch;
+    prefixHashes(s, word);
+    collectVariants(s, word.length, depth);
+    const met = probe(s, this.slots, this.mask, this.bits, this.bitMask, this.keyStamp, gen, s.varCount);
     if (met === 0) return [];
+    const { metKeys, metVariant, rows } = s;
     let found: Found<T>[] | undefined;
     const seen = this.shared ? new Set<T>() : undefined;
     // The keys met, a variant's at a time: one key (nearly always) has its values in order;
@@ -420,7 +445,7 @@ export class FuzzyIndex<T> {
         const id = metKeys[j] - 1;
         const key = this.keyText[id];
         const allowed = Math.min(depth, maxDistanceFor(key.length));
-        const dist = editDistance(word, key, allowed);
+        const dist = editDistance(word, key, allowed, rows);
         if (dist <= allowed && dist > 0) for (const value of this.keyValues[id]) (found ??= []).push({ value, key, distance: dist });
       } else found = this.collectGroup(word, depth, maxDistanceFor, j, e, found, seen);
       j = e;
@@ -435,6 +460,7 @@ export class FuzzyIndex<T> {
    * against the key each was last added under; with `seen`, each value once per look-up.
    */
   private collectGroup(word: string, depth: number, maxDistanceFor: (len: number) => number, from: number, to: number, found: Found<T>[] | undefined, seen: Set<T> | undefined): Found<T>[] | undefined {
+    const { metKeys, metVariant, rows } = this.scratch;
     if (!seen) {
       // Each value is verified against its own key: one distance per key, and only the keys
       // that pass have their values merged (usually one, or none, of the few met here).
@@ -442,7 +468,7 @@ export class FuzzyIndex<T> {
       for (let j = from; j < to; j++) {
         const key = this.keyText[metKeys[j] - 1];
         const allowed = Math.min(depth, maxDistanceFor(key.length));
-        const dist = editDistance(word, key, allowed);
+        const dist = editDistance(word, key, allowed, rows);
         if (dist <= allowed && dist > 0) {
           metKeys[from + passed] = metKeys[j];
           metVariant[from + passed] = dist; // the slot is this group's: reused for the distance
@@ -483,7 +509,7 @@ export class FuzzyIndex<T> {
       }
       const key = this.keyText[this.valueKey.get(value)!];
       const allowed = Math.min(depth, maxDistanceFor(key.length));
-      const dist = editDistance(word, key, allowed);
+      const dist = editDistance(word, key, allowed, rows);
       if (dist <= allowed && dist > 0) (found ??= []).push({ value, key, distance: dist });
     }
     return found;

@@ -5,13 +5,13 @@
  * of a note), joined compounds, and a fuzzy deletion index.
  */
 
-import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
 import { GlossaryCategoryData, GlossaryEntryData } from './glossaryTypes';
 import { Gap, scanMarkdown } from './markdown';
 import { fold, normalizePunctuation } from './text';
 import { FuzzyIndex, editDistance } from './fuzzy';
 import { Lexicon, EMPTY_LEXICON } from './lexicon';
-import { Locale, MessageKey, t } from './messages';
+import { isMessageKey, Locale, MessageKey, t } from './messages';
 
 export * from './glossaryTypes';
 
@@ -79,6 +79,10 @@ export interface TermForm {
   caseSensitive: boolean;
   /** For a misspelling: the correct form that replaces it. */
   fix?: TermForm;
+  /** The separators between the words as written (what a multi-word fix keeps). */
+  separators: string[];
+  /** Whether the form is its term with an -s or -x added to a word (computed on first use). */
+  plural: boolean | undefined;
 }
 
 /** Where a fuzzy key comes from: word `word` of a correct form. */
@@ -103,8 +107,25 @@ export interface Glossary {
   problems: GlossaryProblem[];
   /** Source texts by URI (for definition locations). */
   sources: Map<string, string>;
-  /** Memo of per-word analysis results, owned by the analyser. */
-  wordCache: Map<string, unknown>;
+  /** What the analyser, completion and hover derive from this glossary (see GlossaryMemo). */
+  memo: GlossaryMemo;
+}
+
+/**
+ * What the rest of the core derives from one compiled glossary and keeps for the glossary's
+ * lifetime, filled on first use by the module that reads it. It belongs to its glossary (a
+ * compiled glossary never changes; a reload compiles a new one with an empty memo), so several
+ * glossaries in one process — one per course folder, merged ones — never share a memo.
+ */
+export class GlossaryMemo {
+  /** The analyser's word memo (`getWordTable` in analyze.ts, which knows its value type). */
+  words: unknown;
+  /** The longest form, in words (`getLongestForm`); 0 until computed. */
+  longestForm = 0;
+  /** Completion's prefix index (`getIndex` in completion.ts). */
+  completion: unknown;
+  /** Hover Markdown per entry, by locale and style (concepts.ts). */
+  readonly entryMarkdown = new Map<GlossaryEntry, Map<string, string>>();
 }
 
 /** Options of `compileGlossary`. */
@@ -160,10 +181,9 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     if (overflow) {
       const at = Math.max(0, tooDeep);
       const { line, column } = lineColumn(source.text, at);
-      const where = locale === 'fr' ? `ligne ${line}, colonne ${column}` : `line ${line}, column ${column}`;
       problems.push({
         uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
-        message: t(locale, 'glossary.invalid-json', { detail: `${t(locale, 'glossary.nesting', { max: MAX_NESTING })} (${where})` }),
+        message: t(locale, 'glossary.invalid-json', { detail: t(locale, 'json.at', { detail: t(locale, 'glossary.nesting', { max: MAX_NESTING }), line, column }) }),
         start: at, end: at + 1,
       });
       continue;
@@ -177,11 +197,10 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
       // entry, that entry and field: the tolerant parser goes on, so the rest still loads.
       for (const e of errors.slice(0, MAX_SYNTAX_ERRORS)) {
         const { line, column } = lineColumn(source.text, e.offset);
-        const where = locale === 'fr' ? `ligne ${line}, colonne ${column}` : `line ${line}, column ${column}`;
         const at = root ? locateEntryField(root, e.offset) : {};
         problems.push({
           uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
-          message: t(locale, 'glossary.invalid-json', { detail: `${printParseErrorCode(e.error)} (${where})` }),
+          message: t(locale, 'glossary.invalid-json', { detail: t(locale, 'json.at', { detail: jsonErrorText(e.error, locale), line, column }) }),
           entry: at.entry, field: at.field,
           start: e.offset, end: e.offset + Math.max(1, e.length),
         });
@@ -462,7 +481,7 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
 
   fuzzy.build();
   for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
-  return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, wordCache: new Map() };
+  return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, memo: new GlossaryMemo() };
 }
 
 const MAX_SYNTAX_ERRORS = 5;
@@ -543,10 +562,16 @@ function locateEntryField(root: JsonNode, offset: number): { entry?: string; fie
 
 /** Formats a problem for a terminal: "file: entry X, field Y: message". */
 export function formatProblem(p: GlossaryProblem, locale: Locale = 'fr'): string {
-  const where = [p.entry ? (locale === 'fr' ? `entrée « ${p.entry} »` : `entry "${p.entry}"`) : '', p.field ? (locale === 'fr' ? `champ « ${p.field} »` : `field "${p.field}"`) : '']
+  const where = [p.entry ? t(locale, 'problem.entry', { entry: p.entry }) : '', p.field ? t(locale, 'problem.field', { field: p.field }) : '']
     .filter(Boolean)
     .join(', ');
-  return `${p.uri}: ${p.severity === 'error' ? (locale === 'fr' ? 'erreur' : 'error') : locale === 'fr' ? 'avertissement' : 'warning'}${where ? ` (${where})` : ''}: ${p.message}`;
+  return `${p.uri}: ${t(locale, p.severity === 'error' ? 'problem.error' : 'problem.warning')}${where ? ` (${where})` : ''}: ${p.message}`;
+}
+
+/** A JSON syntax error in words ("valeur attendue"), not the parser's code (`ValueExpected`). */
+function jsonErrorText(code: ParseErrorCode, locale: Locale): string {
+  const key = `json.${printParseErrorCode(code)}`;
+  return t(locale, isMessageKey(key) ? key : 'json.Unknown');
 }
 
 function normalizeForm(value: string, field: string): string {
@@ -572,6 +597,8 @@ function makeForm(entry: GlossaryEntry, text: string, kind: FormKind): TermForm 
     folded: lower.map(fold),
     joiners: tokens.slice(1).map((tk) => tk.gapBefore),
     caseSensitive: kind === FormKind.Acronym,
+    separators: tokens.slice(1).map((tk, k) => text.slice(tokens[k].end, tk.start)),
+    plural: undefined,
   };
 }
 

@@ -3,7 +3,7 @@
  * comment (created after the front matter when there is none).
  */
 
-import { OffsetEdit } from './analyze';
+import { OffsetEdit } from './model';
 
 const COMMENT_RE = /<!--\s*glossaire-ignore\s*:?([\s\S]*?)-->/;
 

@@ -24,16 +24,13 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { Analysis, AnalyzeOptions, Finding, FindingCode, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, Occurrence, RuleInputs } from './analyze';
+import { AnalysisScratch, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence } from './model';
 import { Glossary } from './glossary';
 import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
 
-/** A change: [start, end) of the text as it was before this change is replaced by newText. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+/** @deprecated the same shape as `OffsetEdit` (model.ts): use that name. */
+export type TextEdit = OffsetEdit;
 
 /** An analysis, with what an update needs to redo only part of it. */
 export interface AnalysisState {
@@ -89,8 +86,11 @@ export interface AnalysisTrace {
 /** The longest paragraph re-scanned on its own; past that, the whole note is analysed. */
 const MAX_WINDOW = 64 * 1024;
 
-/** Analyses a note and keeps what later updates need. Same analysis as `analyzeText`. */
-export function analyzeWithState(text: string, glossary: Glossary, options: AnalyzeOptions): AnalysisState {
+/**
+ * Analyses a note and keeps what later updates need. Same analysis as `analyzeText`.
+ * @param scratch the caller's reusable buffers and memos (a service's); fresh ones otherwise.
+ */
+export function analyzeWithState(text: string, glossary: Glossary, options: AnalyzeOptions, scratch = new AnalysisScratch()): AnalysisState {
   const tokens = new TokenBuffer();
   const scan = scanTokens(text, tokens);
   const n = tokens.count;
@@ -103,7 +103,7 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
   let decomposed = 0;
   for (let k = 0; k < n; k++) if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
   const trace: AnalysisTrace = {
-    glossary, optionsKey: optionsKey(options), tableGeneration: table.generation, tokens, ids, decided,
+    glossary, optionsKey: optionsKey(options, scratch), tableGeneration: table.generation, tokens, ids, decided,
     segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
     findings: run.findings, findingAt: run.findingAt, occurrences: run.occurrences, occurrenceAt: run.occurrenceAt,
     takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed,
@@ -120,13 +120,13 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
  * @param edits the changes, in order, each in the coordinates of the text the previous one
  * left (as LSP's incremental `contentChanges`).
  */
-export function updateAnalysis(prev: AnalysisState, text: string, edits: readonly TextEdit[], glossary: Glossary, options: AnalyzeOptions): AnalysisState {
+export function updateAnalysis(prev: AnalysisState, text: string, edits: readonly OffsetEdit[], glossary: Glossary, options: AnalyzeOptions, scratch = new AnalysisScratch()): AnalysisState {
   const trace = prev.trace;
   settleTrace(trace);
-  const full = (reason: string): AnalysisState => ({ ...analyzeWithState(text, glossary, options), reason });
+  const full = (reason: string): AnalysisState => ({ ...analyzeWithState(text, glossary, options, scratch), reason });
   if (trace.consumed) return full('state already updated');
   if (glossary !== trace.glossary) return full('glossary');
-  if (optionsKey(options) !== trace.optionsKey) return full('options');
+  if (optionsKey(options, scratch) !== trace.optionsKey) return full('options');
   const table = getWordTable(glossary);
   if (table.generation !== trace.tableGeneration) return full('word memo cleared');
   const change = mergeEdits(edits);
@@ -135,7 +135,7 @@ export function updateAnalysis(prev: AnalysisState, text: string, edits: readonl
   // Typing in prose: done from the previous text and the edit, without reading `text` (see
   // updateFromEdit). Anything else reads the new text.
   if (edits.length === 1) {
-    const quick = updateFromEdit(prev, text, change, edits[0].newText, glossary, options);
+    const quick = updateFromEdit(prev, text, change, edits[0].newText, glossary, options, scratch);
     if (quick) return quick;
   }
   const next = updateAround(prev, text, change, glossary, options);
@@ -150,7 +150,7 @@ interface Change {
 }
 
 /** One change covering sequential edits. */
-function mergeEdits(edits: readonly TextEdit[]): Change | undefined {
+function mergeEdits(edits: readonly OffsetEdit[]): Change | undefined {
   let change: Change | undefined;
   for (const e of edits) {
     const grow = e.newText.length - (e.end - e.start);
@@ -370,8 +370,6 @@ class NewText implements Chars {
   }
 }
 
-/** The quick path's window of tokens, word ids and decisions (see updateFromEdit). */
-const scratch = { tokens: new TokenBuffer(512), ids: new Int32Array(512), decided: new Uint8Array(512) };
 
 /** Tokens kept before the run's first word, and after its last, in the quick path's window. */
 const BACK_CONTEXT = (longest: number) => 2 * longest + 8;
@@ -385,7 +383,7 @@ const AHEAD_CONTEXT = (longest: number) => longest + 8;
  * text (a rope the editor's update made) is not flattened for it. Undefined for anything else
  * (updateAround decides, reading the new text), and before it changes anything of `prev`.
  */
-function updateFromEdit(prev: AnalysisState, text: string, change: Change, inserted: string, glossary: Glossary, options: AnalyzeOptions): AnalysisState | undefined {
+function updateFromEdit(prev: AnalysisState, text: string, change: Change, inserted: string, glossary: Glossary, options: AnalyzeOptions, buffers: AnalysisScratch): AnalysisState | undefined {
   const old = prev.text;
   const t = prev.trace;
   const { start, oldEnd, newEnd } = change;
@@ -467,6 +465,8 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   // The window of tokens, in `part`'s offsets.
   const m = l1 - l0;
   // Scratch buffers, used only in this call (typed arrays are costly to make at each keystroke).
+  // The quick path's window of tokens, word ids and decisions, reused from edit to edit.
+  const scratch = buffers.window;
   const local = scratch.tokens;
   local.clear();
   local.reserve(m);
@@ -480,7 +480,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   for (let k = ob; k < ob + after; k++, c++) copyToken(local, c, oldTokens, k, delta - from, localIds, t.ids[k]);
   local.count = m;
   const localDecided = scratch.decided;
-  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords), localDecided, true, decomposed > 0);
+  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, decomposed > 0);
   // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
   // may take results back, never as far as the guard (see BACK_CONTEXT; checked below).
   const fi0 = Math.max(0, lowerBound(t.findingAt, t.findingAt.length, l0) - 1);
@@ -723,7 +723,8 @@ function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
 }
 
 /** What options change an analysis (the lexicon is taken to be the same one). */
-function optionsKey(options: AnalyzeOptions): string {
+function optionsKey(options: AnalyzeOptions, scratch: AnalysisScratch): string {
+  const optionKeys = scratch.optionKeys;
   // Remembered per options object (an update compares it at every keystroke), while its
   // ignore list and severities are the same objects.
   const c = optionKeys.get(options);
@@ -732,17 +733,16 @@ function optionsKey(options: AnalyzeOptions): string {
   optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
   return key;
 }
-const optionKeys = new WeakMap<AnalyzeOptions, { ignoreWords: AnalyzeOptions['ignoreWords']; severities: AnalyzeOptions['severities']; key: string }>();
 
 /** The rules' inputs of an update: the same as long as the options and the note's ignore list are. */
-function ruleInputsOf(options: AnalyzeOptions, ignoredWords: string[]): RuleInputs {
+function ruleInputsOf(options: AnalyzeOptions, ignoredWords: string[], scratch: AnalysisScratch): RuleInputs {
+  const ruleInputs = scratch.ruleInputs;
   const c = ruleInputs.get(options);
   if (c && c.ignoredWords === ignoredWords && c.ignoreWords === options.ignoreWords) return c.inputs;
   const inputs = getRuleInputs(options, ignoredWords);
   ruleInputs.set(options, { ignoredWords, ignoreWords: options.ignoreWords, inputs });
   return inputs;
 }
-const ruleInputs = new WeakMap<AnalyzeOptions, { ignoredWords: string[]; ignoreWords: AnalyzeOptions['ignoreWords']; inputs: RuleInputs }>();
 
 /** Replaces tokens [oa, ob) by the window's, in place, and moves those after by delta. */
 function spliceTokens(buf: TokenBuffer, oa: number, ob: number, win: TokenBuffer, delta: number): void {

@@ -98,7 +98,10 @@ function isMarker(c: number): boolean {
 
 // Character classes for the scanning loops: one table load per character instead of a chain
 // of comparisons. Filled for Latin at load, and lazily (from the functions above) for the
-// rest of the BMP, so that the answers are those functions' by construction.
+// rest of the BMP, so that the answers are those functions' by construction. A constant table
+// in all but its filling: an entry, once set, is the fixed class of its code unit (the
+// functions above are pure), so no caller can observe when it was filled (filling the whole
+// BMP at load would cost every process ~10 ms of regex tests).
 const CC_WORD = 1, CC_COMBINING = 2, CC_DIGIT = 4, CC_SPACE = 8, CC_HYPHEN = 16, CC_APOSTROPHE = 32, CC_MARKER = 64, CC_KNOWN = 128;
 // The high byte holds the TokenFlag bits a word character gives its word (digit, combining
 // mark, non-ASCII), so that scanWord sets them without a branch.
@@ -235,7 +238,7 @@ export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer(), 
   into.words = words;
   const ignoredWords: string[] = [];
   const segments = getProseSegments(text);
-  const memo: ScanMemo = { found: new Map(), spans: [] };
+  const memo: ScanMemo = { found: new Map(), spans: [], word: new WordRead() };
   for (let s = 0; s < segments.length; s += 2) {
     scanInline(text, segments[s], segments[s + 1], into, ignoredWords, Gap.Break, memo);
   }
@@ -273,7 +276,7 @@ export interface TokenScan {
 export function scanWindow(text: string, from: number, to: number, into: TokenBuffer): WindowScan {
   const ignoredWords: string[] = [];
   into.words = undefined;
-  const memo: ScanMemo = { found: new Map(), backtickRuns: backtickRunsIn(text, from, to), spans: [], loneAngles: 0 };
+  const memo: ScanMemo = { found: new Map(), backtickRuns: backtickRunsIn(text, from, to), spans: [], loneAngles: 0, word: new WordRead() };
   scanInline(text, from, to, into, ignoredWords, Gap.Break, memo);
   return { ignoredWords, spans: memo.spans!, loneAngles: memo.loneAngles! };
 }
@@ -498,6 +501,8 @@ interface ScanMemo {
   loneAngles?: number;
   /** Per needle, the last text-wide search: the first match at or after `from` is `at` (-1: none). */
   found: Map<string, { from: number; at: number }>;
+  /** What the last `scanWord` read besides its end. */
+  word: WordRead;
   /** The `-->` of the last `glossaire-ignore` comment whose words were read. */
   ignoreClose?: number;
 }
@@ -543,6 +548,7 @@ function searchFrom(memo: ScanMemo, needle: string, from: number, search: (from:
  * Inline pass over one prose segment [from, to): pushes tokens, returns the gap state.
  */
 function scanInline(text: string, from: number, to: number, tokens: TokenBuffer, ignored: string[], gapIn: Gap, memo: ScanMemo): Gap {
+  const word = memo.word;
   let gap = gapIn;
   let newlines = 0;
   let i = from;
@@ -550,8 +556,8 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
     const c = text.charCodeAt(i);
     const k = classOf(c);
     if ((k & (CC_WORD | CC_COMBINING)) === CC_WORD) {
-      const end = scanWord(text, i, to);
-      if (wordIdentifier) {
+      const end = scanWord(text, i, to, word);
+      if (word.identifier) {
         i = skipNonSpace(text, i, to);
         gap = Gap.Break;
         continue;
@@ -575,7 +581,7 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
           continue;
         }
       }
-      tokens.push(text, i, end, gap === Gap.Space && newlines > 1 ? Gap.Break : gap, wordFlags, wordHash);
+      tokens.push(text, i, end, gap === Gap.Space && newlines > 1 ? Gap.Break : gap, word.flags, word.hash);
       gap = Gap.None;
       newlines = 0;
       i = end;
@@ -658,21 +664,25 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
   return gap;
 }
 
-// What scanWord read, besides the end it returns (module state: no object per word).
-let wordFlags = 0;
-let wordHash = 0;
-/** An underscore inside the word ("niveau_service"): an identifier, not emphasis. */
-let wordIdentifier = false;
+/** What scanWord read, besides the end it returns: one object per scan, not per word. */
+class WordRead {
+  /** TokenFlag bits of the word. */
+  flags = 0;
+  /** The word's hash (see hashWord). */
+  hash = 0;
+  /** An underscore inside the word ("niveau_service"): an identifier, not emphasis. */
+  identifier = false;
+}
 
 /**
  * Reads one word from `start` and returns its end; emphasis markers between letters are
  * transparent (left out of the hash, as they are out of the text).
  */
-function scanWord(text: string, start: number, to: number): number {
+function scanWord(text: string, start: number, to: number, out: WordRead): number {
   let i = start;
   let flags = 0;
   let h = HASH_SEED;
-  wordIdentifier = false;
+  out.identifier = false;
   while (i < to) {
     const c = text.charCodeAt(i);
     // The table's fast path first; a code unit not classified yet (0) is the rare case.
@@ -694,7 +704,7 @@ function scanWord(text: string, start: number, to: number): number {
       if (j < to && (classOf(text.charCodeAt(j)) & (CC_WORD | CC_COMBINING)) === CC_WORD) {
         // CommonMark: `_` inside a word is never emphasis, so the word is an identifier.
         if (underscore) {
-          wordIdentifier = true;
+          out.identifier = true;
           return j;
         }
         flags |= TokenFlag.HasMarkers;
@@ -704,8 +714,8 @@ function scanWord(text: string, start: number, to: number): number {
     }
     break;
   }
-  wordFlags = flags;
-  wordHash = h & 0x3fffffff;
+  out.flags = flags;
+  out.hash = h & 0x3fffffff;
   return i;
 }
 

@@ -13,6 +13,17 @@ const FR = {
   'finding.compound': '« {word} » s’écrit « {fix} ».',
   'finding.acronym-case': '« {word} » s’écrit « {fix} » (sigle).',
   'finding.unaccented-note': 'Cette note semble écrite sans accents : {count} terme(s) du glossaire sans leurs accents (ex. « {word} » → « {fix} »).',
+  'study.export.generated': '{count} concept(s), exportés par Glossaire.',
+  'study.export.usedIn': 'Dans vos notes',
+  'study.export.notUsed': 'Pas encore dans vos notes.',
+  'study.anki.notetype': 'Basique',
+  'study.anki.notetypeReversed': 'Basique (avec carte inversée)',
+  'study.csv.header': 'identifiant,terme,catégorie,définition,synonymes,sigles,occurrences,notes',
+  'study.cli.written': '{count} concept(s) écrits dans {file} ({format}).',
+  'study.cli.badFormat': '--format : md, anki ou csv, pas « {value} ».',
+  'study.cli.noFormat': 'glossary export : --format md|anki|csv est obligatoire.',
+  'study.cli.unknownCommand': 'glossary : sous-commande inconnue « {value} » (sous-commandes : {known}).',
+  'study.cli.cannotWrite': 'impossible d’écrire {file} : {detail}.',
   'glossary.invalid-json': 'JSON invalide : {detail}.',
   'glossary.not-object': 'Le glossaire doit être un objet JSON.',
   'glossary.unreadable': 'Glossaire illisible ({path}) : {detail}.',
@@ -38,6 +49,37 @@ const FR = {
   'glossary.has-digits': '« {term} » contient un chiffre : les mots avec chiffres ne sont pas vérifiés, il ne sera pas reconnu dans les notes.',
   'glossary.partly-read': '« {term} » sera lu comme « {read} » (le reste n’est pas lu comme des mots).',
   'glossary.where': 'fichier {file}, entrée {entry}, champ {field}',
+  'action.fix': 'Remplacer par « {fix} »',
+  'action.fixAll': 'Corriger toutes les fautes du glossaire dans ce fichier',
+  'action.ignoreWorkspace': 'Ignorer « {word} » dans l’espace de travail',
+  'action.ignoreFile': 'Ignorer « {word} » dans ce fichier',
+  'action.restoreAccents': 'Rétablir les accents ({count} terme(s))',
+  'progress.indexing': 'Glossaire : indexation des notes',
+  'punct.colon': ' :',
+  'problem.error': 'erreur',
+  'problem.warning': 'avertissement',
+  'problem.entry': 'entrée « {entry} »',
+  'problem.field': 'champ « {field} »',
+  'problem.entryShort': 'entrée {entry}',
+  'problem.fieldShort': 'champ {field}',
+  'json.at': '{detail} (ligne {line}, colonne {column})',
+  'json.InvalidSymbol': 'symbole invalide',
+  'json.InvalidNumberFormat': 'nombre mal formé',
+  'json.PropertyNameExpected': 'nom de propriété attendu',
+  'json.ValueExpected': 'valeur attendue',
+  'json.ColonExpected': '« : » attendu',
+  'json.CommaExpected': 'virgule attendue',
+  'json.CloseBraceExpected': '« } » attendue',
+  'json.CloseBracketExpected': '« ] » attendu',
+  'json.EndOfFileExpected': 'fin du fichier attendue',
+  'json.InvalidCommentToken': 'commentaire invalide',
+  'json.UnexpectedEndOfComment': 'commentaire non fermé',
+  'json.UnexpectedEndOfString': 'chaîne non fermée',
+  'json.UnexpectedEndOfNumber': 'nombre incomplet',
+  'json.InvalidUnicode': 'séquence Unicode invalide',
+  'json.InvalidEscapeCharacter': 'caractère d’échappement invalide',
+  'json.InvalidCharacter': 'caractère invalide',
+  'json.Unknown': 'erreur de syntaxe',
   'hover.didYouMean': 'Vouliez-vous dire « {fix} » ?',
   'hover.advantages': 'Avantages',
   'hover.disadvantages': 'Inconvénients',
@@ -61,6 +103,17 @@ const EN: Record<MessageKey, string> = {
   'finding.compound': '"{word}" is written "{fix}".',
   'finding.acronym-case': '"{word}" is written "{fix}" (acronym).',
   'finding.unaccented-note': 'This note seems written without accents: {count} glossary term(s) lack their accents (e.g. "{word}" → "{fix}").',
+  'study.export.generated': '{count} concept(s), exported by Glossaire.',
+  'study.export.usedIn': 'In your notes',
+  'study.export.notUsed': 'Not in your notes yet.',
+  'study.anki.notetype': 'Basic',
+  'study.anki.notetypeReversed': 'Basic (and reversed card)',
+  'study.csv.header': 'id,term,category,definition,synonyms,acronyms,occurrences,notes',
+  'study.cli.written': '{count} concept(s) written to {file} ({format}).',
+  'study.cli.badFormat': '--format: md, anki or csv, not "{value}".',
+  'study.cli.noFormat': 'glossary export: --format md|anki|csv is required.',
+  'study.cli.unknownCommand': 'glossary: unknown subcommand "{value}" (subcommands: {known}).',
+  'study.cli.cannotWrite': 'cannot write {file}: {detail}.',
   'glossary.invalid-json': 'Invalid JSON: {detail}.',
   'glossary.not-object': 'The glossary must be a JSON object.',
   'glossary.unreadable': 'Cannot read the glossary ({path}): {detail}.',
@@ -86,6 +139,37 @@ const EN: Record<MessageKey, string> = {
   'glossary.has-digits': '"{term}" has a digit: words with digits are not checked, so it will not be recognised in notes.',
   'glossary.partly-read': '"{term}" will be read as "{read}" (the rest is not read as words).',
   'glossary.where': 'file {file}, entry {entry}, field {field}',
+  'action.fix': 'Replace with "{fix}"',
+  'action.fixAll': 'Fix all glossary typos in this file',
+  'action.ignoreWorkspace': 'Ignore "{word}" in the workspace',
+  'action.ignoreFile': 'Ignore "{word}" in this file',
+  'action.restoreAccents': 'Restore the accents ({count} term(s))',
+  'progress.indexing': 'Glossaire: indexing notes',
+  'punct.colon': ':',
+  'problem.error': 'error',
+  'problem.warning': 'warning',
+  'problem.entry': 'entry "{entry}"',
+  'problem.field': 'field "{field}"',
+  'problem.entryShort': 'entry {entry}',
+  'problem.fieldShort': 'field {field}',
+  'json.at': '{detail} (line {line}, column {column})',
+  'json.InvalidSymbol': 'invalid symbol',
+  'json.InvalidNumberFormat': 'invalid number format',
+  'json.PropertyNameExpected': 'property name expected',
+  'json.ValueExpected': 'value expected',
+  'json.ColonExpected': '":" expected',
+  'json.CommaExpected': 'comma expected',
+  'json.CloseBraceExpected': '"}" expected',
+  'json.CloseBracketExpected': '"]" expected',
+  'json.EndOfFileExpected': 'end of file expected',
+  'json.InvalidCommentToken': 'invalid comment',
+  'json.UnexpectedEndOfComment': 'unclosed comment',
+  'json.UnexpectedEndOfString': 'unclosed string',
+  'json.UnexpectedEndOfNumber': 'incomplete number',
+  'json.InvalidUnicode': 'invalid Unicode sequence',
+  'json.InvalidEscapeCharacter': 'invalid escape character',
+  'json.InvalidCharacter': 'invalid character',
+  'json.Unknown': 'syntax error',
   'hover.didYouMean': 'Did you mean "{fix}"?',
   'hover.advantages': 'Advantages',
   'hover.disadvantages': 'Disadvantages',
@@ -99,20 +183,33 @@ const EN: Record<MessageKey, string> = {
   'hover.category': 'Category',
 };
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { fr: FR, en: EN };
 
 /** Picks the catalogue for a BCP 47 locale ("fr-CA" → fr); French unless it is English. */
 export function toLocale(tag: string | undefined): Locale {
   return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
 }
 
+// Each message split once, at load, into literal text and {names}: the server formats one per
+// diagnostic at every keystroke, a regex replace each time was a tenth of that work.
+const COMPILED: Record<Locale, Record<MessageKey, string[]>> = {
+  fr: compileCatalogue(FR),
+  en: compileCatalogue(EN),
+};
+
+function compileCatalogue(catalogue: Record<MessageKey, string>): Record<MessageKey, string[]> {
+  const out = {} as Record<MessageKey, string[]>;
+  for (const key of Object.keys(catalogue) as MessageKey[]) out[key] = catalogue[key].split(/\{(\w+)\}/);
+  return out;
+}
+
+/** True when `key` is a message of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(FR, key);
+}
+
 /** Formats a message of the catalogue. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  // Each message is split once into literal text and {names}: the server formats one per
-  // diagnostic at every keystroke, a regex replace each time was a tenth of that work.
-  const cacheKey = `${locale}\u0000${key}`;
-  let parts = compiled.get(cacheKey);
-  if (!parts) compiled.set(cacheKey, (parts = CATALOGUES[locale][key].split(/\{(\w+)\}/)));
+  const parts = COMPILED[locale][key];
   let out = parts[0];
   for (let k = 1; k < parts.length; k += 2) {
     const value = params[parts[k]];
@@ -120,4 +217,3 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   }
   return out;
 }
-const compiled = new Map<string, string[]>();

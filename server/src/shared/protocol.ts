@@ -103,6 +103,10 @@ export const GlossaryChangedNotification = new NotificationType<{ concepts: numb
 /** Server → client: occurrence counts changed (a document was analysed, the index moved). */
 export const OccurrencesChangedNotification = new NotificationType<{ uri?: string }>('glossaire/occurrencesChanged');
 
+/** The code action kind of "fix all glossary typos" (`source.fixAll.glossaire`, for
+ * `editor.codeActionsOnSave`): offered by the server, requested by the client. */
+export const FIX_ALL_KIND = 'source.fixAll.glossaire';
+
 /** Command the server's code actions use to add a word to the workspace's ignore list. */
 export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
 

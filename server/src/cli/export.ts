@@ -1,0 +1,210 @@
+/**
+ * `glossaire glossary export --format md|anki|csv [--glossary FILE] [paths…] [-o FILE]`:
+ * writes a course's concepts as a Markdown glossary (linked to the notes using them), an Anki
+ * import file or CSV, on stdout or in a file. The notes are analysed by the same core.
+ * Exit codes: 0 written, 2 usage, glossary or file errors (nothing is written when a glossary
+ * cannot be read; with invalid entries, the valid ones are still exported).
+ */
+
+import { readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { analyzeText } from '../service/analyze';
+import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
+import { Locale, t, toLocale } from '../service/messages';
+import { LineIndex } from '../service/positions';
+import { collectUses, EXPORT_FORMATS, ExportFormat, formatExport, readGlossaryName, toExportConcepts } from '../service/study/export';
+import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+
+interface ExportOptions {
+  format?: ExportFormat;
+  glossaries: string[];
+  paths: string[];
+  output?: string;
+  locale: Locale;
+  reverse: boolean;
+  deck?: string;
+  notetype?: string;
+}
+
+const HELP = {
+  fr: `Utilisation : glossaire glossary export --format md|anki|csv [options] [chemins…]
+
+Écrit les concepts d'un cours : glossaire Markdown (avec les notes qui les emploient),
+fichier d'import Anki, ou CSV. Les notes (*.md des chemins, . par défaut) donnent les liens.
+
+Options :
+  --format md|anki|csv  format (obligatoire)
+  --glossary FICHIER    exporte ce glossaire au lieu du glossaire intégré (répétable)
+  -o, --output FICHIER  écrit dans ce fichier (sortie standard par défaut)
+  --reverse             Anki : deux cartes par concept (terme → définition et l'inverse)
+  --deck NOM            Anki : paquet (Glossaire::<nom du glossaire> par défaut)
+  --notetype NOM        Anki : type de note (« Basique » par défaut)
+  --locale fr|en        langue (selon LANG par défaut)
+  -h, --help            cette aide
+`,
+  en: `Usage: glossaire glossary export --format md|anki|csv [options] [paths…]
+
+Writes a course's concepts: a Markdown glossary (with the notes using them), an Anki import
+file, or CSV. The notes (*.md under the paths, . by default) give the links.
+
+Options:
+  --format md|anki|csv  format (required)
+  --glossary FILE       export this glossary instead of the built-in one (repeatable)
+  -o, --output FILE     write to this file (standard output by default)
+  --reverse             Anki: two cards per concept (term → definition and back)
+  --deck NAME           Anki: deck (Glossaire::<glossary name> by default)
+  --notetype NAME       Anki: note type ("Basic" by default)
+  --locale fr|en        language (from LANG by default)
+  -h, --help            this help
+`,
+};
+
+function parse(argv: string[], locale: Locale): ExportOptions | string {
+  const o: ExportOptions = { glossaries: [], paths: [], locale, reverse: false };
+  const args = [...argv];
+  while (args.length > 0) {
+    const a = args.shift()!;
+    const value = () => {
+      const v = args.shift();
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--format': {
+        const v = value();
+        if (!(EXPORT_FORMATS as string[]).includes(v)) return t(locale, 'study.cli.badFormat', { value: v });
+        o.format = v as ExportFormat;
+        break;
+      }
+      case '--glossary': o.glossaries.push(value()); break;
+      case '-o': case '--output': o.output = value(); break;
+      case '--reverse': o.reverse = true; break;
+      case '--deck': o.deck = value(); break;
+      case '--notetype': o.notetype = value(); break;
+      case '--locale': o.locale = toLocale(value()); break;
+      case '-h': case '--help': return 'help';
+      default:
+        if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
+        o.paths.push(a);
+    }
+  }
+  if (!o.format) return t(o.locale, 'study.cli.noFormat');
+  if (o.paths.length === 0) o.paths.push('.');
+  return o;
+}
+
+/** Runs `glossaire glossary export` (argv after "export"); returns the exit code. */
+export function exportMain(argv: string[]): number {
+  const envLocale = toLocale(process.env.GLOSSAIRE_LOCALE ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
+  let parsed: ExportOptions | string;
+  try { parsed = parse(argv, envLocale); } catch (e) { parsed = (e as Error).message; }
+  if (parsed === 'help') { process.stdout.write(HELP[envLocale]); return 0; }
+  if (typeof parsed === 'string') {
+    process.stderr.write(`glossaire: ${parsed}\n\n${HELP[envLocale]}`);
+    return 2;
+  }
+  const o = parsed;
+  let failed = false;
+  const fail = (message: string) => {
+    process.stderr.write(`glossaire: ${message}\n`);
+    failed = true;
+  };
+
+  const builtin = getBuiltinGlossaryPath();
+  const paths = o.glossaries.length > 0 ? o.glossaries : [builtin];
+  const sources: GlossarySource[] = [];
+  for (const p of paths) {
+    try {
+      sources.push({ uri: p, text: readFileSync(p, 'utf8'), builtin: p === builtin });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      fail(t(o.locale, 'glossary.unreadable', { path: p, detail: err.code === 'ENOENT' ? t(o.locale, 'glossary.no-such-file') : err.message }));
+    }
+  }
+  // A glossary that cannot be read exports nothing (an empty file would look like a success).
+  if (failed) return 2;
+  const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
+  const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
+  for (const p of glossary.problems) {
+    process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
+    if (p.severity === 'error') failed = true;
+  }
+
+  // Links are relative to the exported file's folder (the current folder for stdout).
+  const base = o.output ? dirname(resolve(o.output)) : process.cwd();
+  const notes: { label: string; href: string; occurrences: { entryId: string; line: number }[] }[] = [];
+  for (const file of collectNotes(o.paths, fail, o.locale)) {
+    let text: string;
+    try { text = readFileSync(file, 'utf8'); } catch (e) { fail(`${file}: ${(e as Error).message}`); continue; }
+    const lines = new LineIndex(text);
+    const { occurrences } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    notes.push({
+      label: toSlashes(relative(process.cwd(), file) || basename(file)),
+      href: toSlashes(relative(base, file)),
+      occurrences: occurrences.map((oc) => ({ entryId: oc.entryId, line: lines.positionAt(oc.start).line })),
+    });
+  }
+  const uses = collectUses(notes);
+  const first = sources[0];
+  const title = readGlossaryName(first?.text) ?? 'Glossaire';
+  const courseId = !first || first.builtin ? 'builtin' : basename(first.uri).replace(/(\.glossaire)?\.json$/i, '');
+  const text = formatExport({ title, courseId, concepts: toExportConcepts(glossary, (id) => uses.get(id) ?? []) }, o.format!, o.locale,
+    { reverse: o.reverse, deck: o.deck, notetype: o.notetype });
+
+  if (!o.output) process.stdout.write(text);
+  else {
+    const tmp = join(dirname(resolve(o.output)), `.${basename(o.output)}.glossaire-${process.pid}`);
+    try {
+      // A whole file or none: written beside the target, then renamed over it.
+      writeFileSync(tmp, text);
+      renameSync(tmp, o.output);
+      process.stderr.write(t(o.locale, 'study.cli.written', { count: glossary.entries.length, file: o.output, format: o.format! }) + '\n');
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      fail(t(o.locale, 'study.cli.cannotWrite', { file: o.output, detail: (e as Error).message }));
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+function toSlashes(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** The *.md notes under the paths (each folder once, hidden folders and node_modules skipped). */
+function collectNotes(paths: string[], fail: (message: string) => void, locale: Locale): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      fail(`${dir}: ${(e as Error).message}`);
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(dir, name);
+      try {
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(md|markdown)$/i.test(name)) files.push(p);
+      } catch (e) {
+        fail(`${p}: ${(e as Error).message}`);
+      }
+    }
+  };
+  for (const p of paths) {
+    let isDir: boolean;
+    try { isDir = statSync(p).isDirectory(); } catch {
+      fail(`${p}: ${locale === 'fr' ? 'fichier ou dossier introuvable' : 'no such file or directory'}`);
+      continue;
+    }
+    if (isDir) walk(p);
+    else files.push(p);
+  }
+  return files;
+}

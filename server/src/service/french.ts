@@ -1,0 +1,171 @@
+/**
+ * French heuristics of the rules: when a word is probably not a typo (a French word with or
+ * without its accents, a sibling compound, an English derivation), the capitals context
+ * (headings and lines in capitals), sentence starts, and the grammatical number a determiner
+ * asks for. Pure functions of their arguments; the one memo (`LineMemo`) belongs to a rule pass.
+ */
+
+import { FormKind, TermForm } from './glossary';
+import { Lexicon } from './lexicon';
+import { Gap, scanMarkdown, Token } from './markdown';
+import { isAllUpper } from './text';
+
+/** True when the words around token i are upper-case too (a heading in capitals). */
+export function inUpperContext(tokens: Token[], i: number): boolean {
+  let upper = 0;
+  for (const k of [i - 2, i - 1, i + 1, i + 2]) {
+    const tk = tokens[k];
+    if (!tk || tk.text.length < 2) continue;
+    if (k < i ? tokens[k + 1].gapBefore === Gap.Break && k === i - 1 : tk.gapBefore === Gap.Break && k === i + 1) continue;
+    if (isAllUpper(tk.text)) upper++;
+    else return false;
+  }
+  return upper > 0;
+}
+
+/** True when `offset` lies in an ATX heading without lower-case letters ("## SAAS"). */
+export function inCapitalHeading(text: string, offset: number, l: LineMemo): boolean {
+  // The last line looked at is remembered: the words of one long line would each scan it all.
+  if (l.text !== text || offset < l.start || offset > l.end) {
+    let start = offset;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+    let firstNonSpace = start;
+    while (firstNonSpace < text.length && text.charCodeAt(firstNonSpace) === 32) firstNonSpace++;
+    let end = offset;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(start, end);
+    l.text = text;
+    l.start = start;
+    l.end = end;
+    l.firstNonSpace = firstNonSpace;
+    l.upper = line === line.toUpperCase();
+  }
+  if (text.charCodeAt(Math.min(l.firstNonSpace, offset)) !== 35 /* # */) return false;
+  return l.upper;
+}
+/** The line `inCapitalHeading` looked at last, in one rule pass (see MatchRun.headings). */
+export class LineMemo {
+  text = '';
+  start = 0;
+  end = -1;
+  firstNonSpace = 0;
+  upper = false;
+}
+
+/**
+ * False for words shaped like names or acronyms, never taken alone for typos: an inner capital
+ * ("iCloud", "OVHcloud", "SharePoint") or a short word in capitals ("CLUD", "AWS") unless its
+ * whole line is in capitals.
+ */
+export function mayBeTypo(word: string, upperLine: () => boolean): boolean {
+  if (isAllUpper(word)) return word.length >= 6 || upperLine();
+  for (let k = 1; k < word.length; k++) {
+    const ch = word[k];
+    if (ch !== ch.toLowerCase()) return false;
+  }
+  return true;
+}
+
+/**
+ * True when the word is another word followed by the term's tail, in place of the term's head
+ * ("on|shore" for "off|shore", "far|shore" for "near|shore"): a sibling compound, not a typo.
+ */
+export function isSiblingCompound(word: string, key: string, isWord: (lower: string) => boolean): boolean {
+  for (let head = 2; word.length - head >= 5; head++) {
+    const tail = word.slice(head);
+    if (key.length - tail.length >= 2 && key.endsWith(tail) && isWord(word.slice(0, head))) return true;
+  }
+  return false;
+}
+
+const ENGLISH_ENDINGS = ['ed', 'ing', 'y', 'ly'];
+
+/** True when the word is the term with an English ending ("cloudy", "clouded"): not a typo. */
+export function isDerivedWord(word: string, key: string): boolean {
+  return word.length > key.length && word.startsWith(key) && ENGLISH_ENDINGS.includes(word.slice(key.length));
+}
+
+const ACCENTED: Record<string, string[]> = {
+  e: ['é', 'è', 'ê', 'ë'], a: ['à', 'â'], i: ['î', 'ï'], o: ['ô'], u: ['ù', 'û', 'ü'], c: ['ç'],
+};
+
+/**
+ * True when the lexicon knows the word with one or two more accents ("repartition" →
+ * "répartition", "deleguee" → "déléguée"): a French word written without its accents is not a
+ * typo of a term. Only consulted for fuzzy candidates.
+ */
+export function hasAccentedVariant(lower: string, lexicon: Lexicon): boolean {
+  const at: number[] = [];
+  for (let k = 0; k < lower.length; k++) if (ACCENTED[lower[k]]) at.push(k);
+  const swap = (w: string, k: number, ch: string) => w.slice(0, k) + ch + w.slice(k + 1);
+  for (const p of at) {
+    for (const a of ACCENTED[lower[p]]) {
+      const one = swap(lower, p, a);
+      if (lexicon.has(one)) return true;
+    }
+  }
+  if (at.length > 12) return false;
+  for (let x = 0; x < at.length; x++) {
+    for (let y = x + 1; y < at.length; y++) {
+      for (const a of ACCENTED[lower[at[x]]]) {
+        const one = swap(lower, at[x], a);
+        for (const b of ACCENTED[lower[at[y]]]) if (lexicon.has(swap(one, at[y], b))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * True when the word at `offset` starts a sentence, a line, a list item, a heading or a table
+ * cell (markup and list numbers before it do not count); an elided article before it counts as
+ * the word ("L’Externalisation").
+ */
+export function startsSentence(text: string, offset: number): boolean {
+  let p = offset - 1;
+  if (p >= 0 && /['’ʼ]/.test(text[p])) {
+    p--;
+    while (p >= 0 && /\p{L}/u.test(text[p])) p--;
+  }
+  for (; p >= 0; p--) {
+    const ch = text[p];
+    if (ch === '\n' || ch === '\r') return true;
+    if (!SKIPPED_BEFORE_SENTENCE.includes(ch) && !(ch >= '0' && ch <= '9')) return SENTENCE_ENDS.includes(ch);
+  }
+  return true;
+}
+const SKIPPED_BEFORE_SENTENCE = ' \t\u00a0\u202f*_~`#>[("«“|+-';
+const SENTENCE_ENDS = '.!?:…';
+
+const PLURAL_DETERMINERS = new Set(['les', 'des', 'ces', 'mes', 'tes', 'ses', 'nos', 'vos', 'leurs', 'aux', 'plusieurs', 'quelques', 'certains', 'certaines', 'différents', 'différentes', 'divers', 'diverses', 'nombreux', 'nombreuses', 'deux', 'trois']);
+const SINGULAR_DETERMINERS = new Set(['le', 'la', 'l', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'mon', 'ton', 'son', 'ma', 'ta', 'sa', 'notre', 'votre', 'leur', 'chaque']);
+
+/** The grammatical number the word before token k asks for, if it is a determiner. */
+export function determinerNumber(tokens: Token[], k: number): 'plural' | 'singular' | undefined {
+  const prev = tokens[k - 1];
+  if (!prev || tokens[k].gapBefore === Gap.Break || tokens[k].gapBefore === Gap.Hyphen) return undefined;
+  const w = prev.text.toLowerCase();
+  return PLURAL_DETERMINERS.has(w) ? 'plural' : SINGULAR_DETERMINERS.has(w) ? 'singular' : undefined;
+}
+
+/** True for a form that is its entry's term with an -s or -x added to a word. */
+export function isPluralForm(form: TermForm): boolean {
+  let plural = form.plural;
+  if (plural === undefined) {
+    const term = scanMarkdown(form.entry.term).tokens.map((tk) => tk.text.toLowerCase());
+    plural = form.kind !== FormKind.Term && term.length === form.lower.length &&
+      form.lower.some((w, k) => w !== term[k] && (w === term[k] + 's' || w === term[k] + 'x'));
+    form.plural = plural;
+  }
+  return plural;
+}
+
+/** Length of the beginning and end two words share. */
+export function sharedAffixes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < n - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  return p + s;
+}

@@ -1,0 +1,229 @@
+/**
+ * Study tools of the pure core (service/study/): quiz answer matching, the Leitner schedule,
+ * course coverage (used / not yet used / bold terms defined nowhere) on a small workspace, and
+ * the export formats against golden files written with hostile definitions.
+ * `GLOSSAIRE_UPDATE_GOLDEN=1` rewrites the golden files (review the diff before committing).
+ */
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { matchAnswer } from '../../server/src/service/study/matching';
+import { BOX_COUNT, dueConcepts, emptyLeitnerState, parseLeitnerState, pickQuizConcepts, recordReview } from '../../server/src/service/study/leitner';
+import { computeCoverage, findBoldTerms } from '../../server/src/service/study/coverage';
+import { ankiField, csvField, formatExport, relativePath, toExportConcepts } from '../../server/src/service/study/export';
+import { analyze, builtinGlossary, compile, glossaryJson, ROOT } from './helpers';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('quiz answer matching', () => {
+  const infogerance = { term: 'infogérance', alternatives: ['services gérés'] };
+  it('accepts the exact term and its other names', () => {
+    assert.deepEqual(matchAnswer('infogérance', infogerance), { grade: 'exact', expected: 'infogérance', distance: 0 });
+    assert.equal(matchAnswer('  services   gérés ', infogerance).grade, 'exact');
+    assert.equal(matchAnswer('services gérés', infogerance).expected, 'services gérés');
+  });
+  it('tolerates accents and case, NFD and apostrophes', () => {
+    assert.equal(matchAnswer('infogerance', infogerance).grade, 'tolerant');
+    assert.equal(matchAnswer('INFOGÉRANCE', infogerance).grade, 'tolerant');
+    assert.equal(matchAnswer('infoge\u0301rance', infogerance).grade, 'exact', 'NFD is the same text');
+    assert.equal(matchAnswer('saas', { term: 'SaaS' }).grade, 'tolerant');
+    assert.equal(matchAnswer('système d’information', { term: "système d'information" }).grade, 'exact');
+  });
+  it('calls a near miss « presque » and gives the right spelling', () => {
+    assert.deepEqual(matchAnswer('inforgérance', infogerance), { grade: 'almost', expected: 'infogérance', distance: 1 });
+    assert.equal(matchAnswer('delocalisaton', { term: 'délocalisation' }).grade, 'almost');
+    assert.equal(matchAnswer('extrenalisaton', { term: 'externalisation' }).grade, 'almost', 'two changes on a long word');
+  });
+  it('says wrong for another word, a short word off by one letter, or nothing', () => {
+    assert.equal(matchAnswer('délocalisation', infogerance).grade, 'wrong');
+    assert.equal(matchAnswer('PaaS', { term: 'SaaS' }).grade, 'wrong', 'four letters: one change makes another acronym');
+    assert.equal(matchAnswer('   ', infogerance).grade, 'wrong');
+    assert.equal(matchAnswer('infogérance', { term: 'externalisation' }).expected, 'externalisation');
+  });
+});
+
+describe('Leitner schedule', () => {
+  const now = Date.UTC(2026, 0, 10, 9);
+  it('promotes a known concept box by box, up to the last box, with growing intervals', () => {
+    let s = recordReview(emptyLeitnerState(), 'a', 'known', now);
+    assert.equal(s.cards.a.box, 2);
+    assert.equal(s.cards.a.due, now + 2 * DAY);
+    let t = now;
+    for (let k = 0; k < 10; k++) {
+      t = s.cards.a.due;
+      s = recordReview(s, 'a', 'known', t);
+    }
+    assert.equal(s.cards.a.box, BOX_COUNT);
+    assert.equal(s.cards.a.due, t + 16 * DAY);
+  });
+  it('sends a forgotten concept back to box 1, keeps an almost-known one in its box for tomorrow', () => {
+    let s = recordReview(recordReview(emptyLeitnerState(), 'a', 'known', now), 'a', 'known', now);
+    assert.equal(s.cards.a.box, 3);
+    const almost = recordReview(s, 'a', 'almost', now);
+    assert.deepEqual(almost.cards.a, { box: 3, due: now + DAY, reviewed: now });
+    s = recordReview(s, 'a', 'forgotten', now);
+    assert.deepEqual(s.cards.a, { box: 1, due: now + DAY, reviewed: now });
+  });
+  it('does not change the state it is given', () => {
+    const s = emptyLeitnerState();
+    recordReview(s, 'a', 'known', now);
+    assert.deepEqual(s.cards, {});
+  });
+  it('lists due concepts most overdue first, and picks due, then new, then the soonest', () => {
+    let s = emptyLeitnerState();
+    s = recordReview(s, 'late', 'forgotten', now - 5 * DAY);
+    s = recordReview(s, 'due', 'forgotten', now - DAY);
+    s = recordReview(s, 'later', 'known', now);
+    s = recordReview(recordReview(s, 'soon', 'known', now), 'soon', 'forgotten', now);
+    const ids = ['new1', 'later', 'due', 'soon', 'late', 'new2'];
+    assert.deepEqual(dueConcepts(s, ids, now), ['late', 'due']);
+    assert.deepEqual(pickQuizConcepts(s, ids, now, 10), ['late', 'due', 'new1', 'new2', 'soon', 'later']);
+    assert.deepEqual(pickQuizConcepts(s, ids, now, 3), ['late', 'due', 'new1']);
+    assert.deepEqual(dueConcepts(s, ['other'], now), [], 'concepts of another course are ignored');
+  });
+  it('reads stored state defensively', () => {
+    const s = recordReview(emptyLeitnerState(), 'a', 'known', now);
+    assert.deepEqual(parseLeitnerState(JSON.parse(JSON.stringify(s))), s);
+    assert.deepEqual(parseLeitnerState(undefined), emptyLeitnerState());
+    assert.deepEqual(parseLeitnerState({ version: 2, cards: {} }), emptyLeitnerState());
+    assert.deepEqual(parseLeitnerState({ version: 1, cards: { a: { box: 9, due: 1, reviewed: 1 }, b: null, c: { box: 1, due: 'x', reviewed: 1 }, d: { box: 1, due: 5, reviewed: 4 } } }).cards,
+      { d: { box: 1, due: 5, reviewed: 4 } });
+  });
+});
+
+describe('course coverage', () => {
+  it('finds bold terms in prose, without articles and punctuation, and not in code', () => {
+    const text = "Intro **L'offshore** et __le nearshore__.\r\n**SSII / ESN**\n\n**Cloud :** texte\n\n```\n**dans le code**\n```\n" +
+      '**une phrase entière en gras qui dépasse largement les cinq mots**\n`**code**` **2024**\n';
+    const terms = findBoldTerms(text);
+    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud']);
+    for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
+  });
+  it('normalises NFD bold text to NFC, keeping the offsets of the source', () => {
+    const text = 'Une **re\u0301versibilite\u0301** ici.';
+    const [t] = findBoldTerms(text);
+    assert.equal(t.text, 'réversibilité');
+    assert.equal(text.slice(t.start, t.end).normalize('NFC'), 'réversibilité');
+  });
+  it('groups a small workspace: used, not yet in the notes, bold terms defined nowhere', () => {
+    const glossary = builtinGlossary();
+    const notes: Record<string, string> = {
+      'file:///cours/a.md': "# Cours A\n\nL'**infogérance** confie l'exploitation à un tiers. Le **PRA** est testé.\n\nLe **cloud** et le SaaS.\n",
+      'file:///cours/b.md': 'Le **pra** et la **réversibilité** du contrat ; encore du cloud.\n\n**Plan de reprise** : voir le **PRA**.\n',
+    };
+    const counts = new Map<string, number>();
+    const bold = Object.entries(notes).map(([uri, text]) => {
+      const { occurrences } = analyze(text);
+      for (const o of occurrences) counts.set(o.entryId, (counts.get(o.entryId) ?? 0) + 1);
+      return { uri, terms: findBoldTerms(text, occurrences).map((t) => ({ text: t.text, range: [t.start, t.end] as const })) };
+    });
+    const concepts = glossary.entries.map((e) => ({ id: e.id, term: e.term, names: e.allForms }));
+    const cov = computeCoverage({ concepts, counts, bold, otherDefinedTerms: ['plan de reprise'] });
+    assert.deepEqual(cov.used.map((u) => `${u.id}:${u.count}`), ['cloud:2', 'infogerance:1', 'saas:1']);
+    assert.equal(cov.notYetUsed.length, glossary.entries.length - 3);
+    assert.deepEqual(cov.notYetUsed.map((c) => c.id), glossary.entries.map((e) => e.id).filter((id) => !['cloud', 'infogerance', 'saas'].includes(id)));
+    // « PRA » thrice (any case), « réversibilité » once, if the built-in glossary lacks them;
+    // « plan de reprise » is harvested, so defined.
+    const expected = [['PRA', 3], ['réversibilité', 1]].filter(([t]) => !glossary.forms.some((f) => f.text.toLowerCase() === String(t).toLowerCase()));
+    assert.deepEqual(cov.undefinedTerms.map((u) => [u.term, u.count]), expected);
+    const pra = cov.undefinedTerms.find((u) => u.term === 'PRA');
+    if (pra) assert.deepEqual(pra.locations.map((l) => l.uri), ['file:///cours/a.md', 'file:///cours/b.md', 'file:///cours/b.md']);
+  });
+  it('never lists a glossary term in bold as undefined, whatever its form', () => {
+    const cov = computeCoverage({
+      concepts: [{ id: 'esn', term: 'ESN', names: ['ESN', 'SSII', 'entreprise de services du numérique'] }],
+      counts: new Map(),
+      bold: [{ uri: 'u', terms: [{ text: 'ssii', range: 0 }, { text: 'Entreprise de services du numerique', range: 1 }, { text: 'MCO', range: 2 }] }],
+    });
+    assert.deepEqual(cov.undefinedTerms.map((u) => u.term), ['MCO']);
+    assert.deepEqual(cov.notYetUsed, [{ id: 'esn', term: 'ESN' }]);
+  });
+});
+
+describe('export formats', () => {
+  // Hostile definitions: tabs, quotes, line breaks (LF, CRLF), HTML, commas, Markdown.
+  const glossary = compile([{
+    uri: 'hostile.json',
+    text: glossaryJson([
+      { id: 'infogerance', term: 'infogérance', category: 'c', definition: 'Confier l’exploitation\tà un « prestataire », "clé en main", <b>gras</b> & <script>alert(1)</script>.\nDeuxième ligne.\r\nTroisième, avec **gras** et *italique* et `code`.', synonyms: ['services gérés', 'tab\there'] },
+      { id: 'saas', term: 'software as a service', category: 'c', definition: 'Logiciel "loué", en ligne.', acronyms: ['SaaS'] },
+      { id: 'vide', term: 'concept inutilisé', category: 'c', definition: 'Jamais dans les notes ; une [ancre] et un | tube.' },
+    ]),
+  }]);
+  const uses: Record<string, { label: string; href: string; line: number; count: number }[]> = {
+    infogerance: [{ label: 'notes/cours 1.md', href: 'notes/cours 1.md', line: 4, count: 3 }, { label: 'notes/b(2).md', href: 'notes/b(2).md', line: 0, count: 1 }],
+    saas: [{ label: 'notes/[x].md', href: 'notes/[x].md', line: 9, count: 2 }],
+  };
+  const doc = { title: 'Cours <test>', courseId: 'hostile course', concepts: toExportConcepts(glossary, (id) => uses[id] ?? []) };
+
+  for (const [format, file] of [['md', 'study-export.md'], ['anki', 'study-export.anki.txt'], ['csv', 'study-export.csv']] as const) {
+    it(`writes ${format} as its golden file`, () => {
+      const got = formatExport(doc, format, 'fr');
+      const path = join(ROOT, 'test', 'unit', 'golden', file);
+      if (process.env.GLOSSAIRE_UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, got);
+      assert.equal(got, readFileSync(path, 'utf8'));
+    });
+  }
+
+  it('Anki: header lines, one note per concept with four tab-separated fields, no raw HTML', () => {
+    const lines = formatExport(doc, 'anki', 'en', { reverse: true, deck: 'Cours::Test' }).split('\n');
+    assert.deepEqual(lines.slice(0, 6), ['#separator:tab', '#html:true', '#notetype:Basic (and reversed card)', '#deck:Cours::Test', '#guid column:1', '#tags column:4']);
+    const notes = lines.slice(6).filter((l) => l !== '');
+    assert.equal(notes.length, 3);
+    for (const n of notes) {
+      assert.equal(n.split('\t').length, 4, n);
+      assert.doesNotMatch(n, /<(?!\/?(b|i|br|code)>)/, 'only the tags the export makes');
+      assert.doesNotMatch(n, /"/, 'quotes are entities (a leading quote would start a quoted field)');
+    }
+    assert.match(notes[0], /^glossaire-hostile_course-infogerance\tinfogérance\t/);
+    assert.equal(ankiField('a\tb\nc "d" <e> & **f**'), 'a&#9;b<br>c &quot;d&quot; &lt;e&gt; &amp; <b>f</b>');
+  });
+
+  it('CSV: RFC 4180 quoting, CRLF records, the same field count on every record', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a,b'), '"a,b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('two\nlines'), '"two\nlines"');
+    const csv = formatExport(doc, 'csv', 'en');
+    assert.ok(csv.endsWith('\r\n'));
+    // A minimal RFC 4180 reader gives back the definitions as they were.
+    const records = parseCsv(csv);
+    assert.deepEqual(records[0], ['id', 'term', 'category', 'definition', 'synonyms', 'acronyms', 'occurrences', 'notes']);
+    assert.equal(records.length, 4);
+    for (const r of records) assert.equal(r.length, 8);
+    assert.equal(records[1][3], glossary.byId.get('infogerance')!.definition);
+    assert.equal(records[1][6], '4');
+  });
+
+  it('Markdown: links to the notes relative to the export, at the first line using the concept', () => {
+    const md = formatExport(doc, 'md', 'en');
+    assert.match(md, /\*\*In your notes:\*\* \[notes\/cours 1\.md\]\(notes\/cours%201\.md#L5\) \(3\), \[notes\/b\(2\)\.md\]\(notes\/b%282%29\.md#L1\) \(1\)/);
+    assert.match(md, /\[notes\/\\\[x\\\]\.md\]\(notes\/%5Bx%5D\.md#L10\)/);
+    assert.match(md, /### software as a service \(SaaS\)/);
+    assert.doesNotMatch(md, /<script|<b>/, 'raw HTML is escaped');
+    assert.match(md, /\*Not in your notes yet\.\*/);
+    assert.equal(relativePath('/w/export/glossaire.md', '/w/notes/a.md'), '../notes/a.md');
+    assert.equal(relativePath('/w/glossaire.md', '/w/notes/a.md'), 'notes/a.md');
+    assert.equal(relativePath('/w/glossaire.md', '/w/a.md'), 'a.md');
+  });
+});
+
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF between records). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field); records.push(record); record = []; field = ''; i++;
+    } else field += c;
+  }
+  return records;
+}
