@@ -2,11 +2,12 @@
  * The ServerHost of a web worker (VS Code for the Web): no file system. The extension's own
  * files (built-in glossary, lexicon) come by `fetch` from the extension's URL; the workspace's
  * files are asked of the client (`glossaire/readFile`, `glossaire/findFiles`), which reads them
- * with `vscode.workspace.fs`. The lexicon is fetched once, when a glossary is first compiled.
+ * with `vscode.workspace.fs`. The lexicon (5 MB) is fetched once, from the first glossary read
+ * on, and nothing waits for it (see ServerHost.lexicon).
  */
 
 import { InitializeParams } from 'vscode-languageserver';
-import { HostFileError, ServerHost, SKIP_DIRS } from '../lsp/host';
+import { HostFileError, PENDING_LEXICON, ServerHost, SKIP_DIRS } from '../lsp/host';
 import type { Connection } from '../lsp/context';
 import { createLexiconFromBytes, EMPTY_LEXICON, Lexicon } from '../service/lexicon';
 import { FindFilesRequest, ReadFileRequest, WebInitializationOptions } from '../shared/protocol';
@@ -21,8 +22,9 @@ export interface BrowserHost extends ServerHost {
 export function createBrowserHost(connection: Connection): BrowserHost {
   let extensionUri = '';
   let fileUrl: WebInitializationOptions['fileUrl'] = { prefix: '', suffix: '', encodeSlashes: false };
-  let lexicon: Lexicon = EMPTY_LEXICON;
+  let lexicon: Lexicon = PENDING_LEXICON;
   let lexiconLoad: Promise<void> | undefined;
+  const lexiconListeners: (() => void)[] = [];
 
   /** The URL to fetch for a file of the extension (a '/'-separated path in it). */
   const urlOf = (rel: string): string => {
@@ -62,7 +64,11 @@ export function createBrowserHost(connection: Connection): BrowserHost {
       return (await connection.sendRequest(FindFilesRequest, { folders, glob, skip: [...SKIP_DIRS], limit })).uris;
     },
     lexicon: () => lexicon,
+    onLexiconLoaded(listener) {
+      lexiconListeners.push(listener);
+    },
     prepareLexicon() {
+      // Not awaited: the first diagnostics need only the glossary (see ServerHost.lexicon).
       lexiconLoad ??= (async () => {
         const t0 = Date.now();
         try {
@@ -75,9 +81,11 @@ export function createBrowserHost(connection: Connection): BrowserHost {
         } catch (e) {
           // As in Node: without the lexicon the checker goes on, without its guard.
           connection.console.error(`glossaire: lexicon unavailable: ${(e as Error).message}`);
+          lexicon = EMPTY_LEXICON;
         }
+        for (const listener of lexiconListeners) listener();
       })();
-      return lexiconLoad;
+      return Promise.resolve();
     },
   };
   return host;

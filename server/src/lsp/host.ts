@@ -35,17 +35,24 @@ export interface ServerHost {
    */
   findFiles(folders: string[], glob: string, limit: number): Promise<string[]>;
   /**
-   * The French lexicon. Node loads it on first call; the browser returns it once
-   * `prepareLexicon` resolved (an empty one before).
+   * The French lexicon. Node loads it on first call. The browser fetches it in the background
+   * (prepareLexicon) and, until it is there, returns PENDING_LEXICON, which takes every word
+   * for French: the analysis then proposes no guess it would need the lexicon to confirm
+   * (fewer findings, never a wrong one), and `onLexiconLoaded` listeners redo the work.
    */
   lexicon(): Lexicon;
-  /** Makes `lexicon()` complete (the browser fetches it); resolves at once where it is lazy. */
+  /** Starts loading the lexicon where that is asynchronous (nothing waits for it). */
   prepareLexicon(): Promise<void>;
+  /** Registers what to redo once a lexicon that came late is there (browser only). */
+  onLexiconLoaded?(listener: () => void): void;
   /** Runs right after a publish, when nothing waits (Node: a young-generation collection). */
   idle?(): void;
   /** Reads what the host needs from the client's `initialize` (the browser: the extension's URL). */
   initialize?(params: InitializeParams): void;
 }
+
+/** The lexicon of a host still loading it: every word is taken as known (size 0 says so). */
+export const PENDING_LEXICON: Lexicon = { has: () => true, size: 0 };
 
 /** Folders never listed: build output and dependencies (hidden folders are skipped too). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out', 'build', 'target']);

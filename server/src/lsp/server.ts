@@ -67,6 +67,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   // The glossaries are read before the answer: the client opens documents only after it.
+  // A lexicon that arrives after the glossary (the browser's): compile and analyse again with
+  // it. Before `initialized` nothing may be sent: the publish that follows it will use it.
+  let initialized = false;
+  host.onLexiconLoaded?.(() => runSafeVoid(connection, 'lexiconLoaded', () => {
+    store.recompile();
+    ctx.cache.clear();
+    if (initialized) glossaryChanged();
+  }));
+
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     host.initialize?.(params);
     const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
@@ -96,6 +105,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(() => {
+    initialized = true;
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
