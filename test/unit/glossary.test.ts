@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlossary, FormKind, formatProblem, Glossary, GlossaryProblem, maxDistanceFor } from '../../server/src/service/glossary';
+import { buildGlossary, compileGlossary, FormKind, formatProblem, Glossary, GlossaryProblem, maxDistanceFor, parseGlossary } from '../../server/src/service/glossary';
 import { fold } from '../../server/src/service/text';
 import { builtinGlossary, compile, glossaryJson, lexicon, miniGlossary } from './helpers';
 
@@ -229,5 +229,32 @@ describe('glossary: problems name the file, the entry and the field, and loading
   it('speaks English when asked', () => {
     const g = compileGlossary([{ uri: '/g.json', text: glossaryJson([entry('alpha', 'alpha', { category: 'nope' })]) }], { locale: 'en', lexicon: lexicon() });
     assert.match(formatProblem(g.problems[0], 'en'), /^\/g\.json: error \(entry "alpha", field "category"\): Unknown category "nope"\.$/);
+  });
+});
+
+describe('glossary: parse and validate, then build (the two halves of compileGlossary)', () => {
+  const a = glossaryJson([{ id: 'nuage', term: 'nuage', category: 'c', definition: 'D.', misspellings: ['nuagge'] }]);
+  const b = glossaryJson([{ id: 'orage', term: 'orage', category: 'c', definition: 'D.' }, { id: 'x', term: 'x', category: 'inconnue', definition: 'D.' }]);
+
+  it('parseGlossary gives the plain model with located problems; buildGlossary indexes it', () => {
+    const data = parseGlossary([{ uri: 'b.json', text: b }]);
+    assert.deepEqual(data.entries.map((e) => e.id), ['orage', 'x']);
+    assert.deepEqual(data.problems.map((p) => [p.code, p.entry]), [['glossary.unknown-category', 'x']]);
+    const g = buildGlossary(data, { lexicon: lexicon() });
+    assert.ok(g.byFirstWord.has('orage'));
+  });
+
+  it('two models merged by concatenation build the same glossary as one compile of both files', () => {
+    const pa = parseGlossary([{ uri: 'a.json', text: a }]);
+    const pb = parseGlossary([{ uri: 'b.json', text: b }]);
+    const merged = buildGlossary({
+      entries: [...pa.entries, ...pb.entries], categories: [...pa.categories, ...pb.categories],
+      problems: [...pa.problems, ...pb.problems], sources: new Map([...pa.sources, ...pb.sources]),
+    }, { lexicon: lexicon() });
+    const whole = compileGlossary([{ uri: 'a.json', text: a }, { uri: 'b.json', text: b }], { lexicon: lexicon() });
+    assert.deepEqual(merged.entries.map((e) => e.id), whole.entries.map((e) => e.id));
+    assert.deepEqual(merged.forms.map((f) => f.text), whole.forms.map((f) => f.text));
+    assert.deepEqual([...merged.byFirstWord.keys()].sort(), [...whole.byFirstWord.keys()].sort());
+    assert.deepEqual(merged.problems.map((p) => p.code), whole.problems.map((p) => p.code));
   });
 });

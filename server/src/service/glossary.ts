@@ -150,10 +150,39 @@ export function maxDistanceFor(length: number): number {
   return 2;
 }
 
+/**
+ * The validated model of one or more glossary sources: plain entries (each with its file and
+ * offsets, for locating problems) and categories, plus every problem found, located. What
+ * `buildGlossary` indexes.
+ *
+ * - Another source format (a Markdown glossary) produces this same model: entries that satisfy
+ *   `GlossaryEntry` (id, term, category, categoryLabel, definition, forms/synonyms/acronyms/
+ *   misspellings as written, allForms = term + forms + synonyms + acronyms, uri/start/end of
+ *   the entry in its file), its categories, its problems, and `sources` (uri → text).
+ * - Several sources (built-in + course folders + harvested definitions) merge at this level:
+ *   concatenate the models' entries, categories, problems and sources, dropping an entry whose
+ *   id is already taken (with a `glossary.duplicate-id` problem) — or give `parseGlossary` all
+ *   JSON sources at once, which does exactly that — then call `buildGlossary` once.
+ */
+export interface GlossaryData {
+  entries: GlossaryEntry[];
+  categories: GlossaryCategoryData[];
+  problems: GlossaryProblem[];
+  /** Source texts by URI (for definition locations). */
+  sources: Map<string, string>;
+}
+
 /** Parses and validates glossary files, then compiles them into one searchable glossary. */
 export function compileGlossary(sources: GlossarySource[], options: CompileOptions = {}): Glossary {
+  return buildGlossary(parseGlossary(sources, options), options);
+}
+
+/**
+ * Parses and validates JSON glossary files into the plain model (step 1 of `compileGlossary`):
+ * syntax, fields, types, ids, categories and relations, each problem located in its file.
+ */
+export function parseGlossary(sources: GlossarySource[], options: CompileOptions = {}): GlossaryData {
   const locale = options.locale ?? 'fr';
-  const lexicon = options.lexicon ?? EMPTY_LEXICON;
   const problems: GlossaryProblem[] = [];
   const entries: GlossaryEntry[] = [];
   const byId = new Map<string, GlossaryEntry>();
@@ -354,6 +383,22 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
     else rel.entry.related = rel.entry.related?.filter((id) => id !== rel.id);
   }
 
+  return { entries, categories, problems, sources: sourceTexts };
+}
+
+/**
+ * Builds the searchable glossary from the validated model (step 2 of `compileGlossary`): the
+ * forms of every entry (with the checks that need all of them: duplicate terms, misspellings
+ * that are terms or French words, unreadable forms, which add problems), then the indexes.
+ * Takes over `data` (its entries and problems become the glossary's).
+ */
+export function buildGlossary(data: GlossaryData, options: CompileOptions = {}): Glossary {
+  const locale = options.locale ?? 'fr';
+  const lexicon = options.lexicon ?? EMPTY_LEXICON;
+  const { entries, categories, problems } = data;
+  const sourceTexts = data.sources;
+  const byId = new Map<string, GlossaryEntry>();
+  for (const e of entries) byId.set(e.id, e);
   // Forms: correct ones first, so misspellings can be checked against all of them.
   const forms: TermForm[] = [];
   const claimed = new Map<string, TermForm>(); // exact lower-case text (or case-sensitive acronym) → form
