@@ -144,6 +144,20 @@ describe('the glossary store and the index on a browser-like host', () => {
     assert.ok(store.problems.some((p) => p.code === 'glossary.misspelling-is-word'));
   });
 
+  it('a read put off (EAGAIN: the client was not ready) is retried by the next configure with the same files', async () => {
+    const uri = `${WS}/cours.glossaire.json`;
+    const base = memoryHost({ [uri]: glossaryJson([{ id: 'routeur', term: 'routeur', category: 'c', definition: 'R.' }]) });
+    let ready = false;
+    const host: ServerHost = { ...base, readText: (u, o) => (ready ? base.readText(u, o) : Promise.reject(new HostFileError('EAGAIN', 'not yet'))) };
+    const store = new GlossaryStore('fr', host);
+    await store.configure(false, ['cours.glossaire.json'], [WS], 'fr');
+    assert.ok(!store.current.byId.has('routeur') && store.problems.some((p) => p.code === 'glossary.unreadable'));
+    ready = true;
+    await store.configure(false, ['cours.glossaire.json'], [WS], 'fr');
+    assert.ok(store.current.byId.has('routeur'));
+    assert.deepEqual(store.problems.filter((p) => p.code === 'glossary.unreadable'), []);
+  });
+
   it('an overlay recompiles without reading; a later reload wins over an earlier one', async () => {
     const uri = 'https://ext.example/glossary/builtin.json';
     const files = { [uri]: glossaryJson([{ id: 'a', term: 'alpha', category: 'c', definition: 'A.' }]) };

@@ -25,6 +25,10 @@ export function createBrowserHost(connection: Connection): BrowserHost {
   let lexicon: Lexicon = PENDING_LEXICON;
   let lexiconLoad: Promise<void> | undefined;
   const lexiconListeners: (() => void)[] = [];
+  // vscode-languageclient installs its request handlers only once `initialize` is answered: a
+  // request sent before would fail (or, awaited by `initialize` itself, never be answered).
+  let clientReady = false;
+  const notYet = () => new HostFileError('EAGAIN', 'the client answers requests only after initialize');
 
   /** The URL to fetch for a file of the extension (a '/'-separated path in it). */
   const urlOf = (rel: string): string => {
@@ -52,15 +56,20 @@ export function createBrowserHost(connection: Connection): BrowserHost {
       fileUrl = o.fileUrl ?? { prefix: `${extensionUri}/`, suffix: '', encodeSlashes: false };
       connection.console.info(`web worker: the extension's files from ${urlOf('…')}`);
     },
+    initialized() {
+      clientReady = true;
+    },
     async readText(uri, options = {}) {
       const url = ownUrl(uri);
       if (url !== undefined) return new TextDecoder().decode(await fetchBytes(url));
+      if (!clientReady) throw notYet();
       const r = await connection.sendRequest(ReadFileRequest, { uri, maxBytes: options.maxBytes });
       if ('error' in r) throw new HostFileError(r.error.code, r.error.message);
       return r.text;
     },
     async findFiles(folders, glob, limit) {
-      if (folders.length === 0) return [];
+      // Before `initialized` nothing can be listed (see ServerHost.findFiles).
+      if (folders.length === 0 || !clientReady) return [];
       return (await connection.sendRequest(FindFilesRequest, { folders, glob, skip: [...SKIP_DIRS], limit })).uris;
     },
     lexicon: () => lexicon,

@@ -94,8 +94,10 @@ export class GlossaryStore {
       else uris.push(URI.file(p).toString());
     }
     const unique = [...new Set(uris)];
-    // Same files, same language: initialize and initialized often configure alike; one compile is enough.
-    if (this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((u, i) => this.files[i].uri === u)) return;
+    // Same files, same language: initialize and initialized often configure alike; one compile is
+    // enough — unless a read was only put off (EAGAIN: the browser's client was not ready yet).
+    const retry = [...this.reads.values()].some((r) => 'error' in r && r.error.code === 'EAGAIN');
+    if (!retry && this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((u, i) => this.files[i].uri === u)) return;
     this.configured = true;
     this.configuredLocale = locale;
     const old = new Map(this.files.map((f) => [f.uri, f]));

@@ -10,7 +10,11 @@
 import type { InitializeParams } from 'vscode-languageserver';
 import { Lexicon } from '../service/lexicon';
 
-/** Why a file could not be read: `code` is 'ENOENT' when it does not exist, 'EFBIG' when too large. */
+/**
+ * Why a file could not be read: `code` is 'ENOENT' when it does not exist, 'EFBIG' when too
+ * large, 'EAGAIN' when it cannot be read yet (the browser's client answers only after
+ * `initialized`: ask again then).
+ */
 export class HostFileError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
@@ -31,7 +35,8 @@ export interface ServerHost {
   /**
    * URIs of the files under the folders (URIs) whose path relative to their folder matches
    * `glob` (`**`, `*`, `?`, `{a,b}`; see globToRegExp), at most `limit`, hidden folders and
-   * build output (node_modules, dist, out…) left out.
+   * build output (node_modules, dist, out…) left out. The browser lists nothing before
+   * `initialized` (its client cannot answer yet): list again after it.
    */
   findFiles(folders: string[], glob: string, limit: number): Promise<string[]>;
   /**
@@ -49,6 +54,8 @@ export interface ServerHost {
   idle?(): void;
   /** Reads what the host needs from the client's `initialize` (the browser: the extension's URL). */
   initialize?(params: InitializeParams): void;
+  /** The client sent `initialized`: it now answers requests (the browser's workspace files). */
+  initialized?(): void;
 }
 
 /** The lexicon of a host still loading it: every word is taken as known (size 0 says so). */

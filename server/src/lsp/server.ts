@@ -106,6 +106,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialized(() => {
     initialized = true;
+    host.initialized?.();
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
