@@ -94,16 +94,24 @@ function webSteps(name) {
       await runCommand(page, 'Developer: Show Running Extensions');
       const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
       await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
-      // The list is virtualised: scroll until Glossaire's row shows.
+      // The list is virtualised and fills in while extensions start: scroll down until
+      // Glossaire's row shows, back to the top once at the bottom.
+      let last = '';
       const row = await poll(async () => {
-        for (const text of await rows.allInnerTexts()) if (/Glossaire/.test(text)) return text.replace(/\s+/g, ' ');
+        const texts = await rows.allInnerTexts();
+        for (const text of texts) if (/Glossaire/.test(text)) return text.replace(/\s+/g, ' ');
         const box = await rows.first().boundingBox();
         if (box) {
           await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-          await page.mouse.wheel(0, 300);
+          const atBottom = texts.join('\n') === last;
+          await page.mouse.wheel(0, atBottom ? -100_000 : 300);
         }
+        last = texts.join('\n');
         return null;
-      }, { timeout: 20_000, interval: 200, what: 'Glossaire in Running Extensions' });
+      }, { timeout: 30_000, interval: 300, what: 'Glossaire in Running Extensions' }).catch(async (e) => {
+        await shot(page, 'web-running-extensions-failed');
+        throw new Error(`${e.message}; rows seen last: ${JSON.stringify(last.slice(0, 600))}`);
+      });
       report.runningExtension = row;
       check(/web worker/i.test(row), `Glossaire runs in the web worker extension host (row: ${JSON.stringify(row)})`);
       await shot(page, 'web-running-extensions');
