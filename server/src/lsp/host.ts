@@ -50,6 +50,11 @@ export interface ServerHost {
   prepareLexicon(): Promise<void>;
   /** Registers what to redo once a lexicon that came late is there (browser only). */
   onLexiconLoaded?(listener: () => void): void;
+  /**
+   * The English word list of the bilingual guard, loaded on first call; a host without it
+   * leaves the guard off.
+   */
+  englishLexicon?(): Lexicon;
   /** Runs right after a publish, when nothing waits (Node: a young-generation collection). */
   idle?(): void;
   /** Reads what the host needs from the client's `initialize` (the browser: the extension's URL). */

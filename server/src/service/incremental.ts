@@ -24,7 +24,8 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { AnalysisScratch, finishAnalysis, getLongestForm, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { AnalysisScratch, finishAnalysis, getLongestForm, isNfdNote, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { ENGLISH_GUARD_REACH } from './english';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence } from './model';
 import { Glossary } from './glossary';
 import { getProseSegments, isReferenceDefinition, scanTokens, scanWindow, TokenBuffer, TokenFlag } from './markdown';
@@ -70,8 +71,10 @@ export interface AnalysisTrace {
   takeBacks: number[];
   words: number;
   accentedWords: number;
-  /** Tokens written with combining marks (an NFD note when > 0). */
+  /** Words written with combining marks (see isNfdNote). */
   decomposed: number;
+  /** Words written with composed accented letters (see isNfdNote). */
+  composed: number;
   /** Offset of the end of the front matter (-1: none). */
   frontMatterEnd: number;
   /** An update took over the tokens and word ids: this trace cannot be updated again. */
@@ -101,12 +104,16 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
   const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, scan.ignoredWords), decided);
   run.match(0, n);
   let decomposed = 0;
-  for (let k = 0; k < n; k++) if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+  let composed = 0;
+  for (let k = 0; k < n; k++) {
+    if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (tokens.flags[k] & TokenFlag.NonAscii) composed++;
+  }
   const trace: AnalysisTrace = {
     glossary, optionsKey: optionsKey(options, scratch), tableGeneration: table.generation, tokens, ids, decided,
     segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
     findings: run.findings, findingAt: run.findingAt, occurrences: run.occurrences, occurrenceAt: run.occurrenceAt,
-    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed,
+    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed, composed,
     frontMatterEnd: frontMatterEnd(text),
   };
   return { text, analysis: finish(trace, options), mode: 'full', trace };
@@ -242,9 +249,17 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   }
   const w = win.count;
   let decomposed = t.decomposed;
-  for (let k = oa; k < ob; k++) if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
-  for (let k = 0; k < w; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
-  if (decomposed > 0 !== t.decomposed > 0) return 'NFD'; // NFD fixes everywhere, or none
+  let composed = t.composed;
+  for (let k = oa; k < ob; k++) {
+    if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+    else if (oldTokens.flags[k] & TokenFlag.NonAscii) composed--;
+  }
+  for (let k = 0; k < w; k++) {
+    if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (win.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  const nfd = isNfdNote(decomposed, composed);
+  if (nfd !== isNfdNote(t.decomposed, t.composed)) return 'NFD'; // the form of fixes of unaccented words
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, w));
   table.resolve(text, win, winIds);
@@ -269,14 +284,14 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
 
   // The rules again, from a word decided far enough before the change.
   const longest = getLongestForm(glossary);
-  const reach = longest + 3; // how far a decision looks ahead, or back (with the determiner)
+  const reach = reachOf(longest, options); // how far a decision looks ahead, or back (with the determiner)
   const stretch = 2 * reach + longest; // what later decisions can still see or take back
   let r = Math.min(oa - reach - 1, n - 1);
   while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;
   if (r < 0) r = 0;
   const fi = lowerBound(t.findingAt, t.findingAt.length, r);
   const oi = lowerBound(t.occurrenceAt, t.occurrenceAt.length, r);
-  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, decomposed > 0);
+  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, nfd);
   for (let k = 0; k < fi; k++) {
     run.findings.push(t.findings[k]);
     run.findingAt.push(t.findingAt[k]);
@@ -334,7 +349,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, glossar
   const trace: AnalysisTrace = {
     glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens, ids, decided,
     segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
-    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
   };
   return { text, analysis: finish(trace, options), mode: 'incremental', trace };
@@ -421,7 +436,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   // Where the rules start again (as updateAround), and the tokens they may read: [l0, l1) in
   // the new numbering, the same count after the window in both numberings.
   const longest = getLongestForm(glossary);
-  const reach = longest + 3;
+  const reach = reachOf(longest, options);
   const stretch = 2 * reach + longest;
   let r = Math.min(oa - reach - 1, n - 1);
   while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;
@@ -450,9 +465,17 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   }
   const w = win.count;
   let decomposed = t.decomposed;
-  for (let k = oa; k < ob; k++) if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
-  for (let k = 0; k < w; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
-  if (decomposed > 0 !== t.decomposed > 0) return undefined;
+  let composed = t.composed;
+  for (let k = oa; k < ob; k++) {
+    if (oldTokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+    else if (oldTokens.flags[k] & TokenFlag.NonAscii) composed--;
+  }
+  for (let k = 0; k < w; k++) {
+    if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (win.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  const nfd = isNfdNote(decomposed, composed);
+  if (nfd !== isNfdNote(t.decomposed, t.composed)) return undefined;
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, w));
   table.resolve(part, win, winIds);
@@ -480,7 +503,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   for (let k = ob; k < ob + after; k++, c++) copyToken(local, c, oldTokens, k, delta - from, localIds, t.ids[k]);
   local.count = m;
   const localDecided = scratch.decided;
-  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, decomposed > 0);
+  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, nfd);
   // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
   // may take results back, never as far as the guard (see BACK_CONTEXT; checked below).
   const fi0 = Math.max(0, lowerBound(t.findingAt, t.findingAt.length, l0) - 1);
@@ -561,7 +584,7 @@ function updateFromEdit(prev: AnalysisState, text: string, change: Change, inser
   const trace: AnalysisTrace = {
     glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens: oldTokens, ids: t.ids, decided: t.decided,
     segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
-    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
   };
   trace.pending = () => {
@@ -722,14 +745,22 @@ function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
   return rewrites ? findings.map((f) => ({ ...f })) : findings.slice();
 }
 
-/** What options change an analysis (the lexicon is taken to be the same one). */
+/**
+ * How many words a decision may look at on either side: the longest form and the determiner
+ * or capitals around it, or the bilingual guard's neighbours and acronym (english.ts).
+ */
+function reachOf(longest: number, options: AnalyzeOptions): number {
+  return Math.max(longest + 3, options.english ? ENGLISH_GUARD_REACH + 1 : 0);
+}
+
+/** What options change an analysis (the lexicons are taken to be the same ones). */
 function optionsKey(options: AnalyzeOptions, scratch: AnalysisScratch): string {
   const optionKeys = scratch.optionKeys;
   // Remembered per options object (an update compares it at every keystroke), while its
   // ignore list and severities are the same objects.
   const c = optionKeys.get(options);
   if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
-  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null, options.english !== undefined]);
   optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
   return key;
 }
