@@ -34,12 +34,19 @@ export interface ConceptNode {
   concept: ConceptSummary;
 }
 
+/** The first row in restricted mode: why the folder's glossaries are missing, click to trust. */
+export interface TrustNode {
+  kind: 'trust';
+}
+
 /** A row of the Concepts view. */
-export type ConceptsNode = GroupNode | CategoryNode | ConceptNode;
+export type ConceptsNode = GroupNode | CategoryNode | ConceptNode | TrustNode;
 
 /** What the view shows, as plain data (the extension's API hands it to the in-editor tests). */
 export interface ConceptsSnapshot {
   state: ConceptsViewState;
+  /** The restricted-mode row's text, when shown. */
+  restricted?: string;
   categories: { id: string; label: string; concepts: { id: string; label: string; description: string }[] }[];
   /** With several glossaries: the groups (courses), each with its categories. */
   groups?: { id: string; label: string; categories: ConceptsSnapshot['categories'] }[];
@@ -76,6 +83,7 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       client.onDidChangeOccurrences(() => this.refreshCountsSoon()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshCountsSoon()),
       this.treeView.onDidChangeVisibility(() => this.refreshCountsSoon()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     );
   }
 
@@ -100,6 +108,9 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       if (node.kind === 'group') return node.categories;
       return node.kind === 'category' ? node.concepts.map((concept) => ({ kind: 'concept', concept })) : [];
     }
+    // Restricted mode: the server reads no glossary the folder names (see the manifest's
+    // untrustedWorkspaces); one row says so and opens the trust editor.
+    const trust: ConceptsNode[] = vscode.workspace.isTrusted ? [] : [{ kind: 'trust' }];
     try {
       const mode = getConceptsDescription();
       const result = mode === 'occurrences'
@@ -127,12 +138,12 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       this.treeView.message = result.problemCount > 0
         ? vscode.l10n.t('The glossaries have {0} problem(s): see the Problems panel.', result.problemCount)
         : undefined;
-      return roots;
+      return [...trust, ...roots];
     } catch (e) {
       await this.setState('error');
       this.treeView.message = undefined;
       console.error('[glossaire] concepts view:', e);
-      return [];
+      return trust;
     }
   }
 
@@ -143,6 +154,14 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       item.description = String(node.categories.reduce((n, c) => n + c.concepts.length, 0));
       item.iconPath = new vscode.ThemeIcon(node.group.kind === 'harvested' ? 'notebook' : node.group.kind === 'builtin' ? 'book' : 'library');
       item.contextValue = 'group';
+      return item;
+    }
+    if (node.kind === 'trust') {
+      const item = new vscode.TreeItem(restrictedNotice(), vscode.TreeItemCollapsibleState.None);
+      item.id = 'trust';
+      item.iconPath = new vscode.ThemeIcon('shield');
+      item.contextValue = 'trust';
+      item.command = { command: 'workbench.trust.manage', title: restrictedNotice() };
       return item;
     }
     if (node.kind === 'category') {
@@ -194,7 +213,8 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
 
   /** What the view shows now (categories and concept rows, as the tree renders them). */
   async snapshot(): Promise<ConceptsSnapshot> {
-    const roots = (await this.getChildren()) as (GroupNode | CategoryNode)[];
+    const all = await this.getChildren();
+    const roots = all.filter((n): n is GroupNode | CategoryNode => n.kind === 'group' || n.kind === 'category');
     const mode = getConceptsDescription();
     const snap = (cats: CategoryNode[]) => cats.map((r) => ({
       id: r.category.id,
@@ -204,7 +224,8 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
     const groups = roots.filter((r): r is GroupNode => r.kind === 'group');
     return {
       state: this.state,
-      categories: snap(groups.length > 0 ? groups.flatMap((g) => g.categories) : (roots as CategoryNode[])),
+      restricted: all.some((n) => n.kind === 'trust') ? restrictedNotice() : undefined,
+      categories: snap(groups.length > 0 ? groups.flatMap((g) => g.categories) : roots.filter((r): r is CategoryNode => r.kind === 'category')),
       groups: groups.length > 0 ? groups.map((g) => ({ id: g.group.id, label: g.group.label, categories: snap(g.categories) })) : undefined,
     };
   }
@@ -213,6 +234,11 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
     clearTimeout(this.countsTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The restricted-mode row. */
+function restrictedNotice(): string {
+  return vscode.l10n.t('Restricted mode: the glossaries named by this folder are not read. Trust the folder…');
 }
 
 /** The text beside a term. */

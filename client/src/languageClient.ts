@@ -1,42 +1,40 @@
 /**
- * The language client: starts dist/server.js over Node IPC, restarts it cleanly, stops it on
- * deactivate, and re-emits the server's custom notifications as VS Code events. Every other
- * client file talks to the server through this class only.
+ * The language client: starts the server (the factory given by the entry point: Node IPC on a
+ * desktop, a web worker in a browser), restarts it cleanly, stops it on deactivate, and
+ * re-emits the server's custom notifications as VS Code events. Every other client file talks
+ * to the server through this class only.
  */
 
 import * as vscode from 'vscode';
-import {
-  DocumentSelector,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { BaseLanguageClient, CloseAction, DocumentSelector, ErrorAction, LanguageClientOptions, State } from 'vscode-languageclient';
 import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
-import { GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
-import { getCheckedLanguages } from './settings';
+import { GlossaireInitializationOptions, GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
+import { RestartPolicy } from './restartPolicy';
+import { getCheckedLanguages, getCheckedSchemes } from './settings';
+import { registerWorkspaceFiles } from './workspaceFiles';
 
 /** Client id (also the prefix of the `glossaire.trace.server` setting). */
-const CLIENT_ID = 'glossaire';
+export const CLIENT_ID = 'glossaire';
 
-/** The document selector for the checked languages: files on disk and unsaved notes. */
-export function getDocumentSelector(languages: readonly string[]): DocumentSelector {
+/** Creates the language client of one server run (the only part that differs on the web). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The document selector for the checked languages and schemes (see getCheckedSchemes). */
+export function getDocumentSelector(languages: readonly string[], schemes: readonly string[]): DocumentSelector {
   return [
-    ...languages.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    ...languages.flatMap((language) => schemes.map((scheme) => ({ scheme, language }))),
     // JSON course glossaries are read live while they are edited (Markdown ones already are).
-    { scheme: 'file', pattern: '**/*.glossaire.json' },
+    ...schemes.filter((scheme) => scheme !== 'untitled').map((scheme) => ({ scheme, pattern: '**/*.glossaire.json' })),
   ];
 }
 
 /** Owns the LanguageClient; a restart creates a fresh one (the selector may have changed). */
 export class GlossaireClient implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly listeners = new Map<LanguageClient, vscode.Disposable[]>();
+  private readonly listeners = new Map<BaseLanguageClient, vscode.Disposable[]>();
+  /** Set until the first diagnostics of a note arrive (start-up time, logged once). */
+  private firstDiagnosticsPending = true;
 
   private readonly glossaryChanged = new vscode.EventEmitter<{ concepts: number; problems: number }>();
   private readonly occurrencesChanged = new vscode.EventEmitter<{ uri?: string }>();
@@ -49,11 +47,33 @@ export class GlossaireClient implements vscode.Disposable {
   /** The server started (true) or stopped (false). */
   readonly onDidChangeRunning = this.running.event;
 
+  /**
+   * @param factory creates each run's LanguageClient (extension.ts, extensionWeb.ts)
+   * @param activatedAt `Date.now()` when activation began (start-up time in the log)
+   */
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly factory: ClientFactory,
     private readonly output: vscode.LogOutputChannel,
+    private readonly activatedAt = Date.now(),
   ) {
-    this.disposables.push(this.glossaryChanged, this.occurrencesChanged, this.running);
+    this.disposables.push(
+      this.glossaryChanged, this.occurrencesChanged, this.running,
+      // The server is told at start whether the workspace is trusted (it then reads no file
+      // that the workspace names); trust granted later needs a new server.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.output.info('The workspace is now trusted: restarting the language server with its settings');
+        void this.restart();
+      }),
+    );
+  }
+
+  private readonly crashes = new RestartPolicy();
+
+  /** The server's process id while it runs (desktop only; the in-editor tests kill it to test the restart). */
+  get serverPid(): number | undefined {
+    if (this.client?.state !== State.Running) return undefined;
+    const proc = (this.client as { serverProcess?: { pid?: number } }).serverProcess;
+    return proc?.pid;
   }
 
   /** True while the server is running. */
@@ -73,29 +93,48 @@ export class GlossaireClient implements vscode.Disposable {
     await this.client.start();
   }
 
-  private createClient(): LanguageClient {
-    const serverModule = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: {
-        module: serverModule,
-        transport: TransportKind.ipc,
-        options: { execArgv: ['--nolazy', '--inspect=6029'] },
-      },
-    };
+  private createClient(): BaseLanguageClient {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: getDocumentSelector(getCheckedLanguages()),
+      documentSelector: getDocumentSelector(getCheckedLanguages(), getCheckedSchemes()),
       outputChannel: this.output,
-      initializationOptions: { locale: vscode.env.language },
+      initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted } satisfies GlossaireInitializationOptions,
       // No `synchronize`: the server pulls its settings (workspace/configuration, section
       // CONFIG_SECTION) and registers the file watchers it needs itself.
-      // A crashed server is restarted by the client's default error handler (at most 4 times
-      // in 3 minutes); `Glossaire: Restart the Server` starts over after that.
+      // A crashed server is started again (at most 4 times in 3 minutes; `Glossaire: Restart
+      // the Server` starts over after that); the client then reopens the notes, so their
+      // diagnostics come back. The output channel says what happened.
+      errorHandler: {
+        error: (error, _message, count) => {
+          this.output.error(`Language server connection error (${count ?? 1}): ${error?.message ?? String(error)}`);
+          return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+        },
+        closed: () => {
+          const { restart, count } = this.crashes.crashed();
+          if (restart) {
+            this.output.warn(`The language server stopped unexpectedly (${count} time(s) in 3 minutes); restarting it`);
+            return { action: CloseAction.Restart, handled: true };
+          }
+          const message = vscode.l10n.t('The Glossaire server stopped {0} times in 3 minutes and will not be restarted. Run “Glossaire: Restart the Server” to try again.', count);
+          this.output.error(message);
+          return { action: CloseAction.DoNotRestart, message };
+        },
+      },
+      middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => {
+          // A note's, not a glossary file's (the server clears those first).
+          if (this.firstDiagnosticsPending && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+            this.firstDiagnosticsPending = false;
+            this.output.info(`First diagnostics ${Date.now() - this.activatedAt} ms after activation (${diagnostics.length} on ${uri.toString(true)})`);
+          }
+          next(uri, diagnostics);
+        },
+      },
     };
-    const client = new LanguageClient(CLIENT_ID, 'Glossaire', serverOptions, clientOptions);
+    const client = this.factory(CLIENT_ID, 'Glossaire', clientOptions);
     this.listeners.set(client, [
       client.onNotification(GlossaryChangedNotification, (p) => this.glossaryChanged.fire(p)),
       client.onNotification(OccurrencesChangedNotification, (p) => this.occurrencesChanged.fire(p ?? {})),
+      ...registerWorkspaceFiles(client),
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) this.running.fire(true);
         else if (e.oldState === State.Running) this.running.fire(false);
@@ -121,6 +160,7 @@ export class GlossaireClient implements vscode.Disposable {
   /** Stops and starts the server with the current settings. */
   async restart(): Promise<void> {
     this.output.info('Restarting the language server');
+    this.crashes.reset();
     await this.stop();
     await this.start();
   }
@@ -140,7 +180,7 @@ export class GlossaireClient implements vscode.Disposable {
   /** A protocol WorkspaceEdit (from a custom request) as VS Code's. */
   async asWorkspaceEdit(edit: unknown): Promise<vscode.WorkspaceEdit | undefined> {
     await this.start();
-    return this.client?.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
+    return this.client?.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<BaseLanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   }
 
   /** Stops the server; deactivate() awaits it. */

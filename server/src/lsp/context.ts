@@ -35,6 +35,12 @@ export interface ServerContext {
   serviceFor(uri: string): GlossaireService;
   /** The definition of `term` harvested from the notes of a note's course, if any. */
   harvestedDefinition?(noteUri: string, term: string): string | undefined;
+  /**
+   * False in an untrusted workspace (the client's restricted mode): nothing the workspace
+   * names may be read (glossaries of the settings, workspace glossaries, harvested
+   * definitions). Fixed at initialize; the client restarts the server when trust is granted.
+   */
+  trusted: boolean;
   /** True when the document's language is checked. */
   isChecked(doc: LiveDocument): boolean;
   /** Offsets ↔ positions of a document's current version. */

@@ -131,8 +131,10 @@ export class GlossaryStore {
     }
     const unique = [...new Set(uris)];
     const key = `${locale}\n${useBuiltin}\n${unique.join('\n')}`;
-    // initialize and initialized often configure alike: one compile is enough.
-    if (this.configured && key === this.configuredKey) return;
+    // Same files, same language: initialize and initialized often configure alike; one compile is
+    // enough — unless a read was only put off (EAGAIN: the browser's client was not ready yet).
+    const retry = this.allFiles().some((f) => isPutOff(f.read));
+    if (!retry && this.configured && key === this.configuredKey) return;
     const localeChanged = this.locale !== locale;
     this.configured = true;
     this.configuredKey = key;
@@ -237,7 +239,7 @@ export class GlossaryStore {
 
   /** Reads the files not read yet. */
   private readUnread(): Promise<void> {
-    return this.readFiles(this.allFiles().filter((f) => f.read === undefined && !this.overlays.has(f.uri)));
+    return this.readFiles(this.allFiles().filter((f) => (f.read === undefined || isPutOff(f.read)) && !this.overlays.has(f.uri)));
   }
 
   /** Reads files (a later read of the same files wins), the lexicon prepared alongside. */
@@ -245,7 +247,7 @@ export class GlossaryStore {
     if (files.length === 0) return;
     const generation = ++this.generation;
     const [, reads] = await Promise.all([
-      // The lexicon guards the compile: the browser fetches it while the files are read.
+      // Node: at once; the browser starts fetching it (the compile is redone when it is there).
       this.host.prepareLexicon(),
       Promise.all(files.map(async (f): Promise<ReadResult> => {
         try {
@@ -262,6 +264,13 @@ export class GlossaryStore {
       f.read = reads[k];
       if (f.loaded) this.invalidate(f);
     });
+  }
+
+  /** Compiles again from the texts already read (the lexicon came late, say). */
+  recompile(): void {
+    for (const f of this.allFiles()) f.loaded = undefined;
+    this.chains.clear();
+    this.harvestedParts.clear();
   }
 
   /** The glossary that applies to a note: its chain of glossary files, composed. */
@@ -472,9 +481,18 @@ export class GlossaryStore {
     // The lexicon (loaded on first use) flags misspellings that are French words: they would be
     // flagged everywhere in the notes.
     const host = this.host;
-    const lexicon = { has: (w: string) => host.lexicon().has(w), get size() { return host.lexicon().size; } };
+    // A lexicon still loading (size 0) flags nothing here: the compile is redone when it is there.
+    const lexicon = {
+      has: (w: string) => host.lexicon().size > 0 && host.lexicon().has(w),
+      get size() { return host.lexicon().size; },
+    };
     return loadGlossaryFile({ uri: f.uri, text, builtin: f.origin === 'builtin' }, { locale: this.locale, lexicon });
   }
+}
+
+/** True for a read only put off (EAGAIN: the browser's client answers only after `initialized`). */
+function isPutOff(read: ReadResult | undefined): boolean {
+  return read !== undefined && 'error' in read && read.error.code === 'EAGAIN';
 }
 
 /** A short name for a glossary file in messages: its folder and name ("reseaux/glossaire.md"). */

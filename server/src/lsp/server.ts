@@ -12,7 +12,7 @@ import { Connection, getLines, ServerContext } from './context';
 import { ServerHost } from './host';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
-import { CONFIG_SECTION, DEFAULT_SETTINGS, FIX_ALL_KIND, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
+import { CONFIG_SECTION, DEFAULT_SETTINGS, FIX_ALL_KIND, GlossaireInitializationOptions, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
 import { FINDING_CODES, FindingCode, Severity } from '../service/analyze';
 import { t, toLocale } from '../service/messages';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -26,11 +26,11 @@ import { registerStudy } from '../features/study';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { registerAddToGlossary } from '../features/addToGlossary';
 import { NoteDefinition } from '../service/harvested';
+import { runSafe, runSafeAsync, runSafeVoid } from './runSafe';
+import { sanitizeSettings } from './settings';
 
 /** Pause after a keystroke before a note's definitions are harvested again. */
 const HARVEST_DEBOUNCE_MS = 300;
-import { runSafe, runSafeVoid } from './runSafe';
-import { sanitizeSettings } from './settings';
 
 /** What the server may be given besides its connection and host. */
 export interface ServerOptions {
@@ -81,6 +81,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       return e?.definition;
     },
     serviceFor: (uri) => store.serviceFor(uri),
+    trusted: true,
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
     lines: getLines,
     revalidateAll: () => {
@@ -90,10 +91,23 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   };
 
   // The glossaries are read before the answer: the client opens documents only after it.
+  // A lexicon that arrives after the glossary (the browser's): compile and analyse again with
+  // it. Before `initialized` nothing may be sent: the publish that follows it will use it.
+  let initialized = false;
+  host.onLexiconLoaded?.(() => runSafeVoid(connection, 'lexiconLoaded', () => {
+    store.recompile();
+    ctx.cache.clear();
+    if (initialized) glossaryChanged();
+  }));
+
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
-    const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
-    ctx.locale = toLocale(opts.locale ?? params.locale);
-    initSettings = opts.settings ?? {};
+    host.initialize?.(params);
+    const raw = params.initializationOptions;
+    const opts = (raw !== null && typeof raw === 'object' ? raw : {}) as GlossaireInitializationOptions;
+    ctx.locale = toLocale(typeof opts.locale === 'string' ? opts.locale : params.locale);
+    // Anything but an explicit false is trusted: editors without restricted mode send nothing.
+    ctx.trusted = opts.trusted !== false;
+    initSettings = opts.settings !== null && typeof opts.settings === 'object' ? opts.settings : {};
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
@@ -119,6 +133,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   });
 
   connection.onInitialized(() => {
+    initialized = true;
+    host.initialized?.();
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -126,15 +142,18 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       });
     }
     // Multi-root: a folder added or removed brings or takes its glossaries and notes.
-    if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => runSafeVoid(connection, 'didChangeWorkspaceFolders', () => {
+    if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => runSafeAsync(connection, 'didChangeWorkspaceFolders', () => {
       const removed = new Set(e.removed.map((f) => f.uri));
       folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
-      void discoverGlossaries().then(() => {
+      return discoverGlossaries().then(() => {
         glossaryChanged();
-        void reindex();
+        return reindex();
       });
     }));
-    void refreshSettings().then(() => reindex());
+    // A host whose client answers only from now on (the browser) found no file during
+    // initialize: the workspace's glossaries are looked for again.
+    if (host.initialized) discoveredWith = undefined;
+    runSafeAsync(connection, 'initialized', () => refreshSettings().then(() => reindex()));
   });
 
   async function applySettings(s: GlossaireSettings): Promise<void> {
@@ -147,10 +166,12 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       ) as Partial<Record<FindingCode, Severity | 'off'>>,
     };
     ctx.cache.clear();
-    await store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
-    store.setHarvester(s.harvestDefinitions ? harvestNote : undefined);
+    // Untrusted: the glossaries named by the settings (workspace settings can name any file)
+    // are not read; the built-in glossary needs no trust.
+    await store.configure(s.useBuiltinGlossary, ctx.trusted ? s.glossaries : [], folders, ctx.locale);
+    store.setHarvester(s.harvestDefinitions && ctx.trusted ? harvestNote : undefined);
     // The walk is made once, and again when discovery is turned on or off.
-    if (discoveredWith !== s.workspaceGlossaries) await discoverGlossaries();
+    if (discoveredWith !== workspaceGlossariesOn()) await discoverGlossaries();
   }
 
   /**
@@ -178,8 +199,13 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   /** Finds the workspace's glossary files (none when discovery is off). */
   let discoveredWith: boolean | undefined;
   async function discoverGlossaries(): Promise<void> {
-    discoveredWith = ctx.settings.workspaceGlossaries;
-    await store.discover(folders, ctx.settings.workspaceGlossaries);
+    discoveredWith = workspaceGlossariesOn();
+    await store.discover(folders, discoveredWith);
+  }
+
+  /** Workspace glossaries are read when the setting says so, and never in an untrusted workspace. */
+  function workspaceGlossariesOn(): boolean {
+    return ctx.settings.workspaceGlossaries && ctx.trusted;
   }
 
   async function refreshSettings(): Promise<void> {
@@ -226,13 +252,13 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     void connection.sendNotification(OccurrencesChangedNotification, {});
   }
 
-  connection.onDidChangeConfiguration(() => runSafeVoid(connection, 'didChangeConfiguration', () => void refreshSettings().then(() => reindex())));
+  connection.onDidChangeConfiguration(() => runSafeAsync(connection, 'didChangeConfiguration', () => refreshSettings().then(() => reindex())));
 
   connection.onDidChangeWatchedFiles((params) => runSafeVoid(connection, 'didChangeWatchedFiles', () => {
     const glossaryEvents: Promise<boolean>[] = [];
     const updates: Promise<void>[] = [];
     for (const change of params.changes) {
-      if (ctx.settings.workspaceGlossaries && store.isWorkspaceGlossaryUri(change.uri)) {
+      if (workspaceGlossariesOn() && store.isWorkspaceGlossaryUri(change.uri)) {
         // Created, changed or deleted: only the chains the file is in are made again.
         if (change.type === FileChangeType.Deleted) glossaryEvents.push(Promise.resolve(store.removeWorkspaceFile(change.uri)));
         else if (!store.isGlossaryFile(change.uri)) {
@@ -259,20 +285,19 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       }
       else if (!documents.get(change.uri)) updates.push(ctx.index.updateFile(change.uri));
     }
-    void Promise.all(glossaryEvents).then((touched) => {
+    runSafeAsync(connection, 'didChangeWatchedFiles', () => Promise.all(glossaryEvents).then(async (touched) => {
       if (touched.some(Boolean)) {
         glossaryChanged();
-        void reindex();
-      } else {
-        void Promise.all(updates).then(() => {
-          // A note on disk changed its definitions: its course's notes are checked again.
-          if (harvestChanged) {
-            harvestChanged = false;
-            glossaryChanged();
-          } else void connection.sendNotification(OccurrencesChangedNotification, {});
-        });
+        await reindex();
+        return;
       }
-    });
+      await Promise.all(updates);
+      // A note on disk changed its definitions: its course's notes are checked again.
+      if (harvestChanged) {
+        harvestChanged = false;
+        glossaryChanged();
+      } else await connection.sendNotification(OccurrencesChangedNotification, {});
+    }));
   }));
 
   /** Re-reads the glossaries, then republishes and reindexes with them. */
@@ -281,7 +306,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     await store.reload();
     ctx.cache.clear();
     glossaryChanged();
-    void reindex();
+    runSafeAsync(connection, 'reindex', reindex);
   }
 
   connection.onRequest(ReloadGlossariesRequest, async (token) => {

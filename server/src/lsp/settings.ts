@@ -33,5 +33,6 @@ export function sanitizeSettings(raw: unknown): GlossaireSettings {
     indexWorkspace: flag('indexWorkspace'),
     workspaceGlossaries: flag('workspaceGlossaries'),
     harvestDefinitions: flag('harvestDefinitions'),
+    maxDiagnostics: typeof s.maxDiagnostics === 'number' && s.maxDiagnostics >= 1 ? Math.floor(Math.min(s.maxDiagnostics, 1e6)) : DEFAULT_SETTINGS.maxDiagnostics,
   };
 }
