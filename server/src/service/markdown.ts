@@ -20,7 +20,11 @@
  * objects from the same buffer, so both views always agree.
  */
 
+import { blankLineAfter, CH_CR, CH_NL, CH_SPACE, CH_TAB, getProseSegments, IGNORE_BODY_RE, splitIgnoreList } from './blocks';
 import { isCombiningMark } from './text';
+
+// The block pass moved to blocks.ts; these names stay importable from here.
+export { getProseSegments, isReferenceDefinition } from './blocks';
 
 /** What separates a token from the previous one. */
 export const enum Gap {
@@ -66,7 +70,6 @@ export interface ScanResult {
   ignoredWords: string[];
 }
 
-const CH_NL = 10, CH_CR = 13, CH_SPACE = 32, CH_TAB = 9;
 
 /** True for letters (any script), digits and combining marks. */
 export function isWordChar(c: number): boolean {
@@ -79,9 +82,6 @@ export function isWordChar(c: number): boolean {
 }
 const LETTER_RE = /[\p{L}\p{M}\p{Nd}]/u;
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 function isSpace(c: number): boolean {
   return c === CH_SPACE || c === CH_TAB || c === CH_NL || c === CH_CR || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
@@ -291,198 +291,6 @@ export interface WindowScan {
   loneAngles: number;
 }
 
-/**
- * Block pass: returns a flat array [start0, end0, start1, end1, …] of prose segments, skipping
- * front matter (but its title), fenced code, indented code and reference definitions.
- */
-export function getProseSegments(text: string): number[] {
-  const out: number[] = [];
-  const len = text.length;
-  let pos = 0;
-  let segStart = 0;
-  const lines = new LineEnds(text);
-  const skip = (from: number, to: number) => {
-    if (from > segStart) out.push(segStart, from);
-    segStart = to;
-  };
-
-  // Front matter: only the title's value is prose.
-  if (text.startsWith('---') && lines.endAt(0) === 3) {
-    let p = lines.next(0);
-    while (p < len) {
-      const e = lines.endAt(p);
-      const line = text.slice(p, e).trimEnd();
-      if (line === '---' || line === '...') {
-        const m = frontMatterTitle(text.slice(0, p));
-        if (m) {
-          const vStart = text.indexOf(m.value, m.index + m.key.length);
-          skip(0, vStart);
-          skip(vStart + m.value.length, lines.next(p));
-        } else skip(0, lines.next(p));
-        pos = lines.next(p);
-        break;
-      }
-      p = lines.next(p);
-    }
-  }
-
-  let prevBlank = true;
-  let prevIndentedCode = false;
-  let inList = false;
-  while (pos < len) {
-    const lineEnd = lines.endAt(pos);
-    // Indentation in columns.
-    let i = pos;
-    let col = 0;
-    while (i < lineEnd) {
-      const c = text.charCodeAt(i);
-      if (c === CH_SPACE) col++;
-      else if (c === CH_TAB) col += 4 - (col % 4);
-      else break;
-      i++;
-    }
-    const blank = i >= lineEnd;
-    if (blank) {
-      prevBlank = true;
-      pos = lines.after(lineEnd);
-      continue;
-    }
-    const c0 = text.charCodeAt(i);
-    // Fenced code.
-    if (col <= 3 && (c0 === 96 || c0 === 126)) {
-      let run = 0;
-      while (text.charCodeAt(i + run) === c0) run++;
-      if (run >= 3 && (c0 === 126 || text.indexOf('`', i + run) === -1 || text.indexOf('`', i + run) >= lineEnd)) {
-        let p = lines.next(pos);
-        let close = len;
-        while (p < len) {
-          const e = lines.endAt(p);
-          let j = p;
-          let ind = 0;
-          while (j < e && text.charCodeAt(j) === CH_SPACE) { j++; ind++; }
-          let r = 0;
-          while (text.charCodeAt(j + r) === c0) r++;
-          if (ind <= 3 && r >= run && text.slice(j + r, e).trim() === '') {
-            close = lines.after(e);
-            break;
-          }
-          p = lines.after(e);
-        }
-        skip(pos, close);
-        pos = close;
-        prevBlank = false;
-        prevIndentedCode = false;
-        continue;
-      }
-    }
-    const listItem = isListItem(text, i, lineEnd);
-    if (listItem) inList = true;
-    else if (col < 2 && prevBlank) inList = false;
-    // Indented code: after a blank line (or more code), outside lists.
-    if (col >= 4 && !listItem && !inList && (prevBlank || prevIndentedCode)) {
-      const next = lines.after(lineEnd);
-      skip(pos, next);
-      pos = next;
-      prevIndentedCode = true;
-      prevBlank = false;
-      continue;
-    }
-    prevIndentedCode = false;
-    // Reference definition: [label]: destination
-    if (col <= 3 && c0 === 91 /* [ */ && REF_DEF_RE.test(text.slice(i, lineEnd))) {
-      const next = lines.after(lineEnd);
-      skip(pos, next);
-      pos = next;
-      prevBlank = false;
-      continue;
-    }
-    prevBlank = false;
-    pos = lines.after(lineEnd);
-  }
-  if (segStart < len) out.push(segStart, len);
-  return out;
-}
-
-/**
- * The `title:` (or `titre:`) line of front matter and its value, unquoted and trimmed: what
- * /^(title|titre)\s*:\s*["']?(.*?)["']?\s*$/m captures, without that regex's quadratic
- * backtracking on a long run of inner spaces.
- */
-function frontMatterTitle(head: string): { index: number; key: string; value: string } | undefined {
-  const m = /^(title|titre)\s*:\s*["']?/m.exec(head);
-  if (!m) return undefined;
-  let e = m.index + m[0].length;
-  while (e < head.length && !isLineTerminator(head.charCodeAt(e))) e++;
-  let value = head.slice(m.index + m[0].length, e).trimEnd();
-  if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
-  return { index: m.index, key: m[1], value };
-}
-
-/** The line terminators of JavaScript regexes (what `.` does not match). */
-function isLineTerminator(c: number): boolean {
-  return c === CH_NL || c === CH_CR || c === 0x2028 || c === 0x2029;
-}
-
-// A link reference definition; a footnote definition ("[^1]: text") is prose and stays.
-const REF_DEF_RE = /^\[[^\]^][^\]]*\]:\s*\S/;
-
-/** True when the line [from, to) starting with `[` is a link reference definition (the block pass skips it). */
-export function isReferenceDefinition(text: string, from: number, to: number): boolean {
-  return REF_DEF_RE.test(text.slice(from, to));
-}
-
-function isListItem(text: string, i: number, lineEnd: number): boolean {
-  const c = text.charCodeAt(i);
-  if ((c === 45 || c === 42 || c === 43) && (i + 1 === lineEnd || text.charCodeAt(i + 1) === CH_SPACE || text.charCodeAt(i + 1) === CH_TAB)) return true;
-  let j = i;
-  while (j < lineEnd && isDigit(text.charCodeAt(j))) j++;
-  if (j > i && j - i <= 9) {
-    const d = text.charCodeAt(j);
-    return (d === 46 || d === 41) && (j + 1 === lineEnd || text.charCodeAt(j + 1) === CH_SPACE);
-  }
-  return false;
-}
-
-/**
- * Line ends of one text (\r\n, \n or \r), found with native searches: a line ends at the next
- * \n unless a \r comes first, and where the next \r lies is remembered (most notes have none,
- * so one search answers them all). Positions asked for only move forward, mostly.
- */
-class LineEnds {
-  /** The first \r at or after `crFrom` (-1: none). */
-  private cr: number;
-  private crFrom = 0;
-
-  constructor(private readonly text: string) {
-    this.cr = text.indexOf('\r');
-  }
-
-  /** Offset of the end of the line containing `pos` (before \r\n, \n or \r). */
-  endAt(pos: number): number {
-    const text = this.text;
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = text.length;
-    if (pos < this.crFrom || (this.cr !== -1 && this.cr < pos)) {
-      this.cr = text.indexOf('\r', pos);
-      this.crFrom = pos;
-    }
-    return this.cr !== -1 && this.cr < nl ? this.cr : nl;
-  }
-
-  /** Offset of the start of the next line. */
-  next(pos: number): number {
-    return this.after(this.endAt(pos));
-  }
-
-  /** Offset after the line break at `lineEnd` (a line end from `endAt`). */
-  after(lineEnd: number): number {
-    const text = this.text;
-    if (lineEnd >= text.length) return text.length;
-    if (text.charCodeAt(lineEnd) === CH_CR && text.charCodeAt(lineEnd + 1) === CH_NL) return lineEnd + 2;
-    return lineEnd + 1;
-  }
-}
-
 const SKIP_CONTENT_TAGS = ['pre', 'code', 'script', 'style', 'kbd', 'samp'];
 /** The start of an opening tag of SKIP_CONTENT_TAGS. */
 const OPENS_CONTENT_RE = /^<(?:pre|code|script|style|kbd|samp)(?![A-Za-z0-9-])/i;
@@ -519,19 +327,6 @@ function backtickRunsIn(text: string, from: number, to: number): Map<number, num
     i = text.indexOf('`', i + r);
   }
   return runs;
-}
-
-/** The first line break at or after `from` that a blank line follows (a paragraph's end), or -1. */
-function paragraphEndAt(text: string, from: number): number {
-  const len = text.length;
-  for (let i = from; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== CH_NL && c !== CH_CR) continue;
-    let j = c === CH_CR && text.charCodeAt(i + 1) === CH_NL ? i + 2 : i + 1;
-    while (j < len && (text.charCodeAt(j) === CH_SPACE || text.charCodeAt(j) === CH_TAB)) j++;
-    if (j < len && (text.charCodeAt(j) === CH_NL || text.charCodeAt(j) === CH_CR)) return i;
-  }
-  return -1;
 }
 
 /** `search(from)` (the first match at or after `from`), answered from the memo when it knows. */
@@ -614,7 +409,7 @@ function scanInline(text: string, from: number, to: number, tokens: TokenBuffer,
         let run = 1;
         while (text.charCodeAt(i + run) === 96) run++;
         // A stray backtick used to hide every word up to a backtick paragraphs later.
-        const end = searchFrom(memo, '\n\n', i + run, (p) => paragraphEndAt(text, p));
+        const end = searchFrom(memo, '\n\n', i + run, (p) => blankLineAfter(text, p));
         const close = findBacktickRun(text, i + run, end === -1 ? to : Math.min(to, end), run, memo);
         i = close === -1 ? i + run : close + run;
         continue;
@@ -773,12 +568,12 @@ function skipAngle(text: string, i: number, to: number, ignored: string[], memo:
     const close = searchFrom(memo, '-->', i + 4, (from) => text.indexOf('-->', from));
     const end = close === -1 ? to : Math.min(close + 3, to);
     const body = text.slice(i + 4, close === -1 ? to : close);
-    const m = /^\s*glossaire-ignore\s*:?/.exec(body);
+    const m = IGNORE_BODY_RE.exec(body);
     if (m) {
       const rest = body.slice(m[0].length);
       // Comments whose `-->` lies past a code block share it: the earlier one's body holds this
       // one's, whose words are in already but for a first one that may start inside a word.
-      const words = close !== -1 && close === memo.ignoreClose ? [firstWord(rest)] : rest.split(/[\s,;]+/);
+      const words = close !== -1 && close === memo.ignoreClose ? [firstWord(rest)] : splitIgnoreList(rest);
       memo.ignoreClose = close;
       for (const w of words) if (w) ignored.push(w);
     }
