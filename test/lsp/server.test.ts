@@ -15,6 +15,7 @@ import { TestClient } from './lspClient';
 const ROOT = join(__dirname, '..', '..', '..');
 const SEED = join(ROOT, '..', 'shared', 'seed', '000_2ff0680cae5e3f54.txt');
 const hasSeed = existsSync(SEED);
+const EXAMPLE = join(ROOT, 'examples', '01-externalisation.md');
 
 function apply(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
@@ -45,7 +46,36 @@ describe('language server over stdio', { skip: !existsSync(join(ROOT, 'dist', 's
     rmSync(ws, { recursive: true, force: true });
   });
 
-  test('the student’s notes: exactly the three typos, at the right ranges, with fixes', { skip: !hasSeed && 'shared seed notes absent' }, async () => {
+  test('the example note: exactly its four planted typos, at the right ranges, with fixes', async () => {
+    // examples/01-externalisation.md ships with the project (its typos: examples/README.md).
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const uri = 'file:///examples/01-externalisation.md';
+    await client.open(uri, text);
+    const diags = await client.diagnosticsFor(uri, 1);
+    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    assert.deepEqual(diags.map((d) => doc.getText(d.range)), ['Extarnilisation', 'sous traitance', 'externalistion', 'inforgérance']);
+    assert.deepEqual(diags.map((d) => d.range.start.line + 1), [5, 26, 39, 44]);
+    assert.deepEqual(diags[3].range.start, offsetOf(text, 'inforgérance'));
+    assert.deepEqual(diags.map((d) => (d.data as { suggestions: string[] }).suggestions[0]), ['Externalisation', 'sous-traitance', 'externalisation', 'infogérance']);
+    for (const d of diags) {
+      assert.equal(d.source, 'glossaire');
+      assert.match(String(d.message), /«/);
+    }
+  });
+
+  test('hover in the example note: a term gives its definition; a misspelling, the right term', async () => {
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const uri = 'file:///examples/01-externalisation.md';
+    const onTerm = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: offsetOf(text, 'externalisation') });
+    const md = (onTerm.contents as { value: string }).value;
+    assert.match(md, /### externalisation/);
+    assert.match(md, /prestataire|tiers|externe/i);
+    const onTypo = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: offsetOf(text, 'inforgérance') });
+    assert.match((onTypo.contents as { value: string }).value, /Vouliez-vous dire « infogérance » \?/);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 0 } }), null);
+  });
+
+  test('extra, the student’s notes (../shared/seed): exactly the three typos, at the right ranges, with fixes', { skip: !hasSeed && 'shared seed notes absent' }, async () => {
     const text = readFileSync(SEED, 'utf8');
     const uri = 'file:///seed/notes.md';
     await client.open(uri, text);
@@ -61,7 +91,7 @@ describe('language server over stdio', { skip: !existsSync(join(ROOT, 'dist', 's
     assert.deepEqual(diags.map((d) => (d.data as { suggestions: string[] }).suggestions[0]), ['délocalisation', 'infogérance', 'externalisation']);
   });
 
-  test('hover on a term gives its definition; on a misspelling, the right term', { skip: !hasSeed && 'shared seed notes absent' }, async () => {
+  test('extra, the student’s notes (../shared/seed): hover on a term and on a misspelling', { skip: !hasSeed && 'shared seed notes absent' }, async () => {
     const text = readFileSync(SEED, 'utf8');
     const uri = 'file:///seed/notes.md';
     const onTerm = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: offsetOf(text, 'infogérance') });
@@ -136,7 +166,7 @@ describe('language server over stdio', { skip: !existsSync(join(ROOT, 'dist', 's
   });
 
   test('definition, references across notes on disk, workspace symbols', async () => {
-    for (const other of ['file:///seed/notes.md', 'file:///c.md', 'file:///q.md', 'file:///inc.md']) await client.close(other);
+    for (const other of ['file:///examples/01-externalisation.md', ...(hasSeed ? ['file:///seed/notes.md'] : []), 'file:///c.md', 'file:///q.md', 'file:///inc.md']) await client.close(other);
     // The background index reports its end through work-done progress.
     await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 5000, 'index');
     const text = readFileSync(noteA(), 'utf8');

@@ -54,6 +54,16 @@ describe('fixes', () => {
     }
   });
 
+  it('keeps each word’s own Unicode form in a note mixing NFC and NFD (issue 13, item 10)', () => {
+    // One NFD word made every fix NFD, the NFC words' included; an unaccented word follows the note.
+    const text = `Avec l’inforgérance, ${'la délocation'.normalize('NFD')} et la delocalisation.`;
+    const [nfc, nfd, bare] = findings(text);
+    assert.equal(nfc.suggestions[0], 'infogérance');
+    assert.equal(nfd.suggestions[0], 'délocalisation'.normalize('NFD'));
+    assert.equal(bare.suggestions[0], 'délocalisation'.normalize('NFD'));
+    assert.equal(fixAll(text), `Avec l’infogérance, ${'la délocalisation'.normalize('NFD')} et la ${'délocalisation'.normalize('NFD')}.`);
+  });
+
   it('keeps a CRLF note CRLF', () => {
     const text = 'Ligne un.\r\nAvec l’inforgérance.\r\n';
     assert.equal(fixAll(text), 'Ligne un.\r\nAvec l’infogérance.\r\n');

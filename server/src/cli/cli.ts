@@ -1,22 +1,28 @@
 /**
  * `glossaire check [paths…]`: the command-line checker, over the same core as the server.
- * Exit codes: 0 clean, 1 findings, 2 usage or glossary errors.
+ * Exit codes: 0 no findings (with --fix: all fixed), 1 findings (left), 2 usage error, invalid
+ * glossary, a path that could not be read or fixed, or nothing to check.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readSync } from 'node:fs';
+import { relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Finding } from '../service/analyze';
-import { applyEdits, getFixAllEdits } from '../service/fixes';
+import { Finding, OffsetEdit } from '../service/analyze';
+import { applyEdits, getFixAllEdits, getFixEdits } from '../service/fixes';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
 import { LineIndex } from '../service/positions';
 import { createGlossaireService } from '../service/service';
-import { Locale, t, toLocale } from '../service/messages';
+import { Locale, MessageKey, parseLocale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 import { glossaryMain } from './glossary';
+import { decodeText, FileProblem, fileProblemMessage, isMarkdownName, MAX_NOTE_BYTES, printablePath, readTextFile, walkFiles, writeTextFile } from '../node/files';
 
 const VERSION = '0.1.0';
+/** The name shown for standard input (`check -`). */
+const STDIN_NAME = '<stdin>';
+/** Glossaries are small; a bigger file is not one. */
+const MAX_GLOSSARY_BYTES = 20 * 1024 * 1024;
 
 interface CliOptions {
   paths: string[];
@@ -28,223 +34,235 @@ interface CliOptions {
   quiet: boolean;
 }
 
-const HELP = {
-  fr: `Utilisation : glossaire check [options] [chemins…]
+type Parsed =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'help'; locale: Locale }
+  | { kind: 'version' }
+  | { kind: 'error'; locale: Locale; message: string };
 
-Vérifie l'orthographe des termes du glossaire dans des notes Markdown
-(les dossiers sont parcourus à la recherche de fichiers *.md).
+/** The process environment's locale: GLOSSAIRE_LOCALE, then POSIX order (LC_ALL, LC_MESSAGES, LANG). */
+function environmentLocale(env: NodeJS.ProcessEnv): Locale {
+  const tag = [env.GLOSSAIRE_LOCALE, env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return toLocale(tag);
+}
 
-Options :
-  --format text|json   format de sortie (text par défaut)
-  --fix                corrige les fichiers avec la première suggestion
-  --glossary FICHIER   ajoute un glossaire (répétable)
-  --no-builtin         n'utilise pas le glossaire intégré
-  --locale fr|en       langue des messages (selon LANG par défaut)
-  -q, --quiet          n'affiche pas la ligne de progression
-  -h, --help           cette aide
-  -v, --version        version
-
-Codes de sortie : 0 aucune faute, 1 fautes trouvées, 2 erreur d'usage ou de glossaire.
-`,
-  en: `Usage: glossaire check [options] [paths…]
-
-Checks the spelling of glossary terms in Markdown notes
-(folders are searched for *.md files).
-
-Options:
-  --format text|json   output format (text by default)
-  --fix                fix files with the first suggestion
-  --glossary FILE      add a glossary (repeatable)
-  --no-builtin         do not use the built-in glossary
-  --locale fr|en       message language (from LANG by default)
-  -q, --quiet          no progress line
-  -h, --help           this help
-  -v, --version        version
-
-Exit codes: 0 no findings, 1 findings, 2 usage or glossary error.
-`,
-};
-
-function parseArgs(argv: string[]): CliOptions | string {
-  const envLocale = toLocale(process.env.GLOSSAIRE_LOCALE ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
-  const o: CliOptions = { paths: [], format: 'text', fix: false, glossaries: [], builtin: true, locale: envLocale, quiet: false };
+/** Parses the command line; usage errors are messages in the locale asked for. */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
+  // The locale first, wherever --locale is: --help and usage errors speak it too.
+  let locale = environmentLocale(env);
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice(9) : undefined;
+    if (value === undefined) continue;
+    const l = parseLocale(value);
+    if (!l) return { kind: 'error', locale, message: t(locale, 'cli.bad-locale', { value }) };
+    locale = l;
+  }
+  const error = (key: MessageKey, params: Record<string, string>): Parsed => ({ kind: 'error', locale, message: t(locale, key, params) });
+  const o: CliOptions = { paths: [], format: 'text', fix: false, glossaries: [], builtin: true, locale, quiet: false };
   const args = [...argv];
   if (args[0] === 'check') args.shift();
-  else if (args.length > 0 && !args[0].startsWith('-')) return `unknown command: ${args[0]}`;
+  else if (args.length > 0 && !args[0].startsWith('-')) return error('cli.unknown-command', { command: args[0] });
+  let help = false;
+  let version = false;
+  let onlyPaths = false;
   while (args.length > 0) {
-    const a = args.shift()!;
-    const value = () => {
-      const v = args.shift();
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+    let a = args.shift()!;
+    if (onlyPaths || a === '-' || !a.startsWith('-')) {
+      o.paths.push(a);
+      continue;
+    }
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const needsValue = a === '--format' || a === '--glossary' || a === '--locale';
+    const value = needsValue ? inline ?? args.shift() : undefined;
+    if (needsValue && value === undefined) return error('cli.needs-value', { option: a });
+    if (!needsValue && inline !== undefined) return error('cli.unknown-option', { option: `${a}=${inline}` });
     switch (a) {
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') return `--format: text or json, not ${v}`;
-        o.format = v;
+      case '--': onlyPaths = true; break;
+      case '--format':
+        if (value !== 'text' && value !== 'json') return error('cli.bad-format', { value: value! });
+        o.format = value;
         break;
-      }
       case '--fix': o.fix = true; break;
-      case '--glossary': o.glossaries.push(value()); break;
+      case '--glossary': o.glossaries.push(value!); break;
       case '--no-builtin': o.builtin = false; break;
-      case '--locale': o.locale = toLocale(value()); break;
+      case '--locale': break; // read above
       case '-q': case '--quiet': o.quiet = true; break;
-      case '-h': case '--help': return 'help';
-      case '-v': case '--version': return 'version';
-      default:
-        if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
-        o.paths.push(a);
+      case '-h': case '--help': help = true; break;
+      case '-v': case '--version': version = true; break;
+      default: return error('cli.unknown-option', { option: a });
     }
   }
+  if (help) return { kind: 'help', locale };
+  if (version) return { kind: 'version' };
   if (o.paths.length === 0) o.paths.push('.');
-  return o;
+  // Fixed text from standard input goes to standard output: nothing else may go there.
+  if (o.fix && o.paths.includes('-') && (o.paths.length > 1 || o.format === 'json')) return error('cli.stdin-fix', {});
+  return { kind: 'run', options: o };
 }
 
-/** Expands folders into their *.md files (skipping node_modules and dot-folders). */
-function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const seen = new Set<string>();
-  const walk = (dir: string) => {
-    // A folder is walked once however many links lead to it (a link to a parent looped until
-    // ELOOP crashed the CLI); an unreadable entry (a dangling link) is reported and skipped.
-    let names: string[];
+/** Reads standard input whole (bounded), waiting out EAGAIN on a non-blocking pipe. */
+function readStdin(maxBytes: number): Buffer | 'too-large' {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    let n: number;
     try {
-      const real = realpathSync(dir);
-      if (seen.has(real)) return;
-      seen.add(real);
-      names = readdirSync(dir).sort();
+      n = readSync(0, chunk, 0, chunk.length, null);
     } catch (e) {
-      process.stderr.write(`glossaire: ${dir}: ${(e as Error).message}\n`);
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const p = join(dir, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch (e) {
-        process.stderr.write(`glossaire: ${p}: ${(e as Error).message}\n`);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 10);
         continue;
       }
-      if (st.isDirectory()) walk(p);
-      else if (/\.(md|markdown)$/i.test(name)) files.push(p);
+      if (code === 'EOF') break; // Windows, closed pipe
+      throw e;
     }
-  };
-  for (const p of paths) {
-    let st;
-    try { st = statSync(p); } catch { missing.push(p); continue; }
-    if (st.isDirectory()) walk(p);
-    else files.push(p);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return 'too-large';
   }
-  return { files, missing };
-}
-
-/** Writes a file atomically: a temporary file in the same folder, then a rename. */
-function writeAtomic(path: string, content: string): void {
-  const dir = mkdtempSync(join(dirname(path), `.${basename(path)}.glossaire-`));
-  const tmp = join(dir, 'tmp');
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Runs the CLI; returns the exit code. */
-export function main(argv: string[]): number {
+export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
   if (argv[0] === 'glossary') return glossaryMain(argv.slice(1));
-  let parsed: CliOptions | string;
-  try { parsed = parseArgs(argv); } catch (e) { parsed = (e as Error).message; }
-  const locale0 = toLocale(process.env.LANG);
-  if (parsed === 'help') { process.stdout.write(HELP[locale0]); return 0; }
-  if (parsed === 'version') { process.stdout.write(`glossaire ${VERSION}\n`); return 0; }
-  if (typeof parsed === 'string') {
-    process.stderr.write(`glossaire: ${parsed}\n\n${HELP[locale0]}`);
+  const parsed = parseArgs(argv, env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(t(parsed.locale, 'cli.help'));
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`glossaire ${VERSION}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`${t(parsed.locale, 'cli.prefix')}${parsed.message}\n${t(parsed.locale, 'cli.see-help')}\n`);
     return 2;
   }
-  const o = parsed;
+  const o = parsed.options;
+  const L = o.locale;
+  const say = (line: string) => process.stderr.write(line + '\n');
+  const shownPath = (p: string) => relative(process.cwd(), p) || p;
   let usageError = false;
+  let problems = 0;
+  const reportProblem = (p: FileProblem) => {
+    problems++;
+    say(t(L, 'cli.prefix') + fileProblemMessage(L, p, printablePath(p.path === '-' ? STDIN_NAME : shownPath(p.path))));
+  };
 
   const sources: GlossarySource[] = [];
-  const glossaryPaths = [...(o.builtin ? [getBuiltinGlossaryPath()] : []), ...o.glossaries];
-  for (const p of glossaryPaths) {
-    try {
-      sources.push({ uri: p, text: readFileSync(p, 'utf8'), builtin: p === getBuiltinGlossaryPath() });
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const detail = err.code === 'ENOENT' ? t(o.locale, 'glossary.no-such-file') : err.message;
-      process.stderr.write(`glossaire: ${t(o.locale, 'glossary.unreadable', { path: p, detail })}\n`);
+  const builtinPath = getBuiltinGlossaryPath();
+  for (const p of [...(o.builtin ? [builtinPath] : []), ...o.glossaries]) {
+    const r = readTextFile(p, MAX_GLOSSARY_BYTES);
+    if (r.ok) {
+      // The BOM goes back in: the core reads past it, and offsets stay the file's.
+      sources.push({ uri: p, text: (r.bom ? '\uFEFF' : '') + r.text, builtin: p === builtinPath });
+    } else if (r.problem.kind === 'unreadable' && r.problem.detail === 'ENOENT') {
+      say(t(L, 'cli.prefix') + t(L, 'glossary.unreadable', { path: printablePath(p), detail: t(L, 'glossary.no-such-file') }));
+      usageError = true;
+    } else {
+      say(t(L, 'cli.prefix') + fileProblemMessage(L, r.problem, printablePath(p)));
       usageError = true;
     }
   }
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
-  const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
-  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
+  const glossary = compileGlossary(sources, { locale: L, lexicon });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: L });
   for (const p of glossary.problems) {
-    process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
+    say(formatProblem({ ...p, uri: printablePath(relative(process.cwd(), p.uri) || p.uri) }, L));
     if (p.severity === 'error') usageError = true;
   }
 
-  const { files, missing } = collectFiles(o.paths);
-  for (const m of missing) {
-    process.stderr.write(`glossaire: ${m}: ${o.locale === 'fr' ? 'fichier ou dossier introuvable' : 'no such file or directory'}\n`);
-    usageError = true;
-  }
+  const readsStdin = o.paths.includes('-');
+  const { files, problems: walkProblems } = walkFiles(o.paths.filter((p) => p !== '-'), isMarkdownName);
+  for (const p of walkProblems) reportProblem(p);
+  const fixToStdout = o.fix && readsStdin; // parseArgs made sure "-" is then the only path
   const progress = !o.quiet && process.stderr.isTTY && files.length > 20;
   const json: unknown[] = [];
+  let checked = 0;
   let total = 0;
+  let unfixed = 0;
   let fixedFiles = 0;
-  files.forEach((file, k) => {
-    if (progress && (k % 10 === 0 || k === files.length - 1)) process.stderr.write(`\r${k + 1}/${files.length} ${relative(process.cwd(), file).slice(-60).padEnd(60)}`);
-    let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch (e) {
-      process.stderr.write(`glossaire: ${file}: ${(e as Error).message}\n`);
-      usageError = true;
-      return;
-    }
+
+  const checkText = (text: string, file: string | undefined, bom: boolean) => {
+    checked++;
     const { findings } = service.analyze(text);
-    if (findings.length === 0) return;
     total += findings.length;
+    const jsonName = file === undefined ? STDIN_NAME : shownPath(file);
+    const shown = file === undefined ? STDIN_NAME : printablePath(jsonName);
     const lines = new LineIndex(text);
-    const shown = relative(process.cwd(), file) || file;
-    for (const f of findings) report(shown, f, lines, o, json);
-    if (o.fix) {
-      const fixed = applyEdits(text, getFixAllEdits(findings));
-      if (fixed !== text) {
-        writeAtomic(file, fixed);
-        fixedFiles++;
-        for (const f of findings) {
-          const p = lines.positionAt(f.start);
-          if (o.format === 'text') process.stdout.write(`${shown}:${p.line + 1}:${p.character + 1}: ${o.locale === 'fr' ? 'corrigé' : 'fixed'} « ${f.word} » → « ${f.edits ? '…' : f.suggestions[0]} »\n`);
-        }
+    const out = fixToStdout ? say : (line: string) => process.stdout.write(line + '\n');
+    let applied: OffsetEdit[] = [];
+    let fixed = text;
+    if (o.fix && findings.length > 0) {
+      applied = getFixAllEdits(findings);
+      fixed = applyEdits(text, applied);
+      if (fixed !== text && file !== undefined) {
+        const problem = writeTextFile(file, fixed, { bom });
+        if (problem) {
+          reportProblem(problem);
+          applied = [];
+        } else fixedFiles++;
       }
     }
+    const appliedKeys = new Set(applied.map((e) => `${e.start}:${e.end}:${e.newText}`));
+    const isFixed = (f: Finding) => {
+      const edits = getFixEdits(f);
+      return edits.length > 0 && edits.every((e) => appliedKeys.has(`${e.start}:${e.end}:${e.newText}`));
+    };
+    for (const f of findings) {
+      const range = lines.rangeAt(f.start, f.end);
+      const message = findingMessage(f, L);
+      const fixedNow = o.fix && isFixed(f);
+      if (o.fix && !fixedNow) unfixed++;
+      if (o.format === 'json') {
+        json.push({ file: jsonName, range, severity: f.severity, code: f.code, message, word: f.word, suggestions: f.suggestions, ...(o.fix ? { fixed: fixedNow } : {}) });
+      } else out(`${shown}:${range.start.line + 1}:${range.start.character + 1}: ${f.severity}: ${message}`);
+    }
+    // What the fix changed, edit by edit (a whole-note accent fix is several words).
+    if (o.format === 'text') {
+      for (const e of applied) {
+        const p = lines.positionAt(e.start);
+        out(`${shown}:${p.line + 1}:${p.character + 1}: ${t(L, 'cli.fixed', { word: text.slice(e.start, e.end), fix: e.newText })}`);
+      }
+    }
+    if (fixToStdout) process.stdout.write((bom ? '\uFEFF' : '') + fixed);
+  };
+
+  if (readsStdin) {
+    const bytes = readStdin(MAX_NOTE_BYTES);
+    const decoded = bytes === 'too-large' ? undefined : decodeText(bytes);
+    if (bytes === 'too-large') reportProblem({ path: '-', kind: 'too-large' });
+    else if (decoded && !decoded.ok) reportProblem({ path: '-', kind: decoded.kind, detail: decoded.offset === undefined ? undefined : String(decoded.offset) });
+    else if (decoded?.ok) checkText(decoded.text, undefined, decoded.bom);
+  }
+  files.forEach((file, k) => {
+    if (progress && (k % 10 === 0 || k === files.length - 1)) process.stderr.write(`\r${k + 1}/${files.length} ${printablePath(shownPath(file)).slice(-60).padEnd(60)}`);
+    const r = readTextFile(file);
+    if (!r.ok) reportProblem(r.problem);
+    else checkText(r.text, file, r.bom);
   });
   if (progress) process.stderr.write('\r' + ' '.repeat(72) + '\r');
   if (o.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  else if (!o.quiet) {
-    const summary = o.locale === 'fr'
-      ? `${files.length} fichier(s) vérifié(s), ${total} faute(s)${o.fix ? `, ${fixedFiles} fichier(s) corrigé(s)` : ''}.`
-      : `${files.length} file(s) checked, ${total} finding(s)${o.fix ? `, ${fixedFiles} file(s) fixed` : ''}.`;
-    process.stderr.write(summary + '\n');
-  }
-  if (usageError) return 2;
-  return total > 0 && !o.fix ? 1 : 0;
 
-  function report(shown: string, f: Finding, lines: LineIndex, opts: CliOptions, out: unknown[]) {
-    const range = lines.rangeAt(f.start, f.end);
-    const message = findingMessage(f, opts.locale);
-    if (opts.format === 'json') {
-      out.push({ file: shown, range, severity: f.severity, code: f.code, message, word: f.word, suggestions: f.suggestions });
-    } else {
-      process.stdout.write(`${shown}:${range.start.line + 1}:${range.start.character + 1}: ${f.severity}: ${message}\n`);
-    }
+  const nothingChecked = checked === 0 && problems === 0 && !usageError;
+  if (nothingChecked) say(t(L, 'cli.prefix') + t(L, 'cli.no-files', { paths: o.paths.map(printablePath).join(', ') }));
+  else if (!o.quiet && o.format === 'text') {
+    say(t(L, o.fix ? 'cli.summary-fix' : 'cli.summary', { files: checked, findings: total, fixed: fixedFiles }));
+    if (problems > 0) say(t(L, 'cli.summary-problems', { count: problems }));
   }
+  if (usageError || problems > 0 || nothingChecked) return 2;
+  return (o.fix ? unfixed : total) > 0 ? 1 : 0;
 }
 
 if (require.main === module) {
@@ -253,5 +271,12 @@ if (require.main === module) {
   // never needs. Peak RSS of a 1 MB note −9 MiB, same time. (A flag read when the space
   // would grow, so setting it now is safe; it only exists for this process.)
   setFlagsFromString('--semi-space-growth-factor=1');
+  // `check … | head -1`: the reader went away; stop quietly (no EPIPE stack trace).
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   process.exitCode = main(process.argv.slice(2));
 }

@@ -5,12 +5,21 @@
  * event-loop turns to a 20,000-note walk).
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { globToRegExp, HostFileError, ServerHost, SKIP_DIRS } from '../lsp/host';
+import { globToRegExp, HostFileError, ServerHost } from '../lsp/host';
 import { collectYoungGeneration } from '../transport/idleGc';
 import { getBuiltinGlossaryPath, loadLexicon } from './resources';
+import { FileProblem, readTextFile, walkFiles } from './files';
+
+/** Read cap when the caller gives none: a path that leads to /dev/zero must still end. */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The HostFileError code of a file problem ('ENOENT', 'EFBIG' as the interface says). */
+function hostError(p: FileProblem): HostFileError {
+  const code = p.kind === 'too-large' ? 'EFBIG' : p.kind === 'not-regular' ? 'EINVAL' : p.kind === 'not-utf8' || p.kind === 'utf16' ? 'EILSEQ' : p.detail ?? 'EIO';
+  const what = p.kind === 'not-regular' ? 'not a regular file' : p.kind === 'too-large' ? `larger than ${p.detail} bytes` : p.kind === 'utf16' ? 'UTF-16, not UTF-8' : p.kind === 'not-utf8' ? `not UTF-8 (byte ${p.detail})` : code;
+  return new HostFileError(code, `${p.path}: ${what}`);
+}
 
 /** A ServerHost on Node's file system. */
 export function createNodeHost(): ServerHost {
@@ -18,58 +27,20 @@ export function createNodeHost(): ServerHost {
     kind: 'node',
     builtinGlossaryUri: URI.file(getBuiltinGlossaryPath()).toString(),
     readText(uri, options = {}) {
-      try {
-        const path = URI.parse(uri).fsPath;
-        if (options.maxBytes !== undefined && statSync(path).size > options.maxBytes) {
-          return Promise.reject(new HostFileError('EFBIG', `${path}: larger than ${options.maxBytes} bytes`));
-        }
-        return Promise.resolve(readFileSync(path, 'utf8'));
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        return Promise.reject(new HostFileError(err.code ?? 'EIO', err.message));
-      }
+      // The CLI's bounded read (node/files.ts): regular files only, never more than the cap
+      // whatever stat says, strict UTF-8 (a pipe or /dev/zero named *.md hung the server).
+      const r = readTextFile(URI.parse(uri).fsPath, options.maxBytes ?? DEFAULT_MAX_BYTES);
+      return r.ok ? Promise.resolve(r.text) : Promise.reject(hostError(r.problem));
     },
     findFiles(folders, glob, limit) {
+      // The CLI's walker: each real folder once, devices and pipes left out.
       const re = globToRegExp(glob);
-      const out: string[] = [];
-      const seen = new Set<string>();
-      for (const folder of folders) {
-        const root = URI.parse(folder);
-        if (root.scheme !== 'file') continue;
-        walk(root.fsPath, '', re, out, limit, seen);
-      }
+      const roots = folders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+      const out = walkFiles(roots, (_name, relPath) => re.test(relPath), { maxFiles: limit }).files.map((f) => URI.file(f).toString());
       return Promise.resolve(out);
     },
     lexicon: () => loadLexicon(),
     prepareLexicon: () => Promise.resolve(),
     idle: () => void collectYoungGeneration(),
   };
-}
-
-function walk(dir: string, rel: string, re: RegExp, out: string[], limit: number, seen: Set<string>): void {
-  let names: string[];
-  try {
-    // A folder reached again through a symbolic link is walked once: links to a parent (or
-    // three links to '.') made the walk exponential and the server hung before answering.
-    const real = realpathSync(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (out.length >= limit) return;
-    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
-    const p = join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      continue;
-    }
-    const relPath = rel ? `${rel}/${name}` : name;
-    if (st.isDirectory()) walk(p, relPath, re, out, limit, seen);
-    else if (re.test(relPath)) out.push(URI.file(p).toString());
-  }
 }

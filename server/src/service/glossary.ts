@@ -192,7 +192,10 @@ export function parseGlossary(sources: GlossarySource[], options: CompileOptions
   const sourceTexts = new Map<string, string>();
   const pendingRelations: { entry: GlossaryEntry; field: 'related' | 'broader'; id: string; node: JsonNode | undefined; uri: string }[] = [];
 
-  for (const source of sources) {
+  for (const given of sources) {
+    // A file saved with a BOM (Windows editors) is valid: the BOM is read as a space, which
+    // JSON skips and which keeps every offset the file's.
+    const source = given.text.charCodeAt(0) === 0xfeff ? { ...given, text: ' ' + given.text.slice(1) } : given;
     sourceTexts.set(source.uri, source.text);
     const errors: ParseError[] = [];
     // The parser recurses: JSON nested thousands deep would overflow the stack (and take the
@@ -231,7 +234,8 @@ export function parseGlossary(sources: GlossarySource[], options: CompileOptions
           uri: source.uri, severity: 'error', code: 'glossary.invalid-json',
           message: t(locale, 'glossary.invalid-json', { detail: t(locale, 'json.at', { detail: jsonErrorText(e.error, locale), line, column }) }),
           entry: at.entry, field: at.field,
-          start: e.offset, end: e.offset + Math.max(1, e.length),
+          // At the end of the file (an empty or cut file) the range ends there, not one past it.
+          start: e.offset, end: Math.min(source.text.length, e.offset + Math.max(1, e.length)),
         });
       }
       if (!root || root.type !== 'object') continue; // keep what the tolerant parser recovered

@@ -91,6 +91,54 @@ const FR = {
   'hover.examples': 'Exemples',
   'hover.source': 'Source',
   'hover.category': 'Catégorie',
+  'file.missing': '{path} : fichier ou dossier introuvable',
+  'file.unreadable': '{path} : illisible ({detail})',
+  'file.not-regular': '{path} : ignoré, ce n’est pas un fichier ordinaire (périphérique, tube ou socket)',
+  'file.too-large': '{path} : ignoré, plus de {max} Mo',
+  'file.not-utf8': '{path} : ignoré, pas en UTF-8 (octet {detail}) ; enregistrez-le en UTF-8 pour le vérifier',
+  'file.utf16': '{path} : ignoré, encodé en UTF-16 ; enregistrez-le en UTF-8 pour le vérifier',
+  'file.read-only': '{path} : non corrigé, le fichier est en lecture seule',
+  'file.folder-not-writable': '{path} : non corrigé, impossible d’écrire dans le dossier ({detail})',
+  'file.write-failed': '{path} : non corrigé, erreur d’écriture ({detail})',
+  'file.reason.ENOENT': 'lien vers un fichier absent',
+  'file.reason.ELOOP': 'boucle de liens symboliques',
+  'file.reason.EACCES': 'permission refusée',
+  'file.reason.EPERM': 'opération non permise',
+  'file.reason.EROFS': 'système de fichiers en lecture seule',
+  'cli.prefix': 'glossaire : ',
+  'cli.unknown-option': 'option inconnue : {option}',
+  'cli.unknown-command': 'commande inconnue : {command}',
+  'cli.needs-value': '{option} attend une valeur',
+  'cli.bad-format': '--format : text ou json, pas « {value} »',
+  'cli.bad-locale': 'langue « {value} » non prise en charge : fr ou en',
+  'cli.stdin-fix': '« - » (l’entrée standard) avec --fix doit être le seul chemin, sans --format json : le texte corrigé est écrit sur la sortie standard',
+  'cli.see-help': 'glossaire --help pour l’aide.',
+  'cli.no-files': 'aucun fichier Markdown à vérifier ({paths})',
+  'cli.summary': '{files} fichier(s) vérifié(s), {findings} faute(s).',
+  'cli.summary-fix': '{files} fichier(s) vérifié(s), {findings} faute(s), {fixed} fichier(s) corrigé(s).',
+  'cli.summary-problems': '{count} chemin(s) non vérifié(s) ou non corrigé(s), voir plus haut.',
+  'cli.fixed': 'corrigé « {word} » → « {fix} »',
+  'cli.help': `Utilisation : glossaire check [options] [chemins…]
+
+Vérifie l'orthographe des termes du glossaire dans des notes Markdown
+(les dossiers sont parcourus à la recherche de fichiers *.md ; « - » lit l'entrée standard).
+
+Options :
+  --format text|json   format de sortie (text par défaut)
+  --fix                corrige les fichiers avec la première suggestion
+                       (avec « - » : écrit le texte corrigé sur la sortie standard)
+  --glossary FICHIER   ajoute un glossaire (répétable)
+  --no-builtin         n'utilise pas le glossaire intégré
+  --locale fr|en       langue des messages (selon GLOSSAIRE_LOCALE, LC_ALL, LC_MESSAGES, LANG par défaut)
+  -q, --quiet          n'affiche ni la progression ni le bilan
+  -h, --help           cette aide
+  -v, --version        version
+
+Codes de sortie :
+  0  aucune faute (avec --fix : toutes corrigées)
+  1  des fautes (avec --fix : des fautes restent non corrigées)
+  2  erreur d'usage, glossaire invalide, chemin illisible ou non corrigeable, ou aucun fichier à vérifier
+`,
 } as const;
 
 /** Keys of the message catalogue. */
@@ -181,12 +229,70 @@ const EN: Record<MessageKey, string> = {
   'hover.examples': 'Examples',
   'hover.source': 'Source',
   'hover.category': 'Category',
+  'file.missing': '{path}: no such file or directory',
+  'file.unreadable': '{path}: cannot be read ({detail})',
+  'file.not-regular': '{path}: skipped, not a regular file (device, pipe or socket)',
+  'file.too-large': '{path}: skipped, larger than {max} MB',
+  'file.not-utf8': '{path}: skipped, not UTF-8 (byte {detail}); save it as UTF-8 to check it',
+  'file.utf16': '{path}: skipped, UTF-16 encoded; save it as UTF-8 to check it',
+  'file.read-only': '{path}: not fixed, the file is read-only',
+  'file.folder-not-writable': '{path}: not fixed, cannot write in its folder ({detail})',
+  'file.write-failed': '{path}: not fixed, write error ({detail})',
+  'file.reason.ENOENT': 'link to a missing file',
+  'file.reason.ELOOP': 'symbolic link loop',
+  'file.reason.EACCES': 'permission denied',
+  'file.reason.EPERM': 'operation not permitted',
+  'file.reason.EROFS': 'read-only file system',
+  'cli.prefix': 'glossaire: ',
+  'cli.unknown-option': 'unknown option: {option}',
+  'cli.unknown-command': 'unknown command: {command}',
+  'cli.needs-value': '{option} needs a value',
+  'cli.bad-format': '--format: text or json, not "{value}"',
+  'cli.bad-locale': 'unsupported language "{value}": fr or en',
+  'cli.stdin-fix': '"-" (standard input) with --fix must be the only path, without --format json: the fixed text goes to standard output',
+  'cli.see-help': 'glossaire --help for help.',
+  'cli.no-files': 'no Markdown file to check ({paths})',
+  'cli.summary': '{files} file(s) checked, {findings} finding(s).',
+  'cli.summary-fix': '{files} file(s) checked, {findings} finding(s), {fixed} file(s) fixed.',
+  'cli.summary-problems': '{count} path(s) not checked or not fixed, see above.',
+  'cli.fixed': 'fixed "{word}" → "{fix}"',
+  'cli.help': `Usage: glossaire check [options] [paths…]
+
+Checks the spelling of glossary terms in Markdown notes
+(folders are searched for *.md files; "-" reads standard input).
+
+Options:
+  --format text|json   output format (text by default)
+  --fix                fix files with the first suggestion
+                       (with "-": writes the fixed text to standard output)
+  --glossary FILE      add a glossary (repeatable)
+  --no-builtin         do not use the built-in glossary
+  --locale fr|en       message language (from GLOSSAIRE_LOCALE, LC_ALL, LC_MESSAGES, LANG by default)
+  -q, --quiet          no progress line, no summary
+  -h, --help           this help
+  -v, --version        version
+
+Exit codes:
+  0  no findings (with --fix: all fixed)
+  1  findings (with --fix: some findings left unfixed)
+  2  usage error, invalid glossary, a path that could not be read or fixed, or no file to check
+`,
 };
 
 
 /** Picks the catalogue for a BCP 47 locale ("fr-CA" → fr); French unless it is English. */
 export function toLocale(tag: string | undefined): Locale {
-  return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
+  return parseLocale(tag) ?? 'fr';
+}
+
+/**
+ * The locale a tag names, or undefined for another language: BCP 47 ("en-GB") and POSIX
+ * ("en_US.UTF-8", "fr_FR@euro") forms. (`\b` did not end "en" before "_": en_US gave French.)
+ */
+export function parseLocale(tag: string | undefined): Locale | undefined {
+  const m = tag ? /^([a-z]{2,3})(?:[-_.@]|$)/i.exec(tag) : null;
+  const lang = m?.[1].toLowerCase();
+  return lang === 'en' || lang === 'fr' ? lang : undefined;
 }
 
 // Each message split once, at load, into literal text and {names}: the server formats one per

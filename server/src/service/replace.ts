@@ -7,11 +7,15 @@ import { TermForm } from './glossary';
 import { Token, TokenFlag } from './markdown';
 import { applyCase, isAllUpper } from './text';
 
+/** A precomposed accented Latin letter (é, ç, œ…): the word was written NFC. */
+const PRECOMPOSED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
 /**
  * The text that replaces tokens[first..last] with `target`, in the writer's form: case word by
  * word ("Cloud Computting" → "Cloud Computing", "CloudComputing" → "Cloud Computing"), the
  * writer's separators where they are of the right kind (’ stays ’, a line break stays), emphasis
- * markers inside words ("S**ervise" → "S**ervice") and NFD when the note is NFD.
+ * markers inside words ("S**ervise" → "S**ervice") and the word's Unicode form (NFD when
+ * written decomposed, or unaccented in an NFD note).
  */
 export function replacementFor(text: string, tokens: Token[], first: number, last: number, target: TermForm, nfd: boolean): string {
   const count = last - first + 1;
@@ -37,9 +41,15 @@ export function replacementFor(text: string, tokens: Token[], first: number, las
     if (count === words.length && tokens[first + k].gapBefore === target.joiners[k - 1]) sep = text.slice(tokens[first + k - 1].end, tokens[first + k].start);
     out += sep + cased[k];
   }
-  let decomposed = nfd;
-  for (let k = first; k <= last; k++) if (tokens[k].flags & TokenFlag.Decomposed) decomposed = true;
-  return decomposed ? out.normalize('NFD') : out;
+  // Each word keeps its own form: written decomposed → NFD, written with precomposed accents →
+  // NFC (a note mixing both got NFD everywhere); a word without accents follows the note.
+  let decomposed = false;
+  let composed = false;
+  for (let k = first; k <= last; k++) {
+    if (tokens[k].flags & TokenFlag.Decomposed) decomposed = true;
+    else if (PRECOMPOSED.test(text.slice(tokens[k].start, tokens[k].end))) composed = true;
+  }
+  return decomposed || (nfd && !composed) ? out.normalize('NFD') : out;
 }
 
 /** Case of a joined word ("CloudComputing") carried over to the words it joins. */
