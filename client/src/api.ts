@@ -6,6 +6,8 @@
 import type * as vscode from 'vscode';
 import type { ConceptsSnapshot } from './conceptsView';
 import type { NoteConceptsSnapshot } from './noteConceptsView';
+import type { QuizScreen } from './quiz';
+import type { StudySnapshot } from './studyView';
 
 /** The extension's API. */
 export interface GlossaireApi {
@@ -21,6 +23,12 @@ export interface GlossaireApi {
   readonly note: vscode.TextDocument | undefined;
   /** The concept page on screen, if any. */
   conceptPage(): { id: string; title: string; html: string } | undefined;
+  /** The Study view's groups (« Concepts à revoir », « Pas encore dans vos notes », « Sans définition »). */
+  study(): Promise<StudySnapshot>;
+  /** The quiz on screen: what it shows, and typing into its input box. */
+  readonly quiz: { readonly screen: QuizScreen | undefined; type(text: string): boolean };
+  /** The note's status bar item (note, counts and text), when shown. */
+  noteStatus(): { uri: string; concepts: number; typos: number; text: string } | undefined;
   /** The ghost text offered for a line cut at the cursor, if any. */
   inlineCompletion(before: string, after?: string): Promise<string | undefined>;
 }

@@ -14,6 +14,9 @@ import { GlossaireClient } from './languageClient';
 import { NoteConceptsNode } from './noteConceptsView';
 import { findConceptOccurrences, showLocations } from './occurrences';
 import { addIgnoredWord, isChecked, setConceptsDescription } from './settings';
+import { Quiz, QuizOptions } from './quiz';
+import { exportGlossary, ExportOptions } from './studyExport';
+import { addToGlossary, StudyNode } from './studyView';
 
 /** The server's fix-all kind (shared/protocol.ts) as a vscode kind. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -27,6 +30,7 @@ export interface CommandContext {
   panel: ConceptPanel;
   output: vscode.LogOutputChannel;
   editors: EditorTracker;
+  quiz: Quiz;
 }
 
 /** Remembers the last text editor, for commands run from a view or the concept page. */
@@ -87,6 +91,10 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'glossaire.conceptsView.showOccurrences': () => setConceptsDescription('occurrences'),
     'glossaire.conceptsView.showDefinitions': () => setConceptsDescription('definition'),
     [IGNORE_WORD_COMMAND]: (word: string) => ignoreWord(word),
+    'glossaire.review': (options?: QuizOptions) => ctx.quiz.run(options && typeof options === 'object' ? options : {}),
+    'glossaire.exportGlossary': (options?: ExportOptions) => exportGlossary(ctx.client, options && typeof options === 'object' ? options : {}),
+    'glossaire.showNoteConcepts': () => vscode.commands.executeCommand('glossaire.noteConcepts.focus'),
+    'glossaire.study.addToGlossary': (node?: StudyNode | string) => addToGlossary(node),
   };
   return Object.entries(table).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -13,6 +13,10 @@ import { ConceptsView } from './conceptsView';
 import { getInlineTermCompletion, registerInlineCompletion } from './inlineCompletion';
 import { GlossaireClient } from './languageClient';
 import { NoteConceptsView } from './noteConceptsView';
+import { LeitnerStore } from './leitnerStore';
+import { NoteStatus } from './noteStatus';
+import { Quiz } from './quiz';
+import { StudyView } from './studyView';
 
 let client: GlossaireClient | undefined;
 
@@ -25,10 +29,14 @@ export function activate(context: vscode.ExtensionContext): GlossaireApi {
   const noteView = new NoteConceptsView(client);
   const panel = new ConceptPanel(model, context.extensionUri);
   const editors = new EditorTracker();
+  const leitner = new LeitnerStore(context.globalState);
+  const studyView = new StudyView(client, leitner);
+  const noteStatus = new NoteStatus(client);
+  const quiz = new Quiz(client, leitner, panel);
   context.subscriptions.push(
-    output, model, conceptsView, noteView, panel, editors,
+    output, model, conceptsView, noteView, panel, editors, leitner, studyView, noteStatus, quiz,
     registerInlineCompletion(model),
-    ...registerCommands({ extensionUri: context.extensionUri, client, model, conceptsView, panel, output, editors }),
+    ...registerCommands({ extensionUri: context.extensionUri, client, model, conceptsView, panel, output, editors, quiz }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when the client starts.
       if (e.affectsConfiguration('glossaire.languages')) void client?.restart();
@@ -49,6 +57,14 @@ export function activate(context: vscode.ExtensionContext): GlossaireApi {
       return noteView.document;
     },
     conceptPage: () => panel.current,
+    study: () => studyView.snapshot(),
+    quiz: {
+      get screen() {
+        return quiz.screen;
+      },
+      type: (text: string) => quiz.type(text),
+    },
+    noteStatus: () => noteStatus.shown && { ...noteStatus.shown, text: noteStatus.item.text },
     inlineCompletion: async (before, after = '') =>
       getInlineTermCompletion((await model.get()).concepts, before, after)?.text,
   };

@@ -75,7 +75,7 @@ describe('cli', { concurrency: true }, () => {
     const lines = r.stdout.trim().split('\n');
     assert.equal(lines.length, 9);
     assert.equal(lines[0], 'examples/01-externalisation.md:5:4: warning: « Extarnilisation » : terme du glossaire mal orthographié, vouliez-vous dire « Externalisation » ?');
-    assert.match(r.stderr, /4 fichier\(s\) vérifié\(s\), 9 faute\(s\)/);
+    assert.match(r.stderr, /7 fichier\(s\) vérifié\(s\), 9 faute\(s\)/);
   });
 
   it('exits 0 on a clean note', () => {

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matchAnswer } from '../../server/src/service/study/matching';
+import { maskNames, matchAnswer } from '../../server/src/service/study/matching';
 import { BOX_COUNT, dueConcepts, emptyLeitnerState, parseLeitnerState, pickQuizConcepts, recordReview } from '../../server/src/service/study/leitner';
 import { computeCoverage, findBoldTerms } from '../../server/src/service/study/coverage';
 import { ankiField, csvField, formatExport, relativePath, toExportConcepts } from '../../server/src/service/study/export';
@@ -41,6 +41,15 @@ describe('quiz answer matching', () => {
     assert.equal(matchAnswer('PaaS', { term: 'SaaS' }).grade, 'wrong', 'four letters: one change makes another acronym');
     assert.equal(matchAnswer('   ', infogerance).grade, 'wrong');
     assert.equal(matchAnswer('infogérance', { term: 'externalisation' }).expected, 'externalisation');
+  });
+});
+
+describe('question masking', () => {
+  it('hides every name of the concept, any case, whole words only, longest first', () => {
+    assert.equal(maskNames('Le Cloud computing : du cloud, pas du nuage ni de cloudy.', ['cloud', 'cloud computing']), 'Le … : du …, pas du nuage ni de cloudy.');
+    assert.equal(maskNames('L’infogérance (ou infoge\u0301rance) est…', ['infogérance']), 'L’… (ou …) est…');
+    assert.equal(maskNames('Système d’information.', ["système d'information"]), '….');
+    assert.equal(maskNames('a+b (x)', ['a+b', '(x)']), '… …');
   });
 });
 
@@ -96,9 +105,11 @@ describe('Leitner schedule', () => {
 describe('course coverage', () => {
   it('finds bold terms in prose, without articles and punctuation, and not in code', () => {
     const text = "Intro **L'offshore** et __le nearshore__.\r\n**SSII / ESN**\n\n**Cloud :** texte\n\n```\n**dans le code**\n```\n" +
-      '**une phrase entière en gras qui dépasse largement les cinq mots**\n`**code**` **2024**\n';
+      '**une phrase entière en gras qui dépasse largement les cinq mots**\n`**code**` **2024**\n' +
+      '**Pour** : moins cher. **Attention**, il faut **confier à une société** le **Plan de continuité**.\n' +
+      '**TDN : total des données nettes** **C** **🧭 Gouvernance**\n';
     const terms = findBoldTerms(text);
-    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud']);
+    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud', 'Plan de continuité', 'TDN', 'Gouvernance'], 'labels, emphasis and verb phrases are not terms');
     for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
   });
   it('normalises NFD bold text to NFC, keeping the offsets of the source', () => {

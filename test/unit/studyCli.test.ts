@@ -7,7 +7,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { glossaryJson, ROOT } from './helpers';
@@ -18,7 +18,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[], cwd = ROOT, locale = 'fr'): { code: number | null; stdout: string; stderr: string } {
   assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `node esbuild.mjs` first');
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GLOSSAIRE_LOCALE: locale, LANG: locale } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, GLOSSAIRE_LOCALE: locale, LANG: locale } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -83,10 +83,21 @@ describe('glossaire glossary export', { concurrency: true }, () => {
     assert.match(r.stderr, /Glossaire illisible .*absent\.json.*fichier introuvable/);
     r = run(['glossary', 'nope']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /sous-commande inconnue « nope » \(sous-commandes : export\)/);
+    assert.match(r.stderr, /sous-commande inconnue « nope » \(sous-commandes : export, convert, validate\)/);
     r = run(['glossary', 'export', '--format', 'md', '--glossary', glossaryPath, '-o', join(tmp, 'no-such-dir', 'x.md')], course);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /impossible d’écrire .*x\.md/);
     assert.ok(!existsSync(out));
+  });
+
+  it('a note that is a link to a device is reported, not read: the export still ends', { skip: process.platform === 'win32' && 'no /dev/zero' }, () => {
+    const dir = join(tmp, 'hostile');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.md'), 'Le cloud.\n');
+    symlinkSync('/dev/zero', join(dir, 'zero.md'));
+    const r = run(['glossary', 'export', '--format', 'csv', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /zero\.md/);
+    assert.match(r.stdout, /^cloud,cloud,.*,1,.*a\.md\r$/m, 'the readable note is exported');
   });
 });

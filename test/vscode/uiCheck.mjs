@@ -404,6 +404,71 @@ export async function runGlossaireUiCheck(o) {
           check(await frame.locator('.definition').filter({ hasText: definitionStart }).count() > 0, 'the concept page shows the definition');
           await shot(page, 'definition');
         });
+
+        await step('study', async () => {
+          // A clean layout: the note alone (saved in the temporary copy), then two bold terms
+          // that no glossary defines typed at its end.
+          await calm(page);
+          await page.keyboard.press('Control+S');
+          await runCommand(page, 'View: Close All Editors');
+          // Reopened through Quick Open: the side bar shows the Glossaire panel, not the Explorer.
+          await page.keyboard.press('Control+P');
+          await page.locator('.quick-input-widget input').fill(name);
+          await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+          await page.keyboard.press('Enter');
+          await page.locator(`.tab[aria-label^=${JSON.stringify(name)}]`).first().waitFor({ state: 'visible', timeout: 10_000 });
+          await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+          await page.keyboard.press('Control+End');
+          await page.keyboard.press('Enter');
+          await page.keyboard.type('Le **PRA** et le **MCO** restent à définir.');
+          await openActivityView(page, 'Glossaire', { minRows: 2 });
+          // Room for the Study pane: the two others folded.
+          for (const header of ['Concepts', 'In This Note']) {
+            const h = page.locator(`.part.sidebar .pane-header[aria-label^=${JSON.stringify(header)}][aria-expanded="true"]`).first();
+            if (await h.count()) await h.click();
+          }
+          let last = [];
+          const rows = await poll(async () => {
+            const r = (last = await readPaneRows(page, 'Study', { minRows: 3 }).catch((e) => [String(e.message)]));
+            return r.some((l) => l.startsWith('PRA')) ? r : null;
+          }, { timeout: 20_000, what: '"PRA" in the Study view' }).catch((e) => {
+            throw new Error(`${e.message}; rows: ${JSON.stringify(last)}`);
+          });
+          report.views.study = rows;
+          for (const g of ['Concepts to Review', 'Not in Your Notes Yet', 'No Definition']) {
+            check(rows.some((r) => r.startsWith(g)), `Study shows the group "${g}"`);
+          }
+          check(rows.some((r) => r.startsWith('MCO')), 'Study lists "MCO" without definition');
+          const status = await poll(async () => {
+            const t = await page.locator('.statusbar-item').filter({ hasText: /concepts? · / }).first().innerText().catch(() => '');
+            return t || null;
+          }, { timeout: 10_000, what: 'the note\'s status bar item' });
+          report.statusBar = status;
+          check(/\d+ concepts · (\d+ typos?|no typo)/.test(status), `the status bar shows concepts and typos (got ${JSON.stringify(status)})`);
+          await shot(page, 'study');
+        });
+
+        await step('quiz', async () => {
+          await calm(page);
+          await runCommand(page, 'Glossaire: Review the Course');
+          const widget = page.locator('.quick-input-widget');
+          await poll(async () => /Definition → term/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the kind of questions' });
+          await page.keyboard.press('Enter');
+          const first = glossary.entries[0];
+          await poll(async () => /question 1 of/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the first question' });
+          // A near miss of the first concept (two letters swapped), typed with the keyboard.
+          const near = first.term.slice(0, 3) + first.term[4] + first.term[3] + first.term.slice(5);
+          await page.keyboard.type(near);
+          await shot(page, 'quiz');
+          await page.keyboard.press('Enter');
+          const verdict = await poll(async () => {
+            const t = (await widget.innerText()) ?? '';
+            return /Almost/.test(t) ? t : null;
+          }, { timeout: 10_000, what: 'the « almost » verdict' });
+          check(verdict.includes(first.term), `the verdict gives the right spelling "${first.term}"`);
+          await shot(page, 'quiz-verdict');
+          await page.keyboard.press('Escape');
+        });
       },
     );
   } finally {

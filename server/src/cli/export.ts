@@ -6,12 +6,13 @@
  * cannot be read; with invalid entries, the valid ones are still exported).
  */
 
-import { readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { renameSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeText } from '../service/analyze';
+import { fileProblemMessage, isMarkdownName, printablePath, readTextFile, walkFiles } from '../node/files';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
 import { Locale, t, toLocale } from '../service/messages';
 import { LineIndex } from '../service/positions';
+import { createGlossaireService } from '../service/service';
 import { collectUses, EXPORT_FORMATS, ExportFormat, formatExport, readGlossaryName, toExportConcepts } from '../service/study/export';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
 
@@ -25,6 +26,9 @@ interface ExportOptions {
   deck?: string;
   notetype?: string;
 }
+
+/** Largest glossary file read (bytes). */
+const MAX_GLOSSARY_BYTES = 20 * 1024 * 1024;
 
 const HELP = {
   fr: `Utilisation : glossaire glossary export --format md|anki|csv [options] [chemins…]
@@ -114,17 +118,18 @@ export function exportMain(argv: string[]): number {
   const paths = o.glossaries.length > 0 ? o.glossaries : [builtin];
   const sources: GlossarySource[] = [];
   for (const p of paths) {
-    try {
-      sources.push({ uri: p, text: readFileSync(p, 'utf8'), builtin: p === builtin });
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      fail(t(o.locale, 'glossary.unreadable', { path: p, detail: err.code === 'ENOENT' ? t(o.locale, 'glossary.no-such-file') : err.message }));
-    }
+    // Bounded reads of regular UTF-8 files only: a link to a device or a FIFO never hangs.
+    const r = readTextFile(p, MAX_GLOSSARY_BYTES);
+    if (r.ok) sources.push({ uri: p, text: (r.bom ? '\uFEFF' : '') + r.text, builtin: p === builtin });
+    else if (r.problem.kind === 'unreadable' && r.problem.detail === 'ENOENT') {
+      fail(t(o.locale, 'glossary.unreadable', { path: printablePath(p), detail: t(o.locale, 'glossary.no-such-file') }));
+    } else fail(fileProblemMessage(o.locale, r.problem, printablePath(p)));
   }
   // A glossary that cannot be read exports nothing (an empty file would look like a success).
   if (failed) return 2;
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') failed = true;
@@ -133,11 +138,17 @@ export function exportMain(argv: string[]): number {
   // Links are relative to the exported file's folder (the current folder for stdout).
   const base = o.output ? dirname(resolve(o.output)) : process.cwd();
   const notes: { label: string; href: string; occurrences: { entryId: string; line: number }[] }[] = [];
-  for (const file of collectNotes(o.paths, fail, o.locale)) {
-    let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch (e) { fail(`${file}: ${(e as Error).message}`); continue; }
+  const walked = walkFiles(o.paths, isMarkdownName);
+  for (const p of walked.problems) fail(fileProblemMessage(o.locale, p, printablePath(p.path)));
+  for (const file of walked.files) {
+    const r = readTextFile(file);
+    if (!r.ok) {
+      fail(fileProblemMessage(o.locale, r.problem, printablePath(file)));
+      continue;
+    }
+    const text = r.text;
     const lines = new LineIndex(text);
-    const { occurrences } = analyzeText(text, glossary, { lexicon: () => loadLexicon() });
+    const { occurrences } = service.analyze(text);
     notes.push({
       label: toSlashes(relative(process.cwd(), file) || basename(file)),
       href: toSlashes(relative(base, file)),
@@ -169,42 +180,4 @@ export function exportMain(argv: string[]): number {
 
 function toSlashes(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
-}
-
-/** The *.md notes under the paths (each folder once, hidden folders and node_modules skipped). */
-function collectNotes(paths: string[], fail: (message: string) => void, locale: Locale): string[] {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      const real = realpathSync(dir);
-      if (seen.has(real)) return;
-      seen.add(real);
-      names = readdirSync(dir).sort();
-    } catch (e) {
-      fail(`${dir}: ${(e as Error).message}`);
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const p = join(dir, name);
-      try {
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(md|markdown)$/i.test(name)) files.push(p);
-      } catch (e) {
-        fail(`${p}: ${(e as Error).message}`);
-      }
-    }
-  };
-  for (const p of paths) {
-    let isDir: boolean;
-    try { isDir = statSync(p).isDirectory(); } catch {
-      fail(`${p}: ${locale === 'fr' ? 'fichier ou dossier introuvable' : 'no such file or directory'}`);
-      continue;
-    }
-    if (isDir) walk(p);
-    else files.push(p);
-  }
-  return files;
 }

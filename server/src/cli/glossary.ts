@@ -4,10 +4,13 @@
  */
 
 import { exportMain } from './export';
+import { convertMain, validateMain } from './glossaryFiles';
 import { t, toLocale } from '../service/messages';
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => number> = {
   export: exportMain,
+  convert: convertMain,
+  validate: validateMain,
 };
 
 /** Runs `glossaire glossary …` (argv after "glossary"); returns the exit code. */

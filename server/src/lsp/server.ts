@@ -22,6 +22,7 @@ import { registerCompletion } from '../features/completion';
 import { registerCodeActions } from '../features/codeActions';
 import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
+import { registerStudy } from '../features/study';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { runSafe, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
@@ -195,6 +196,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(ctx);
   registerNavigation(ctx);
   registerConcepts(ctx);
+  registerStudy(ctx);
   registerSemanticTokens(ctx);
 
   documents.listen(connection);

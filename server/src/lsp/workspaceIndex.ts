@@ -7,6 +7,7 @@
 import { GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
+import { findBoldTerms } from '../service/study/coverage';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -17,24 +18,39 @@ const defer: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn
 /** Occurrences of concepts in one file: entry id → ranges. */
 export type FileOccurrences = Map<string, Range[]>;
 
+/** A term in bold in a note that is not a glossary occurrence (for coverage). */
+export interface IndexedBoldTerm {
+  text: string;
+  range: Range;
+}
+
 /** Computes a note's occurrences by concept. */
 export function indexText(text: string, service: GlossaireService): FileOccurrences {
+  return indexNote(text, service).occurrences;
+}
+
+/** A note's occurrences by concept, and its bold terms that are not glossary occurrences. */
+export function indexNote(text: string, service: GlossaireService): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
   const { occurrences } = service.analyze(text);
   const out: FileOccurrences = new Map();
-  if (occurrences.length === 0) return out;
+  // Most notes have no bold at all: no second pass for them.
+  const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
+  if (occurrences.length === 0 && boldSpans.length === 0) return { occurrences: out, bold: [] };
   const lines = new LineIndex(text);
+  const bold = boldSpans.map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
   for (const o of occurrences) {
     const list = out.get(o.entryId);
     const r = lines.rangeAt(o.start, o.end);
     if (list) list.push(r);
     else out.set(o.entryId, [r]);
   }
-  return out;
+  return { occurrences: out, bold };
 }
 
 /** The workspace index. */
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileOccurrences>();
+  private readonly boldTerms = new Map<string, IndexedBoldTerm[]>();
   private generation = 0;
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
@@ -50,6 +66,7 @@ export class WorkspaceIndex {
   rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
+    this.boldTerms.clear();
     this.ready = (async () => {
       const uris = await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES);
       let i = 0;
@@ -73,20 +90,34 @@ export class WorkspaceIndex {
   async updateFile(uri: string): Promise<void> {
     try {
       const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
-      this.files.set(uri, indexText(text, this.getService()));
+      this.setNote(uri, indexNote(text, this.getService()));
     } catch {
-      this.files.delete(uri);
+      this.deleteFile(uri);
     }
   }
 
   /** Sets a file's occurrences from text (an open document). */
   updateText(uri: string, text: string): void {
-    this.files.set(uri, indexText(text, this.getService()));
+    this.setNote(uri, indexNote(text, this.getService()));
+  }
+
+  private setNote(uri: string, note: ReturnType<typeof indexNote>): void {
+    this.files.set(uri, note.occurrences);
+    if (note.bold.length > 0) this.boldTerms.set(uri, note.bold);
+    else this.boldTerms.delete(uri);
   }
 
   /** Forgets a file (deleted). */
   deleteFile(uri: string): void {
     this.files.delete(uri);
+    this.boldTerms.delete(uri);
+  }
+
+  /** Bold terms that are not glossary occurrences, per indexed note, leaving out some files (open ones). */
+  bold(exclude: Set<string> = new Set()): { uri: string; terms: IndexedBoldTerm[] }[] {
+    const out: { uri: string; terms: IndexedBoldTerm[] }[] = [];
+    for (const [uri, terms] of this.boldTerms) if (!exclude.has(uri)) out.push({ uri, terms });
+    return out;
   }
 
   /** Every indexed occurrence of a concept. */

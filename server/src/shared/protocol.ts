@@ -103,6 +103,93 @@ export const GlossaryChangedNotification = new NotificationType<{ concepts: numb
 /** Server → client: occurrence counts changed (a document was analysed, the index moved). */
 export const OccurrencesChangedNotification = new NotificationType<{ uri?: string }>('glossaire/occurrencesChanged');
 
+/**
+ * Parameters naming a course: the glossary (scope) whose concepts are studied. Omitted: the
+ * current glossary (today the only one). Courses per folder plug in here.
+ */
+export interface CourseParams {
+  course?: string;
+}
+
+/** The course a study answer is about. */
+export interface CourseInfo {
+  id: string;
+  name: string;
+}
+
+/** A concept as the quiz needs it. */
+export interface StudyConcept {
+  id: string;
+  term: string;
+  categoryLabel: string;
+  /** The glossary's definition (Markdown). */
+  definition: string;
+  /** Every accepted answer for the term (term, forms, synonyms, acronyms). */
+  names: string[];
+  /** The student's own definition harvested from the notes, when there is one. */
+  harvestedDefinition?: string;
+}
+
+/** Result of `glossaire/studyConcepts`. */
+export interface StudyConceptsResult {
+  course: CourseInfo;
+  concepts: StudyConcept[];
+}
+
+/** Result of `glossaire/coverage`: the course's concepts against its notes. */
+export interface CoverageResult {
+  course: CourseInfo;
+  /** Concepts the notes use, most used first. */
+  used: { id: string; term: string; count: number }[];
+  /** « Pas encore dans vos notes »: concepts no note mentions, in glossary order. */
+  notYetUsed: { id: string; term: string }[];
+  /** « Sans définition »: terms in bold in the notes that nothing defines, most used first. */
+  undefinedTerms: { term: string; count: number; locations: { uri: string; range: ProtocolRange }[] }[];
+}
+
+/** Parameters of `glossaire/checkAnswer`. */
+export interface CheckAnswerParams extends CourseParams {
+  /** The concept asked for. */
+  id: string;
+  /** What the student typed. */
+  answer: string;
+}
+
+/** Result of `glossaire/checkAnswer` (null for an unknown concept). */
+export interface CheckAnswerResult {
+  /** exact, tolerant (accents or case), almost (« presque »: a near miss), wrong. */
+  grade: 'exact' | 'tolerant' | 'almost' | 'wrong';
+  /** The right spelling (the accepted name the answer was closest to). */
+  expected: string;
+}
+
+/** Parameters of `glossaire/exportGlossary`. */
+export interface ExportGlossaryParams extends CourseParams {
+  format: 'md' | 'anki' | 'csv';
+  /** Where the file will be written: the Markdown export links to the notes relative to it. */
+  targetUri?: string;
+  /** Anki: two cards per concept. */
+  reverse?: boolean;
+}
+
+/** Result of `glossaire/exportGlossary`. */
+export interface ExportGlossaryResult {
+  content: string;
+  concepts: number;
+}
+
+/** The concepts of a course with their definitions (the quiz's questions). */
+export const StudyConceptsRequest = new RequestType<CourseParams, StudyConceptsResult, void>('glossaire/studyConcepts');
+
+/** Coverage of a course by the notes: used, not yet used, bold terms defined nowhere. */
+export const CoverageRequest = new RequestType<CourseParams, CoverageResult, void>('glossaire/coverage');
+
+/** Grades a quiz answer (the term typed for a definition) with the core's matching. */
+export const CheckAnswerRequest = new RequestType<CheckAnswerParams, CheckAnswerResult | null, void>('glossaire/checkAnswer');
+
+/** A course's concepts as a Markdown glossary, an Anki import file or CSV. */
+export const ExportGlossaryRequest = new RequestType<ExportGlossaryParams, ExportGlossaryResult, void>('glossaire/exportGlossary');
+
 /** The code action kind of "fix all glossary typos" (`source.fixAll.glossaire`, for
  * `editor.codeActionsOnSave`): offered by the server, requested by the client. */
 export const FIX_ALL_KIND = 'source.fixAll.glossaire';

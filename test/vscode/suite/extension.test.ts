@@ -19,12 +19,12 @@ suite('Extension', () => {
 
   test('contributes its commands with the Glossaire category', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['showConcept', 'fixAll', 'reloadGlossaries', 'openBuiltinGlossary', 'restartServer', 'ignoreWord']) {
+    for (const c of ['showConcept', 'fixAll', 'reloadGlossaries', 'openBuiltinGlossary', 'restartServer', 'ignoreWord', 'review', 'exportGlossary', 'showNoteConcepts']) {
       assert.ok(all.includes(`glossaire.${c}`), c);
     }
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
     const views = manifest.contributes.views.glossaire.map((v: { id: string }) => v.id);
-    assert.deepEqual(views, ['glossaire.concepts', 'glossaire.noteConcepts']);
+    assert.deepEqual(views, ['glossaire.concepts', 'glossaire.noteConcepts', 'glossaire.study']);
   });
 
   test('"Reload Glossaries" reloads the built-in glossary', async () => {

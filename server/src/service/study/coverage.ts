@@ -5,8 +5,8 @@
  * each note and the defined names.
  */
 
-import { getProseSegments } from '../markdown';
-import { fold } from '../text';
+import { getProseSegments, isWordChar } from '../markdown';
+import { fold, isAllUpper } from '../text';
 
 /** A term written in bold in a note (`**term**` or `__term__`), cleaned of articles and punctuation. */
 export interface BoldTerm {
@@ -23,8 +23,13 @@ const MAX_TERM_WORDS = 5;
 // flanking rule, simplified).
 const BOLD_RE = /(\*\*|__)(?=[^\s*_])([^\r\n]*?[^\s*_])\1/g;
 const LEADING_ARTICLE_RE = /^(?:(?:le|la|les|un|une|des|du|de la|au|aux)\s+|(?:l|d)['’ʼ])/i;
-const LEAD_RE = /^[\s"«»“”'’()[\]:;,.!?…-]*/;
-const TRAIL_RE = /[\s"«»“”'’()[\]:;,.!?…-]*$/;
+// Words put in bold as labels or for emphasis (accent-folded).
+const EMPHASIS_WORDS = new Set([
+  'pour', 'contre', 'attention', 'important', 'importante', 'remarque', 'note', 'nb', 'rappel', 'exemple', 'exemples',
+  'definition', 'avantages', 'avantage', 'inconvenients', 'inconvenient', 'conclusion', 'resume', 'introduction', 'objectif',
+  'objectifs', 'oui', 'non', 'pas', 'jamais', 'toujours', 'tres', 'plus', 'moins', 'mais', 'donc', 'aussi', 'seulement',
+  'warning', 'todo', 'question', 'reponse', 'solution', 'cause', 'causes', 'consequences', 'enjeux', 'limites', 'risques',
+]);
 
 /**
  * The bold terms of a note's prose (code, front matter and reference definitions are skipped).
@@ -58,6 +63,19 @@ export function findBoldTerms(text: string, skip: readonly { start: number; end:
   return out;
 }
 
+/**
+ * Skips what is not a word character (punctuation, quotes, emoji) from one edge of raw[from, to):
+ * forwards (step 1) gives the first word character's offset, backwards (−1) the end of the last.
+ */
+function skipEdge(raw: string, from: number, to: number, step: 1 | -1): number {
+  if (step === 1) {
+    while (from < to && !isWordChar(raw.charCodeAt(from))) from++;
+    return from;
+  }
+  while (to > from && !isWordChar(raw.charCodeAt(to - 1))) to--;
+  return to;
+}
+
 /** A bold span's text as a term, or undefined when it is not one (a sentence, digits only…). */
 export function cleanTerm(raw: string): string | undefined {
   return termSpan(raw)?.text;
@@ -65,16 +83,26 @@ export function cleanTerm(raw: string): string | undefined {
 
 /** The term inside a bold span's text and where it lies in it (article and punctuation left out). */
 function termSpan(raw: string): { text: string; start: number; end: number } | undefined {
-  let start = LEAD_RE.exec(raw)![0].length;
-  let end = raw.length - TRAIL_RE.exec(raw)![0].length;
+  let start = skipEdge(raw, 0, raw.length, 1);
+  // « **TDN : Total Données Nettes** » puts a term and its meaning in bold: the term is before the colon.
+  const colon = raw.indexOf(':', start);
+  const cut = colon > start ? colon : raw.length;
+  // A sentence in bold: no term however its edges are trimmed (checked first, it is the cost).
+  if (cut - start > MAX_TERM_LENGTH * 2) return undefined;
+  let end = skipEdge(raw, start, cut, -1);
   if (end <= start) return undefined;
   const article = LEADING_ARTICLE_RE.exec(raw.slice(start, end));
   if (article && article[0].length < end - start) start += article[0].length;
-  start += LEAD_RE.exec(raw.slice(start, end))![0].length;
+  start = skipEdge(raw, start, end, 1);
   const text = raw.slice(start, end).normalize('NFC').replace(/[*_`]/g, '').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
-  if (text.length === 0 || text.length > MAX_TERM_LENGTH) return undefined;
+  if (text.length < 2 || text.length > MAX_TERM_LENGTH) return undefined;
   if (text.split(' ').length > MAX_TERM_WORDS) return undefined;
   if (!/\p{L}/u.test(text)) return undefined;
+  const words = text.split(' ');
+  // Emphasis, not terms: a lone label word (« **Pour** : … », « **Attention** »), or a phrase
+  // that starts with a verb (« **confier à une société** »).
+  if (words.length === 1 && EMPHASIS_WORDS.has(fold(text))) return undefined;
+  if (words.length > 1 && /^\p{Ll}+(?:er|ir)$/u.test(words[0])) return undefined;
   return { text, start, end };
 }
 
@@ -150,11 +178,17 @@ export function computeCoverage<R>(input: CoverageInput<R>): Coverage<R> {
     }
   }
   const undefinedTerms = [...byKey.values()].map((g) => ({
-    // Most frequent spelling; ties go to the lower-case one (a bold word often starts a line).
-    term: [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))[0][0],
+    // Most frequent spelling; on a tie, an acronym's capitals, then lower case (a bold word
+    // often starts a sentence), then code point order.
+    term: [...g.spellings].sort((a, b) => b[1] - a[1] || spellingRank(a[0]) - spellingRank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0],
     count: g.locations.length,
     locations: g.locations,
   }));
   undefinedTerms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'fr'));
   return { used, notYetUsed, undefinedTerms };
+}
+
+function spellingRank(text: string): number {
+  if (isAllUpper(text)) return 0;
+  return text === text.toLowerCase() ? 1 : 2;
 }

@@ -54,3 +54,14 @@ export function matchAnswer(answer: string, expected: ExpectedAnswer): AnswerMat
   }
   return best;
 }
+
+/**
+ * Hides a concept's names in a text (its definition, shown as a question): each name, any case,
+ * as a whole word, becomes "…". Longest names first, so "cloud computing" goes before "cloud".
+ */
+export function maskNames(text: string, names: readonly string[], mask = '…'): string {
+  const sorted = [...new Set(names.map((n) => n.normalize('NFC').trim()).filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return text;
+  const escaped = sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'));
+  return text.normalize('NFC').replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), mask);
+}

@@ -1,0 +1,195 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { harvestDefinitions, HarvestedDefinition } from '../../server/src/service/harvest';
+import { ROOT } from './helpers';
+
+/** "term [/ alias…] := definition" for each harvested definition, in order. */
+function harvest(text: string): string[] {
+  return harvestDefinitions(text).map((d) => `${[d.term, ...d.aliases].join(' / ')} := ${d.definition}`);
+}
+
+/** Asserts the ranges give back the term as written and the definition's text. */
+function assertRanges(text: string, d: HarvestedDefinition, termAsWritten: string): void {
+  assert.equal(text.slice(d.termRange.start, d.termRange.end), termAsWritten);
+  const written = text.slice(d.definitionRange.start, d.definitionRange.end);
+  assert.equal(written.split(/\r\n|\r|\n/).map((l) => l.trim().replace(/^>\s?/, '')).join('\n').normalize('NFC'), d.definition);
+}
+
+describe('harvest: the patterns', () => {
+  it('**Terme** = définition, with the lines that continue it', () => {
+    const text = 'Intro.\n\n**Routage** = choix du chemin que suit un paquet\n⇒ fait par les routeurs\nIl dépend de tables mises à jour.\n\nAutre paragraphe.\n';
+    const [d] = harvestDefinitions(text);
+    assert.deepEqual(harvest(text), ['routage := choix du chemin que suit un paquet\n⇒ fait par les routeurs\nIl dépend de tables mises à jour.']);
+    assert.equal(d.pattern, 'bold-separator');
+    assertRanges(text, d, 'Routage');
+  });
+
+  it('**Terme** : déf, **Terme :** déf, **Terme** ⇒ / → / -> déf', () => {
+    const text = [
+      '**Commutateur** : boîtier qui relie les machines d\'un réseau local.', '',
+      '**Pare-feu :** filtre qui laisse passer ou bloque le trafic selon des règles.', '',
+      '**Passerelle** ⇒ machine qui fait sortir le trafic vers un autre réseau.', '',
+      '**Latence** → temps que met un paquet pour traverser le réseau.', '',
+      '__Gigue__ -> variation de la latence d\'un paquet à l\'autre.', '',
+    ].join('\n');
+    assert.deepEqual(harvest(text), [
+      'commutateur := boîtier qui relie les machines d\'un réseau local.',
+      'pare-feu := filtre qui laisse passer ou bloque le trafic selon des règles.',
+      'passerelle := machine qui fait sortir le trafic vers un autre réseau.',
+      'latence := temps que met un paquet pour traverser le réseau.',
+      'gigue := variation de la latence d\'un paquet à l\'autre.',
+    ]);
+  });
+
+  it('**A / B** ⇒ …: two names of one concept; "SIGLE (expansion)" too', () => {
+    const text = '**DNS / résolution de noms** ⇒ service qui traduit un nom en adresse.\n\n- **VPN (Virtual Private Network)** : tunnel chiffré entre deux réseaux distants.\n';
+    const ds = harvestDefinitions(text);
+    assert.deepEqual(harvest(text), ['DNS / résolution de noms := service qui traduit un nom en adresse.', 'VPN / Virtual Private Network := tunnel chiffré entre deux réseaux distants.']);
+    assertRanges(text, ds[0], 'DNS');
+    assertRanges(text, ds[1], 'VPN');
+  });
+
+  it('a list item that starts with a bold term, its indented lines included; sub-items are their own', () => {
+    const text = '- **Trame** : unité de données de la couche liaison,\n  avec un en-tête et un contrôle d\'erreur.\n  - **Préambule** : suite de bits qui annonce le début d\'une trame.\n* **Paquet** - unité de données de la couche réseau, routée d\'un bout à l\'autre.\n';
+    const ds = harvestDefinitions(text);
+    assert.deepEqual(harvest(text), [
+      'trame := unité de données de la couche liaison,\navec un en-tête et un contrôle d\'erreur.',
+      'préambule := suite de bits qui annonce le début d\'une trame.',
+      'paquet := unité de données de la couche réseau, routée d\'un bout à l\'autre.',
+    ]);
+    assert.deepEqual(ds.map((d) => d.pattern), ['bold-list-item', 'bold-list-item', 'bold-list-item']);
+  });
+
+  it('determiner + term + verb, bold or not, the determiner inside or outside the bold', () => {
+    const text = [
+      'L\'**encapsulation** est le fait d\'ajouter un en-tête à chaque couche.',
+      '',
+      'La segmentation est le fait de découper un message en morceaux.',
+      '',
+      '- **Le multiplexage** désigne le partage d\'un support par plusieurs flux.',
+      '- Le routage statique consiste à écrire les routes à la main, une par une.',
+      '',
+      'Rappel du cours :\nLe contrôle de flux fait référence à la régulation du débit entre émetteur et récepteur.',
+      '',
+      'Une **adresse MAC** est un identifiant gravé dans la carte réseau.',
+      '',
+      'Le **masquage** se définit comme le remplacement des adresses internes par une seule.',
+    ].join('\n');
+    const ds = harvestDefinitions(text);
+    assert.deepEqual(harvest(text), [
+      'encapsulation := le fait d\'ajouter un en-tête à chaque couche.',
+      'segmentation := le fait de découper un message en morceaux.',
+      'multiplexage := le partage d\'un support par plusieurs flux.',
+      'routage statique := écrire les routes à la main, une par une.',
+      'contrôle de flux := la régulation du débit entre émetteur et récepteur.',
+      'adresse MAC := un identifiant gravé dans la carte réseau.',
+      'masquage := le remplacement des adresses internes par une seule.',
+    ]);
+    assert.ok(ds.every((d) => d.pattern === 'verb'));
+    assertRanges(text, ds[0], 'encapsulation');
+    assertRanges(text, ds[4], 'contrôle de flux');
+  });
+
+  it('a table with a term column and a definition column', () => {
+    const text = '| **Terme** | **Définition** | Chapitre |\n| --- | --- | --- |\n| **Sous-réseau** | Partie d\'un réseau définie par un masque | 2 |\n| ARP | Trouve l\'adresse MAC d\'une adresse IP | 3 |\n| 42 | pas un terme, un nombre | 4 |\n\n| Protocole | Port |\n| --- | --- |\n| HTTP | quatre-vingts |\n';
+    const ds = harvestDefinitions(text);
+    assert.deepEqual(harvest(text), ['sous-réseau := Partie d\'un réseau définie par un masque', 'ARP := Trouve l\'adresse MAC d\'une adresse IP']);
+    assert.ok(ds.every((d) => d.pattern === 'table'));
+    assertRanges(text, ds[1], 'ARP');
+  });
+
+  it('a definition in a quote, introduced by a bold label on the line above', () => {
+    const text = '> **À retenir :**\n> L\'**adressage** consiste à donner à chaque interface un numéro unique.\n';
+    assert.deepEqual(harvest(text), ['adressage := donner à chaque interface un numéro unique.']);
+  });
+
+  it('reads CRLF, CR and NFD text, with ranges in the text as written', () => {
+    const lf = 'La délocalisation des serveurs désigne leur déplacement vers un autre pays.\n\n**Réseau étendu** = réseau qui couvre une région entière.\n';
+    const expected = harvest(lf);
+    assert.equal(expected.length, 2);
+    for (const text of [lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), lf.normalize('NFD')]) {
+      assert.deepEqual(harvest(text), expected);
+      const ds = harvestDefinitions(text);
+      assert.equal(text.slice(ds[1].termRange.start, ds[1].termRange.end).normalize('NFC'), 'Réseau étendu');
+    }
+  });
+});
+
+describe('harvest: what is not a definition', () => {
+  it('sentence fragments, pronouns, structure labels, proper names, judgements, short or empty values', () => {
+    const text = [
+      '**Avantages :** rapide à mettre en place et peu coûteux.',
+      '**Remarque** : il faut toujours tester la configuration avant.',
+      '- **Exemple** : un routeur domestique qui fait aussi le Wi-Fi.',
+      '**Ce qui compte** : comprendre le chemin des paquets dans le réseau.',
+      '**Objectifs :**',
+      '- **Durée** : non précisée dans le contrat de service',
+      '- **Cisco Systems** : constructeur de matériel réseau depuis longtemps.',
+      '- **Étape 2** : configurer les adresses de toutes les machines.',
+      '- **Débit** : rapide',
+      '**Protocole** : Vous devez le configurer avant le cours de demain.',
+      '**Source** : https://example.org/cours',
+      'Le service qu\'il désigne change selon le contexte du réseau.',
+      'Cette méthode consiste à tout vérifier.',
+      'La personne qui consiste à rien faire ici.',
+      'Il désigne le routeur principal de la salle.',
+      'Ce protocole désigne le routeur principal de la salle.',
+      'Un paquet est un ensemble de données transmis en une fois.',
+      '```',
+      '**Code** = une ligne de code qui ressemble à une définition ici',
+      '```',
+      '    **Indenté** = un bloc de code indenté, pas une définition',
+      '# **Titre** : un titre n\'est pas une définition non plus',
+    ].join('\n\n');
+    assert.deepEqual(harvest(text), []);
+  });
+
+  it('a term of more than four words, or with digits or sentence punctuation', () => {
+    const text = [
+      '**Le protocole de routage dynamique interne** = un protocole qui échange des routes.',
+      '**IPv6** = la nouvelle version du protocole internet.',
+      '**Quoi faire ?** : regrouper les fonctions en modules bien séparés.',
+      '**Réseau, sécurité** : deux notions qui vont toujours ensemble ici.',
+    ].join('\n\n');
+    assert.deepEqual(harvest(text), []);
+  });
+
+  it('front matter is metadata', () => {
+    assert.deepEqual(harvest('---\ntitle: **Réseau** = un titre de note ici\n---\n\nTexte.\n'), []);
+  });
+
+  it('never throws and stays linear on odd input', () => {
+    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000)]) {
+      assert.ok(Array.isArray(harvestDefinitions(text)));
+    }
+  });
+});
+
+const SEED = join(ROOT, '..', 'shared', 'seed', '000_2ff0680cae5e3f54.txt');
+
+describe('harvest: the student\'s notes (../shared)', { skip: !existsSync(SEED) && 'seed notes not on this machine' }, () => {
+  it('finds each definition with the right term and its whole definition', () => {
+    const text = readFileSync(SEED, 'utf8');
+    const ds = harvestDefinitions(text);
+    const byTerm = new Map(ds.map((d) => [[d.term, ...d.aliases].join(' / '), d]));
+    assert.deepEqual([...byTerm.keys()], ['externalisation', 'infogérance', 'délocalisation', 'offshore', 'nearshore', 'SSII / ESN', 'cloud computing', 'cloud']);
+    const def = (term: string) => byTerm.get(term)!.definition;
+    // Whole definitions: the lines that continue them are part of them.
+    assert.equal(def('externalisation').split('\n').length, 3);
+    assert.match(def('externalisation'), /^Employer une entreprise spécialisée/);
+    assert.match(def('externalisation'), /\n⇒ Les différentes formes/);
+    assert.match(def('externalisation'), /envers l'entreprise appelée$/);
+    assert.match(def('infogérance'), /^le fait de déléguer la gestion/);
+    assert.match(def('infogérance'), /\nIl y a de nombreux avantages comme une meilleure maîtrise des budgets/);
+    assert.match(def('délocalisation'), /^le fait de déplacer une partie de son activité à l'étranger .*réputation$/);
+    assert.match(def('offshore'), /^une délocation de service vers de pays étrangers éloignés$/);
+    assert.match(def('nearshore'), /^le fait de recourir à des prestataires locaux.*proximité moyenne$/);
+    assert.match(def('SSII / ESN'), /^Société spécialisée dans le secteur de l'informatique et des nouvelles technologies$/);
+    assert.match(def('cloud computing'), /^l'utilisation de la mémoire .* liés par un réseau$/);
+    assert.equal(def('cloud').split('\n').length, 2);
+    assert.match(def('cloud'), /^Son niveau d'eternalisation varie.*\nIl fait évoluer l'infogérance/);
+    for (const d of ds) assert.equal(text.slice(d.termRange.start, d.termRange.end).toLowerCase(), d.term.toLowerCase());
+  });
+});
