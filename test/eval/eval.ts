@@ -33,7 +33,7 @@ import { Lexicon } from '../../server/src/service/lexicon';
 import { scanMarkdown } from '../../server/src/service/markdown';
 import { LineIndex } from '../../server/src/service/positions';
 import { normalizePunctuation } from '../../server/src/service/text';
-import { getBuiltinGlossaryPath, getPackageRoot, loadLexicon } from '../../server/src/node/resources';
+import { getBuiltinGlossaryPath, getPackageRoot, loadEnglishLexicon, loadLexicon } from '../../server/src/node/resources';
 import { applicableKinds, createRandom, makeTypo, OccurrenceText, pickKind, TYPO_KINDS, TypoKind } from './inject';
 
 /** One labelled true misspelling of a corpus file. */
@@ -126,6 +126,9 @@ const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFi
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const padl = (s: string | number, n: number) => String(s).padStart(n);
 
+/** The English list of the bilingual guard, as the checker loads it (on first use). */
+const english = () => loadEnglishLexicon();
+
 /** Corpus evaluation: findings against labels. */
 function evaluateCorpus(notes: Note[], glossary: Glossary, lexicon: Lexicon) {
   let words = 0;
@@ -133,7 +136,7 @@ function evaluateCorpus(notes: Note[], glossary: Glossary, lexicon: Lexicon) {
   const missed: (Label & { file: string })[] = [];
   for (const note of notes) {
     words += scanMarkdown(note.text).tokens.length;
-    const { findings } = analyzeText(note.text, glossary, { lexicon });
+    const { findings } = analyzeText(note.text, glossary, { lexicon, english });
     const lines = new LineIndex(note.text);
     const pending = [...(note.labels ?? [])];
     for (const f of findings) {
@@ -202,7 +205,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
   const texts = notes.map(cleanText);
   const sites: Site[] = [];
   texts.forEach((text, n) => {
-    const { occurrences } = analyzeText(text, glossary, { lexicon });
+    const { occurrences } = analyzeText(text, glossary, { lexicon, english });
     const tokens = scanMarkdown(text).tokens;
     let t = 0;
     for (const occ of occurrences) {
@@ -254,7 +257,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     const clean = texts[site.note].slice(0, site.start) + expected + texts[site.note].slice(site.end);
     const text = texts[site.note].slice(0, site.start) + typo.text + texts[site.note].slice(site.end);
     const end = site.start + typo.text.length;
-    const { findings } = analyzeText(text, glossary, { lexicon });
+    const { findings } = analyzeText(text, glossary, { lexicon, english });
     const hit: Finding | undefined = findings.find((f) => f.start < end && f.end > site.start) ??
       findings.find((f) => f.edits?.some((e) => e.start < end && e.end > site.start));
     let rightFix = false;

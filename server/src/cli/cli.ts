@@ -14,7 +14,7 @@ import { LineIndex } from '../service/positions';
 import { createGlossaireService } from '../service/service';
 import { Locale, MessageKey, parseLocale, t, toLocale } from '../service/messages';
 import { findingMessage } from '../service/diagnostics';
-import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { getBuiltinGlossaryPath, loadEnglishLexicon, loadLexicon } from '../node/resources';
 import { glossaryMain } from './glossary';
 import { decodeText, FileProblem, fileProblemMessage, isMarkdownName, MAX_NOTE_BYTES, printablePath, readTextFile, walkFiles, writeTextFile } from '../node/files';
 
@@ -177,7 +177,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
   // The lexicon (loaded on first use) flags misspellings that are French words.
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: L, lexicon });
-  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: L });
+  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), english: () => loadEnglishLexicon(), locale: L });
   for (const p of glossary.problems) {
     say(formatProblem({ ...p, uri: printablePath(relative(process.cwd(), p.uri) || p.uri) }, L));
     if (p.severity === 'error') usageError = true;

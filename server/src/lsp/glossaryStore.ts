@@ -62,7 +62,8 @@ export class GlossaryStore {
   }
 
   private bind(glossary: Glossary): GlossaireService {
-    return createGlossaireService({ glossary, lexicon: () => this.host.lexicon(), locale: this.locale });
+    const english = this.host.englishLexicon?.bind(this.host);
+    return createGlossaireService({ glossary, lexicon: () => this.host.lexicon(), english, locale: this.locale });
   }
 
   /** Problems of the last load, including unreadable files. */

@@ -40,6 +40,11 @@ export interface ServerHost {
   lexicon(): Lexicon;
   /** Makes `lexicon()` complete (the browser fetches it); resolves at once where it is lazy. */
   prepareLexicon(): Promise<void>;
+  /**
+   * The English word list of the bilingual guard, loaded on first call; a host without it
+   * leaves the guard off.
+   */
+  englishLexicon?(): Lexicon;
   /** Runs right after a publish, when nothing waits (Node: a young-generation collection). */
   idle?(): void;
 }

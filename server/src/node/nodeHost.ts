@@ -8,7 +8,7 @@
 import { URI } from 'vscode-uri';
 import { globToRegExp, HostFileError, ServerHost } from '../lsp/host';
 import { collectYoungGeneration } from '../transport/idleGc';
-import { getBuiltinGlossaryPath, loadLexicon } from './resources';
+import { getBuiltinGlossaryPath, loadEnglishLexicon, loadLexicon } from './resources';
 import { FileProblem, readTextFile, walkFiles } from './files';
 
 /** Read cap when the caller gives none: a path that leads to /dev/zero must still end. */
@@ -40,6 +40,7 @@ export function createNodeHost(): ServerHost {
       return Promise.resolve(out);
     },
     lexicon: () => loadLexicon(),
+    englishLexicon: () => loadEnglishLexicon(),
     prepareLexicon: () => Promise.resolve(),
     idle: () => void collectYoungGeneration(),
   };

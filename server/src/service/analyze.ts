@@ -8,20 +8,28 @@
  *    accents → `missing-accent` (unless the written word is itself French: "manage", or is in
  *    capitals without accents: "INFOGERANCE" — capitals may drop their accents); an acronym in
  *    another case → `acronym-case` (unless it is a French word, "si", or stands in a line in
- *    capitals); a hyphenated term written with a space → `compound`.
- * 2. Otherwise, words of 4+ letters are looked up in the deletion index. The tolerance is the
+ *    capitals); a hyphenated term written with a space, or a spaced one with a hyphen ("cloud-
+ *    computing") → `compound`. An English word in English context is not the French term it
+ *    resembles ("iteration" among English words; english.ts).
+ * 2. Otherwise, words of 3+ letters are looked up in the deletion index. The tolerance is the
  *    term's: one edit for terms of 5–7 letters, two from 8 (`maxDistanceFor` of the indexed
- *    word), so "ofshre" is "offshore" and "clud" is "cloud". A candidate is kept only if the
+ *    word), so "ofshre" is "offshore" and "clud" is "cloud"; one edit for a 3–4 letter word of
+ *    a multi-word term, with the term's other words around it ("sosu-traitance"). When the word
+ *    is a term's word exactly, one other word of the term may carry the typo ("cehf de
+ *    projet"); a French word anchors that only through the term's hyphen ("sou-traitance"). An
+ *    English word in English context is no typo of a one-word French term ("Internet Protocol";
+ *    the bilingual guard, english.ts). A candidate is kept only if the
  *    word is not a French word, with or without its accents ("repartition" is "répartition",
  *    the lexicon guard, consulted only now, so it loads lazily), is not the term plus an
  *    English ending ("cloudy", "offshored"), is not shaped like a name ("iCloud", "OVHcloud")
  *    or a short acronym ("CLUD"), and, for a word of a multi-word term, if the neighbouring
  *    words complete the term. Ranking: most words, distance, same first letter, same last
- *    letter (plurals stay plural), the term itself before its forms.
+ *    letter (plurals stay plural), the same letters swapped, the words written alike, the term
+ *    itself before its forms.
  * 3. A word equal to a multi-word term with its separators removed ("soustraitance") →
  *    `compound`.
  * Fixes keep the writer's case word by word, separators (’ or ', which hyphen), emphasis
- * markers inside words and Unicode normalisation (NFD notes get NFD fixes).
+ * markers inside words and the Unicode form of the words they replace (replace.ts).
  * Severity follows confidence: known misspellings, compounds, accents, typos of 6+ letters at
  * distance 1 and typos with their multi-word context → warning; short or two-edit guesses,
  * ambiguous ones and acronyms merely written in capitals → information. A note written without
@@ -30,19 +38,27 @@
  * the glossary (wordTable.ts), so a repeated word costs one hash probe.
  */
 
-import { bestFormMatch, exactFormOf, makeFinding, Match, upperAround } from './formMatch';
-import { hasAccentedVariant, isDerivedWord, isSiblingCompound, LineMemo, mayBeTypo } from './french';
-import { FormKind, Glossary, maxDistanceFor, TermForm } from './glossary';
-import { Analysis, AnalyzeOptions, Finding, Occurrence } from './model';
+import { EnglishGuard, isEnglishTerm, isEnglishUse } from './english';
+import { hasAccentedVariant, inCapitalHeading, inUpperContext, isDerivedWord, isSiblingCompound, LineMemo, mayBeTypo } from './french';
+import { FormKind, Glossary, TermForm } from './glossary';
+import { Analysis, AnalyzeOptions, Finding, FindingCode, Occurrence, Severity } from './model';
 import { Lexicon } from './lexicon';
-import { Gap, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
-import { fuzzyFinding, searchDepth, WordInfo } from './ranking';
+import { scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
+import { fuzzyFinding, gapFits, searchDepth, toleranceFor, WordInfo } from './ranking';
 import { replacementFor } from './replace';
+import { fold, isAllUpper } from './text';
 import { WordEntry, WordKind, WordTable } from './wordTable';
 
 export { FINDING_CODES } from './model';
 export type { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence, Severity } from './model';
 
+const enum Match {
+  Exact,
+  Misspelling,
+  Accent,
+  Compound,
+  AcronymCase,
+}
 
 
 const MAX_CACHE = 200_000;
@@ -115,16 +131,38 @@ function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, optio
   if (buf.anyFlags & (TokenFlag.Decomposed | TokenFlag.HasMarkers)) {
     for (let k = 0; k < n; k++) if (ids[k] < 0) ids[k] = table.idOfString(buf.textOf(text, k));
   }
-  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0);
+  const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0 ? nfdNote(buf) : false);
   run.match(0, n);
   return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);
 }
 
-/** What the rules need besides the note: the words to ignore and the lexicon guard. */
+/**
+ * The Unicode form of a note, which a fix of a word without accents takes (a word with accents
+ * keeps its own, replace.ts): NFD when some words are written with combining marks and at
+ * least as many as with composed letters (a mostly NFC note with a pasted NFD word stays NFC).
+ */
+export function isNfdNote(decomposed: number, composed: number): boolean {
+  return decomposed > 0 && decomposed >= composed;
+}
+
+/** isNfdNote of the scanned words. */
+function nfdNote(buf: TokenBuffer): boolean {
+  let decomposed = 0;
+  let composed = 0;
+  for (let k = 0; k < buf.count; k++) {
+    if (buf.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (buf.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  return isNfdNote(decomposed, composed);
+}
+
+/** What the rules need besides the note: the words to ignore and the lexicon guards. */
 export interface RuleInputs {
   ignore: Set<string>;
   isWord: (lower: string) => boolean;
   getLexicon: () => Lexicon;
+  /** The bilingual guard, when the options give an English list. */
+  english?: EnglishGuard;
 }
 
 /** The rules' inputs for one analysis (the lexicon is loaded on first use). */
@@ -135,7 +173,14 @@ export function getRuleInputs(options: AnalyzeOptions, ignoredWords: string[]): 
   const ignore = new Set<string>();
   for (const w of options.ignoreWords ?? []) ignore.add(w.normalize('NFC').toLowerCase());
   for (const w of ignoredWords) ignore.add(w.normalize('NFC').toLowerCase());
-  return { ignore, isWord, getLexicon };
+  let english: EnglishGuard | undefined;
+  const source = options.english;
+  if (source) {
+    let list: Lexicon | undefined = typeof source === 'function' ? undefined : source;
+    const getEnglish = (): Lexicon => (list ??= (source as () => Lexicon)());
+    english = { english: { has: (w) => getEnglish().has(w), get size() { return getEnglish().size; } }, isFrench: isWord };
+  }
+  return { ignore, isWord, getLexicon, english };
 }
 
 /**
@@ -212,6 +257,7 @@ export class MatchRun {
   readonly ignore: Set<string>;
   readonly isWord: (lower: string) => boolean;
   readonly getLexicon: () => Lexicon;
+  readonly english: EnglishGuard | undefined;
 
   /**
    * @param decided where given, gets 1 at every token where the loop decided (a word not
@@ -227,19 +273,20 @@ export class MatchRun {
     readonly decided: Uint8Array | undefined,
     /** Few decisions expected (an incremental update): keep `tokens` sparse. */
     readonly sparse = false,
-    /** Whether a token is written with combining marks, when the caller knows. */
+    /** Whether the note is NFD (isNfdNote), when the caller knows. */
     nfd?: boolean,
   ) {
     this.ignore = rules.ignore;
     this.isWord = rules.isWord;
     this.getLexicon = rules.getLexicon;
+    this.english = rules.english;
     this.foldedAt = (k: number) => entries[ids[k]].folded;
     const table = glossary.memo.words as WordTable<WordInfo> | undefined;
     if (!table || table.entries !== entries) throw new Error('MatchRun: entries are not the glossary word table\'s');
     this.table = table;
     if (nfd === undefined) {
       nfd = false;
-      for (let k = 0; k < buf.count; k++) if (buf.flags[k] & TokenFlag.Decomposed) nfd = true;
+      nfd = nfdNote(buf);
     }
     this.nfd = nfd;
   }
@@ -351,7 +398,7 @@ export class MatchRun {
     // bestFormMatch reads the words of every form of the list (up to its first mismatch).
     this.near(i - 2, i + Math.max(longest, 3));
     const tokens = this.tokens;
-    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord, this.headings);
+    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord, this.headings, this.english);
     if (!m) return -1;
     const last = tokens[i + m.form.folded.length - 1];
     const start = buf.start[i];
@@ -381,9 +428,7 @@ export class MatchRun {
     for (let k = 1; k < len; k++) {
       const t = i + k;
       if (buf.flags[t] & TokenFlag.HasDigit || entries[ids[t]].folded !== form.folded[k]) return false;
-      const want = form.joiners[k - 1];
-      const got = buf.gap[t];
-      if (got !== want && !(want === Gap.Hyphen && got === Gap.Space)) return false;
+      if (!gapFits(buf.gap[t], form.joiners[k - 1])) return false;
     }
     return true;
   }
@@ -433,7 +478,7 @@ export class MatchRun {
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
     const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings));
-    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone);
+    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone || info.hyphenAnchor === true, this.english, this.isWord);
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
     const f = fuzzy.finding;
@@ -464,15 +509,179 @@ function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lo
   // A French word gets no candidates whatever the look-up finds (below). With a big glossary
   // the lexicon's answer is the cheaper one to get first (a few lines of one stretch, against
   // dozens of probes of a table of millions of variants); a small glossary's filter is cheaper.
-  else if (!glossary.fuzzy.small && isWord(lower)) return info;
+  else if (!glossary.fuzzy.small && isWord(lower)) return withHyphenAnchors(info, glossary, key);
   else {
     // The term's own tolerance decides (see the header); the search goes as deep as needed.
-    const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= maxDistanceFor(f.key.length) &&
+    const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= toleranceFor(f.key, f.value.form) &&
       !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
-    if (found.length > 0 && !isWord(lower)) {
+    const anchor = glossary.hyphenWords.has(key);
+    if ((found.length > 0 || anchor) && !isWord(lower)) {
       info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
       info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
-    }
+    } else if (anchor) withHyphenAnchors(info, glossary, key);
   }
   return info;
 }
+
+/**
+ * A French word that is a word of a hyphenated term ("traitance") gets that term as a
+ * candidate at distance 0, taken only where the text joins it by the term's hyphen to words
+ * within one edit of the term's other words, and the compound written is no French word
+ * ("sou-traitance", not "co-traitance"): see fuzzyFinding.
+ */
+function withHyphenAnchors(info: WordInfo, glossary: Glossary, key: string): WordInfo {
+  const anchors = glossary.hyphenWords.get(key);
+  if (anchors) {
+    info.candidates = anchors.map((target) => ({ target, distance: 0 }));
+    info.hyphenAnchor = true;
+  }
+  return info;
+}
+
+/**
+ * The lazy "a capital word among capitals" test that `mayBeTypo` takes, for token i. Made
+ * here rather than in the loop: a closure over the loop's `i` would give every iteration of
+ * the analysis its own heap-allocated scope.
+ */
+function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo): () => boolean {
+  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
+}
+
+/**
+ * The form bestFormMatch finds Exact for a word when only one-word forms fit, or null: the
+ * first one-word form of the list (in its order) that the word is, case-sensitively for
+ * acronyms, case-insensitively otherwise. An exact match beats every other kind, so the other
+ * forms' answers do not matter; words matching otherwise (capitals without accents…) take the
+ * full path.
+ */
+function exactFormOf(written: string, lower: string, list: TermForm[]): TermForm | null {
+  for (const form of list) {
+    if (form.folded.length !== 1) continue;
+    if (form.caseSensitive ? written === form.textWords[0] : form.kind !== FormKind.Misspelling && lower === form.lower[0]) return form;
+  }
+  return null;
+}
+
+interface FormMatch {
+  form: TermForm;
+  kind: Match;
+}
+
+/** The best form starting at token i: longest first, then exact > misspelling > accent > …. */
+function bestFormMatch(
+  text: string,
+  tokens: Token[],
+  i: number,
+  list: TermForm[],
+  foldedAt: (k: number) => string,
+  isWord: (lower: string) => boolean,
+  headings: LineMemo,
+  english: EnglishGuard | undefined,
+): FormMatch | undefined {
+  let best: FormMatch | undefined;
+  for (const form of list) {
+    const len = form.folded.length;
+    if (best && len < best.form.folded.length) break; // longest matches win; list is sorted
+    if (i + len > tokens.length) continue;
+    let compound = false;
+    let ok = true;
+    for (let k = 1; k < len; k++) {
+      const tk = tokens[i + k];
+      if (tk.flags & TokenFlag.HasDigit || foldedAt(i + k) !== form.folded[k]) { ok = false; break; }
+      const want = form.joiners[k - 1];
+      const got = tk.gapBefore;
+      if (got === want) continue;
+      if (gapFits(got, want)) compound = true;
+      else { ok = false; break; }
+    }
+    if (!ok) continue;
+    const kind = classify(text, tokens, i, form, compound, isWord, headings, english);
+    if (kind === undefined) continue;
+    // Among forms of one kind and length, the one written most alike ("Maitrise d'Oeuvre" is
+    // "maîtrise d'oeuvre" without its accent, not "maîtrise d'œuvre").
+    if (!best || kind < best.kind || len > best.form.folded.length ||
+        (kind === best.kind && len === best.form.folded.length && sameWords(tokens, i, form) > sameWords(tokens, i, best.form))) best = { form, kind };
+    if (kind === Match.Exact) break;
+  }
+  return best;
+}
+
+/** How many words from token i are written as the form's words (lower-case). */
+function sameWords(tokens: Token[], i: number, form: TermForm): number {
+  let n = 0;
+  for (let k = 0; k < form.lower.length; k++) if (tokens[i + k].text.toLowerCase() === form.lower[k]) n++;
+  return n;
+}
+
+function classify(
+  text: string,
+  tokens: Token[],
+  i: number,
+  form: TermForm,
+  compound: boolean,
+  isWord: (lower: string) => boolean,
+  headings: LineMemo,
+  english: EnglishGuard | undefined,
+): Match | undefined {
+  const len = form.folded.length;
+  if (form.caseSensitive) {
+    let same = true;
+    for (let k = 0; k < len && same; k++) same = tokens[i + k].text === form.textWords[k];
+    if (same) return Match.Exact;
+    // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
+    const word = tokens[i].text;
+    if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
+    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
+    if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
+    return Match.AcronymCase;
+  }
+  let sameLower = true;
+  let capitalsWithoutAccents = true;
+  const differing: string[] = [];
+  for (let k = 0; k < len; k++) {
+    const written = tokens[i + k].text;
+    const l = written.toLowerCase();
+    if (l !== form.lower[k]) {
+      sameLower = false;
+      differing.push(l);
+      if (!(written.length > 1 && isAllUpper(written) && fold(written) === l)) capitalsWithoutAccents = false;
+    }
+  }
+  // A known misspelling is one whatever its accents ("delocation"), unless that makes a French word.
+  if (form.kind === FormKind.Misspelling) return sameLower || !differing.some((w) => isWord(w)) ? Match.Misspelling : undefined;
+  if (sameLower) return compound ? Match.Compound : Match.Exact;
+  // Capitals may go without their accents ("INFOGERANCE" in a heading): that is the term.
+  if (capitalsWithoutAccents) return compound ? Match.Compound : Match.Exact;
+  // Same letters, other accents: a French word spelt so is not a typo ("manage", "marche").
+  if (differing.every((w) => isWord(w))) return undefined;
+  // An English word in English context ("one iteration per week") is not the French term.
+  if (english && len === 1 && !isEnglishTerm(form.lower, english.english) && isEnglishUse(text, tokens[i].start, tokens[i].end, english)) return undefined;
+  return Match.Accent;
+}
+
+
+const CODES: Record<Match, FindingCode> = {
+  [Match.Exact]: 'glossaire.known-misspelling',
+  [Match.Misspelling]: 'glossaire.known-misspelling',
+  [Match.Accent]: 'glossaire.missing-accent',
+  [Match.Compound]: 'glossaire.compound',
+  [Match.AcronymCase]: 'glossaire.acronym-case',
+};
+
+function makeFinding(text: string, tokens: Token[], first: number, last: number, m: FormMatch, nfd: boolean): Finding {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  const target = m.form.fix ?? m.form;
+  // An acronym merely written in capitals ("SAAS") is a matter of style more than an error.
+  const severity: Severity = m.kind === Match.AcronymCase && isAllUpper(tokens[first].text) ? 'information' : 'warning';
+  return {
+    start,
+    end,
+    word: text.slice(start, end),
+    code: CODES[m.kind],
+    severity,
+    entryId: m.form.entry.id,
+    suggestions: [replacementFor(text, tokens, first, last, target, nfd)],
+  };
+}
+

@@ -32,10 +32,21 @@ export interface EnglishGuard {
   isFrench: (lower: string) => boolean;
 }
 
-/** How far the context is read on either side of a word, in UTF-16 units. */
+/** How far the context is read on either side of a word, in UTF-16 units (on its line). */
 const WINDOW = 160;
 /** How many words on each side may show the context is English. */
 const NEIGHBOURS = 3;
+/** How many words before or after an acronym's expansion its acronym may stand. */
+const ACRONYM_DISTANCE = 3;
+
+/**
+ * How many words on either side of a word the guard may read (its neighbours, or an
+ * expansion's run of words and its acronym): what an incremental update must read again around
+ * an edit for the guard's answers to stay those of a full analysis.
+ */
+export const ENGLISH_GUARD_REACH = 12;
+/** The longest run of capitalised words taken as an acronym's expansion. */
+const MAX_RUN = 6;
 
 /** Characters that end the stretch of text a word's context is read in. */
 const BOUNDARY = /[.!?;:|()[\]{}«»"“”=\n\r\t]/;
@@ -53,7 +64,11 @@ interface WindowWord {
 
 /** Emphasis markers that may stand inside a word ("**A**uthentication"). */
 const isMarker = (c: string) => c === '*' || c === '_' || c === '~';
-const isLetter = (c: string) => /[\p{L}\p{M}]/u.test(c);
+const isLetter = (c: string): boolean => {
+  const k = c.charCodeAt(0);
+  if (k < 0x80) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57);
+  return /[\p{L}\p{M}\p{N}]/u.test(c);
+};
 
 /** The words of text[from, to), reading through emphasis markers and apostrophes inside words. */
 function wordsIn(text: string, from: number, to: number): WindowWord[] {
@@ -110,9 +125,23 @@ function englishOnly(lower: string, guard: EnglishGuard): boolean {
  * expansion of an acronym written nearby. The caller checks the term is French.
  */
 export function isEnglishUse(text: string, start: number, end: number, guard: EnglishGuard): boolean {
-  const from = Math.max(0, start - WINDOW);
-  const to = Math.min(text.length, end + WINDOW);
+  // The word itself first (most candidates are typos, no English words): no context to read.
+  let written = '';
+  for (let p = start; p < end; p++) if (!isMarker(text[p])) written += text[p];
+  if (!englishOnly(written.normalize('NFC').toLowerCase(), guard)) return false;
+  // The word's line only: the context is its stretch of text, and an incremental update reads
+  // whole lines.
+  let from = start;
+  const floor = Math.max(0, start - WINDOW);
+  while (from > floor && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
+  let to = end;
+  const ceiling = Math.min(text.length, end + WINDOW);
+  while (to < ceiling && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
   const words = wordsIn(text, from, to);
+  // A word cut by the window's edge is left out: what the guard reads must not depend on
+  // where the window falls.
+  if (words.length > 0 && from > 0 && words[0].start === from && isLetter(text[from - 1])) words.shift();
+  if (words.length > 0 && to < text.length && words[words.length - 1].end === to && isLetter(text[to])) words.pop();
   // The first and last words of the window may be cut: they are still words of the text
   // around, only shorter, which the tests below tolerate (they only add evidence).
   const at = words.findIndex((w) => w.start <= start && w.end >= end);
@@ -133,8 +162,8 @@ export function isEnglishUse(text: string, start: number, end: number, guard: En
   if (!isCapital(self.plain)) return false;
   let first = at;
   let last = at;
-  while (first > 0 && !words[first].boundaryBefore && inRun(words[first - 1].plain)) first--;
-  while (last + 1 < words.length && !words[last + 1].boundaryBefore && inRun(words[last + 1].plain)) last++;
+  while (first > 0 && at - first < MAX_RUN && !words[first].boundaryBefore && inRun(words[first - 1].plain)) first--;
+  while (last + 1 < words.length && last - at < MAX_RUN && !words[last + 1].boundaryBefore && inRun(words[last + 1].plain)) last++;
   while (first < at && !isCapital(words[first].plain)) first++;
   while (last > at && !isCapital(words[last].plain)) last--;
   if (last === first) return false;
@@ -146,7 +175,9 @@ export function isEnglishUse(text: string, start: number, end: number, guard: En
     if (isCapital(words[k].plain)) capitals += initial;
   }
   const initials = new Set([capitals.toUpperCase(), all.toUpperCase()]);
-  for (let k = 0; k < words.length; k++) {
+  const lo = Math.max(0, first - ACRONYM_DISTANCE);
+  const hi = Math.min(words.length - 1, last + ACRONYM_DISTANCE);
+  for (let k = lo; k <= hi; k++) {
     if (k >= first && k <= last) continue;
     const w = words[k].plain;
     if (w.length >= 2 && w.length <= 8 && countUpper(w) >= 2 && initials.has(w.toUpperCase())) return true;

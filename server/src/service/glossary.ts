@@ -70,6 +70,11 @@ export interface Glossary {
   joined: Map<string, TermForm>;
   /** Fuzzy index over the folded words of correct, non-acronym forms. */
   fuzzy: FuzzyIndex<FuzzyTarget>;
+  /**
+   * The folded words of hyphenated forms that touch a hyphen ("sous", "traitance"): a French
+   * word that is one of them may anchor a typo in the other element ("sou-traitance").
+   */
+  hyphenWords: Map<string, FuzzyTarget[]>;
   /** Every correct form by its lower-case text (exact look-ups for hover, completion). */
   forms: TermForm[];
   problems: GlossaryProblem[];
@@ -231,6 +236,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
   const byFirstWord = new Map<string, TermForm[]>();
   const joined = new Map<string, TermForm>();
   const fuzzy = new FuzzyIndex<FuzzyTarget>(2);
+  const hyphenWords = new Map<string, FuzzyTarget[]>();
   for (const form of [...forms, ...misspellings]) {
     const list = byFirstWord.get(form.folded[0]);
     if (list) list.push(form);
@@ -244,13 +250,20 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
       if (!joined.has(key)) joined.set(key, form);
     }
     form.folded.forEach((word, i) => {
-      if (maxDistanceFor(word.length) > 0 && word.length <= MAX_FUZZY_WORD) fuzzy.add(word, { form, word: i });
+      // A short word of a multi-word term is indexed too: its neighbours, which must be the
+      // term's other words, are the evidence its own length lacks ("sosu-traitance").
+      if ((maxDistanceFor(word.length) > 0 || (form.folded.length > 1 && word.length >= 3)) && word.length <= MAX_FUZZY_WORD) fuzzy.add(word, { form, word: i });
+      if (form.joiners[i - 1] === Gap.Hyphen || form.joiners[i] === Gap.Hyphen) {
+        const list = hyphenWords.get(word);
+        if (list) list.push({ form, word: i });
+        else hyphenWords.set(word, [{ form, word: i }]);
+      }
     });
   }
 
   fuzzy.build();
   for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
-  return { entries, byId, categories, byFirstWord, joined, fuzzy, forms, problems, sources: sourceTexts, memo: new GlossaryMemo() };
+  return { entries, byId, categories, byFirstWord, joined, fuzzy, hyphenWords, forms, problems, sources: sourceTexts, memo: new GlossaryMemo() };
 }
 
 /**

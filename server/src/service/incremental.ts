@@ -69,12 +69,16 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
   const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, scan.ignoredWords), decided);
   run.match(0, n);
   let decomposed = 0;
-  for (let k = 0; k < n; k++) if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+  let composed = 0;
+  for (let k = 0; k < n; k++) {
+    if (tokens.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (tokens.flags[k] & TokenFlag.NonAscii) composed++;
+  }
   const trace: AnalysisTrace = {
     glossary, optionsKey: optionsKey(options, scratch), tableGeneration: table.generation, tokens, ids, decided,
     segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
     findings: run.findings, findingAt: run.findingAt, occurrences: run.occurrences, occurrenceAt: run.occurrenceAt,
-    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed,
+    takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed, composed,
     frontMatterEnd: frontMatterReach(text),
   };
   return { text, analysis: finish(trace, options), mode: 'full', trace };
@@ -142,7 +146,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, w: Wind
   const delta = change.newEnd - change.oldEnd;
   const scan = rescan(text, 0, prev.text, delta, w, t, glossary);
   if (typeof scan === 'string') return scan;
-  const { win, winIds, decomposed } = scan;
+  const { win, winIds, decomposed, composed, nfd } = scan;
   const { oa, ob } = w;
   const oldTokens = t.tokens;
   const n = oldTokens.count;
@@ -152,14 +156,14 @@ function updateAround(prev: AnalysisState, text: string, change: Change, w: Wind
   const windowCounts = countedIn(t, oa, ob);
   // Tokens and word ids are updated in place (the previous state hands them over); the old
   // decisions stay as they were, for the comparison.
-  const s = restartPoint(t, oa, glossary); // before the splice: it reads the old tokens' count
+  const s = restartPoint(t, oa, glossary, options); // before the splice: it reads the old tokens' count
   t.consumed = true;
   const tokens = oldTokens;
   spliceTokens(tokens, oa, ob, win, delta);
   const { ids, decided } = spliceIds(t, n, oa, ob, winIds, wc);
 
   const table = getWordTable(glossary);
-  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, decomposed > 0);
+  const run = new MatchRun(text, tokens, ids, table.entries, glossary, getRuleInputs(options, t.ignoredWords), decided, true, nfd);
   const fi = lowerBound(t.findingAt, t.findingAt.length, s.r);
   const oi = lowerBound(t.occurrenceAt, t.occurrenceAt.length, s.r);
   for (let k = 0; k < fi; k++) {
@@ -184,7 +188,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, w: Wind
   const trace: AnalysisTrace = {
     glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens, ids, decided,
     segments: w.segments, spans: shiftOffsets(t.spans, change.start, delta, prev.text.length), ignoredWords: t.ignoredWords,
-    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
   };
   return { text, analysis: finish(trace, options), mode: 'incremental', trace };
@@ -209,7 +213,7 @@ function updateFromEdit(prev: AnalysisState, text: string, fresh: NewText, chang
 
   // Where the rules start again, and the tokens they may read: [l0, l1) in the new
   // numbering, the same count after the window in both numberings.
-  const s = restartPoint(t, oa, glossary);
+  const s = restartPoint(t, oa, glossary, options);
   const { longest, r } = s;
   const l0 = Math.max(0, r - BACK_CONTEXT(longest));
   const after = Math.min(n - ob, s.stretch + s.reach + AHEAD_CONTEXT(longest) + 64);
@@ -225,7 +229,7 @@ function updateFromEdit(prev: AnalysisState, text: string, fresh: NewText, chang
   const part = fresh.slice(from, to);
   const scan = rescan(part, from, old, delta, w, t, glossary);
   if (typeof scan === 'string') return undefined;
-  const { win, winIds, decomposed } = scan;
+  const { win, winIds, decomposed, composed, nfd } = scan;
   const wc = win.count;
   const n2 = n - (ob - oa) + wc;
   const dt = wc - (ob - oa);
@@ -249,7 +253,7 @@ function updateFromEdit(prev: AnalysisState, text: string, fresh: NewText, chang
   local.count = m;
   const localDecided = scratch.decided;
   const table = getWordTable(glossary);
-  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, decomposed > 0);
+  const run = new MatchRun(part, local, localIds, table.entries, glossary, ruleInputsOf(options, t.ignoredWords, buffers), localDecided, true, nfd);
   // The results decided in [l0, r) stand, and one before them as a guard: a fix decided from r
   // may take results back, never as far as the guard (see BACK_CONTEXT; checked below).
   const fi0 = Math.max(0, lowerBound(t.findingAt, t.findingAt.length, l0) - 1);
@@ -297,7 +301,7 @@ function updateFromEdit(prev: AnalysisState, text: string, fresh: NewText, chang
   const trace: AnalysisTrace = {
     glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens: oldTokens, ids: t.ids, decided: t.decided,
     segments: w.segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
-    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed,
+    findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
   };
   trace.pending = () => {
@@ -373,14 +377,14 @@ function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
   return rewrites ? findings.map((f) => ({ ...f })) : findings.slice();
 }
 
-/** What options change an analysis (the lexicon is taken to be the same one). */
+/** What options change an analysis (the lexicons are taken to be the same ones). */
 function optionsKey(options: AnalyzeOptions, scratch: AnalysisScratch): string {
   const optionKeys = scratch.optionKeys;
   // Remembered per options object (an update compares it at every keystroke), while its
   // ignore list and severities are the same objects.
   const c = optionKeys.get(options);
   if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
-  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null]);
+  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null, options.english !== undefined]);
   optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
   return key;
 }

@@ -7,11 +7,12 @@
  * exactly these steps; only where the tokens live differs.
  */
 
-import { getLongestForm, getWordTable, MatchRun } from './analyze';
+import { getLongestForm, getWordTable, isNfdNote, MatchRun } from './analyze';
+import { ENGLISH_GUARD_REACH } from './english';
 import { Chars, getProseSegments, hasIgnoreComment, lineEndAt, lineShape, lineStartAt, paragraphEnd, paragraphStart } from './blocks';
 import { Glossary } from './glossary';
 import { scanWindow, TokenBuffer, TokenFlag } from './markdown';
-import { Finding, Occurrence } from './model';
+import { AnalyzeOptions, Finding, Occurrence } from './model';
 import {
   AnalysisTrace, crlfAt, hasChar, hasLineBreak, inStepFrom, insideTakeBack, lowerBound, overlapsSpan, sameNumbers, segmentAt,
   shiftFinding, shiftOccurrence, shiftOffsets, withinOneSegment,
@@ -68,8 +69,11 @@ export interface Window {
 export interface Rescan {
   win: TokenBuffer;
   winIds: Int32Array;
-  /** Tokens of the new text written with combining marks. */
+  /** Words of the new text written with combining marks, and with composed accented letters. */
   decomposed: number;
+  composed: number;
+  /** isNfdNote of the new text: the form of fixes of unaccented words. */
+  nfd: boolean;
 }
 
 /**
@@ -167,14 +171,22 @@ export function rescan(part: string, from: number, old: string, delta: number, w
     if (scanned.ignoredWords.length > 0 || hasIgnoreComment(old, w.ws, w.we - delta)) return 'ignore comment';
   }
   let decomposed = t.decomposed;
-  for (let k = w.oa; k < w.ob; k++) if (t.tokens.flags[k] & TokenFlag.Decomposed) decomposed--;
-  for (let k = 0; k < win.count; k++) if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
-  if (decomposed > 0 !== t.decomposed > 0) return 'NFD'; // NFD fixes everywhere, or none
+  let composed = t.composed;
+  for (let k = w.oa; k < w.ob; k++) {
+    if (t.tokens.flags[k] & TokenFlag.Decomposed) decomposed--;
+    else if (t.tokens.flags[k] & TokenFlag.NonAscii) composed--;
+  }
+  for (let k = 0; k < win.count; k++) {
+    if (win.flags[k] & TokenFlag.Decomposed) decomposed++;
+    else if (win.flags[k] & TokenFlag.NonAscii) composed++;
+  }
+  const nfd = isNfdNote(decomposed, composed);
+  if (nfd !== isNfdNote(t.decomposed, t.composed)) return 'NFD'; // the form of fixes of unaccented words
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, win.count));
   table.resolve(part, win, winIds);
   if (table.generation !== t.tableGeneration) return 'word memo cleared';
-  return { win, winIds, decomposed };
+  return { win, winIds, decomposed, composed, nfd };
 }
 
 /** How far the rules look, in tokens, for a glossary (step 5). */
@@ -189,9 +201,11 @@ export interface Reach {
 }
 
 /** Step 5: where the rules start again, before the old tokens [oa, …). */
-export function restartPoint(t: AnalysisTrace, oa: number, glossary: Glossary): Reach {
+export function restartPoint(t: AnalysisTrace, oa: number, glossary: Glossary, options: AnalyzeOptions): Reach {
   const longest = getLongestForm(glossary);
-  const reach = longest + 3;
+  // The longest form and the determiner or capitals around it, or the bilingual guard's
+  // neighbours and acronym (english.ts).
+  const reach = Math.max(longest + 3, options.english ? ENGLISH_GUARD_REACH + 1 : 0);
   const stretch = 2 * reach + longest;
   let r = Math.min(oa - reach - 1, t.tokens.count - 1);
   while (r > 0 && (!t.decided[r] || insideTakeBack(t.takeBacks, r))) r--;

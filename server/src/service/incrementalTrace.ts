@@ -31,8 +31,10 @@ export interface AnalysisTrace {
   takeBacks: number[];
   words: number;
   accentedWords: number;
-  /** Tokens written with combining marks (an NFD note when > 0). */
+  /** Words written with combining marks (see isNfdNote). */
   decomposed: number;
+  /** Words written with composed accented letters (see isNfdNote). */
+  composed: number;
   /** Offset of the end of the front matter (-1: none). */
   frontMatterEnd: number;
   /** An update took over the tokens and word ids: this trace cannot be updated again. */

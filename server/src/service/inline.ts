@@ -7,7 +7,7 @@
 
 import { blankLineAfter, CH_CR, CH_NL, IGNORE_BODY_RE, splitIgnoreList } from './blocks';
 import {
-  CC_APOSTROPHE, CC_COMBINING, CC_HYPHEN, CC_MARKER, CC_SPACE, CC_WORD, charClasses, classify, classOf, Gap, HASH_SEED, isMarker, isSpace,
+  CC_APOSTROPHE, CC_COMBINING, CC_DIGIT, CC_HYPHEN, CC_MARKER, CC_SPACE, CC_WORD, charClasses, classify, classOf, Gap, HASH_SEED, isMarker, isSpace,
   isWordChar, isWordCode, TokenBuffer, TokenFlag,
 } from './tokens';
 
@@ -67,6 +67,7 @@ export function scanInline(text: string, from: number, to: number, tokens: Token
   let gap = gapIn;
   let newlines = 0;
   let i = from;
+  let joinedUntil = -1; // end of a run of slash-joined words being read
   while (i < to) {
     const c = text.charCodeAt(i);
     const k = classOf(c);
@@ -81,10 +82,13 @@ export function scanInline(text: string, from: number, to: number, tokens: Token
       const prev = i > from ? text.charCodeAt(i - 1) : 0;
       // Most words end at a space and follow one: one test before the rarer cases below.
       if (next === 58 || next === 64 || next === 46 || next === 47 || prev === 47 || prev === 35) {
+        // Words joined by slashes ("client/serveur", "sous-traitance/partenariat") are words;
+        // the run was checked as a whole at its first word.
+        const joined = i < joinedUntil || (next === 47 && prev !== 47 && (joinedUntil = slashJoinedEnd(text, i, to)) > i);
         // Bare URL (scheme://), e-mail, dotted name (domain, file.md), or path: skip the run.
-        if ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordCode(text.charCodeAt(end + 1))) ||
+        if (!joined && ((next === 58 && text.startsWith('//', end + 1)) || (next === 64 && isWordCode(text.charCodeAt(end + 1))) ||
             (next === 46 && end + 1 < to && isWordCode(text.charCodeAt(end + 1))) ||
-            prev === 47 || (next === 47 && isWordCode(text.charCodeAt(end + 1)))) {
+            prev === 47 || (next === 47 && isWordCode(text.charCodeAt(end + 1))))) {
           i = skipNonSpace(text, i, to);
           gap = Gap.Break;
           continue;
@@ -232,6 +236,33 @@ function scanWord(text: string, start: number, to: number, out: WordRead): numbe
   out.flags = flags;
   out.hash = h & 0x3fffffff;
   return i;
+}
+
+/**
+ * The end of a run of two or three words joined by slashes that starts at i ("client/serveur",
+ * "sous-traitance/partenariat."), or -1 when the run is a path, a URL, a date or anything else
+ * (a digit, an empty segment, more segments, a dot or colon inside: "docs/notes.md").
+ */
+function slashJoinedEnd(text: string, i: number, to: number): number {
+  let segments = 1;
+  let letters = 0;
+  let p = i;
+  for (; p < to; p++) {
+    const c = text.charCodeAt(p);
+    const k = classOf(c);
+    if (k & CC_DIGIT) return -1;
+    if (k & (CC_WORD | CC_COMBINING | CC_HYPHEN | CC_APOSTROPHE | CC_MARKER)) {
+      if (k & CC_WORD) letters++;
+      continue;
+    }
+    if (c !== 47) break;
+    if (letters === 0 || ++segments > 3) return -1;
+    letters = 0;
+  }
+  if (letters === 0 || segments < 2) return -1;
+  // The run ends at a space, or at punctuation that no word follows ("notes.md" is a file name).
+  if (p < to && !(classOf(text.charCodeAt(p)) & CC_SPACE) && p + 1 < to && isWordCode(text.charCodeAt(p + 1))) return -1;
+  return p;
 }
 
 function skipNonSpace(text: string, i: number, to: number): number {

@@ -71,6 +71,11 @@ export interface Occurrence {
 export interface AnalyzeOptions {
   /** The French lexicon, or a function that loads it on first use. */
   lexicon: Lexicon | (() => Lexicon);
+  /**
+   * The English word list of the bilingual guard (english.ts), or a function that loads it on
+   * first use; without it, English words are judged like any other.
+   */
+  english?: Lexicon | (() => Lexicon);
   /** Words never flagged (any case). */
   ignoreWords?: Iterable<string>;
   /** Severity per code, or 'off'. */

@@ -4,7 +4,8 @@
  * `misspelled-term` finding with its fixes and its severity (confidence).
  */
 
-import { FormKind, FuzzyTarget, TermForm } from './glossary';
+import { EnglishGuard, isEnglishTerm, isEnglishUse } from './english';
+import { FormKind, FuzzyTarget, maxDistanceFor, TermForm } from './glossary';
 import { Gap, Token, TokenFlag } from './markdown';
 import { Finding, Severity } from './model';
 import { determinerNumber, isPluralForm, sharedAffixes, startsSentence } from './french';
@@ -20,11 +21,31 @@ export interface WordInfo {
    * multi-word candidates stand (the other words are the evidence).
    */
   guarded?: boolean;
+  /** The word is French: its candidates are hyphenated terms it is exactly a word of. */
+  hyphenAnchor?: boolean;
 }
 
 /** Depth of the deletion search for a word: enough for any term the word may be a typo of. */
 export function searchDepth(length: number): number {
   return length < 4 ? 0 : length < 6 ? 1 : 2;
+}
+
+/**
+ * The edit distance a candidate may have: the term word's own tolerance, or one edit for a
+ * short word (3–4 letters) of a multi-word term, which then stands only with the term's other
+ * words around it.
+ */
+export function toleranceFor(key: string, form: TermForm): number {
+  const own = maxDistanceFor(key.length);
+  return own === 0 && form.folded.length > 1 && key.length >= 3 ? 1 : own;
+}
+
+/**
+ * True when a written separator may stand for the term's: the same, or a space for a hyphen
+ * ("sous traitance") or a hyphen for a space ("cloud-computing"), both compound mistakes.
+ */
+export function gapFits(got: Gap, want: Gap): boolean {
+  return got === want || (want === Gap.Hyphen && got === Gap.Space) || (want === Gap.Space && got === Gap.Hyphen);
 }
 
 /** Verifies fuzzy candidates in context and builds the finding for token i. */
@@ -36,26 +57,46 @@ export function fuzzyFinding(
   foldedAt: (k: number) => string,
   nfd: boolean,
   contextOnly: boolean,
+  english: EnglishGuard | undefined,
+  isWord: (lower: string) => boolean,
 ): { finding: Finding; lastToken: number } | undefined {
   type Cand = { form: TermForm; first: number; last: number; distance: number };
   const verified: Cand[] = [];
+  // The bilingual guard, asked at most once, only for a one-word French term (the words of a
+  // multi-word term around the typo are evidence enough).
+  let englishHere: boolean | undefined;
   for (const { target, distance } of info.candidates) {
     const { form, word } = target;
     if (contextOnly && form.folded.length === 1) continue;
+    if (english && form.folded.length === 1 && !isEnglishTerm(form.lower, english.english)) {
+      englishHere ??= isEnglishUse(text, tokens[i].start, tokens[i].end, english);
+      if (englishHere) continue;
+    }
     const first = i - word;
     const last = first + form.folded.length - 1;
     if (first < 0 || last >= tokens.length) continue;
     let ok = true;
+    // When this word is the term's word exactly, one other word may carry the typo, at one
+    // edit ("sou-traitance", "cehf de projet"): the exact word and the rest are the evidence.
+    let slack = distance === 0 ? 1 : 0;
+    let extra = 0;
     for (let k = 0; k < form.folded.length && ok; k++) {
       const idx = first + k;
       if (idx === i) continue;
-      ok = foldedAt(idx) === form.folded[k] && !(tokens[idx].flags & TokenFlag.HasDigit);
+      if (tokens[idx].flags & TokenFlag.HasDigit) ok = false;
+      else if (foldedAt(idx) === form.folded[k]) continue;
+      else if (slack > 0 && form.folded[k].length >= 3 && isOneEdit(foldedAt(idx), form.folded[k])) {
+        slack--;
+        extra = 1;
+      } else ok = false;
     }
     for (let k = 1; k < form.folded.length && ok; k++) {
       const gap = tokens[first + k].gapBefore;
-      ok = gap === form.joiners[k - 1] || (form.joiners[k - 1] === Gap.Hyphen && gap === Gap.Space);
+      // A French word anchors only through the term's own hyphens.
+      ok = info.hyphenAnchor ? gap === form.joiners[k - 1] : gapFits(gap, form.joiners[k - 1]);
     }
-    if (ok) verified.push({ form, first, last, distance });
+    if (ok && info.hyphenAnchor && isWord(text.slice(tokens[first].start, tokens[last].end).normalize('NFC').toLowerCase())) ok = false;
+    if (ok && distance + extra > 0) verified.push({ form, first, last, distance: distance + extra });
   }
   if (verified.length === 0) return undefined;
   const key = foldedAt(i);
@@ -68,13 +109,22 @@ export function fuzzyFinding(
     const number = determinerNumber(tokens, c.first);
     return number === undefined ? 0 : Number(isPluralForm(c.form) === (number === 'plural'));
   };
+  // The words other than this one written as the form writes them ("d'oeuvre" keeps the
+  // synonym "maîtrise d'oeuvre" rather than the term "maîtrise d'œuvre").
+  const writtenAlike = (c: Cand) => {
+    let n = 0;
+    for (let k = 0; k < c.form.lower.length; k++) if (c.first + k !== i && tokens[c.first + k].text.toLowerCase() === c.form.lower[k]) n++;
+    return n;
+  };
   verified.sort(
     (a, b) =>
       b.form.folded.length - a.form.folded.length ||
       a.distance - b.distance ||
       Number(wordOf(b)[0] === key[0]) - Number(wordOf(a)[0] === key[0]) ||
       agrees(b) - agrees(a) ||
+      Number(isAnagram(wordOf(b), key)) - Number(isAnagram(wordOf(a), key)) ||
       sharedAffixes(wordOf(b), key) - sharedAffixes(wordOf(a), key) ||
+      writtenAlike(b) - writtenAlike(a) ||
       Number(b.form.kind === FormKind.Term) - Number(a.form.kind === FormKind.Term) ||
       Math.abs(wordOf(a).length - key.length) - Math.abs(wordOf(b).length - key.length),
   );
@@ -107,4 +157,26 @@ export function fuzzyFinding(
     },
     lastToken: Math.max(i, best.last),
   };
+}
+
+/**
+ * True when two different words are one edit apart: a letter missing, added, changed, or two
+ * neighbours swapped (editDistance ≤ 1, without its rows: this runs in the rule loop).
+ */
+export function isOneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (a.length === b.length) {
+    // A change at p, or a swap of p and p + 1; the rest the same.
+    if (a.slice(p + 1) === b.slice(p + 1)) return true;
+    return a[p] === b[p + 1] && a[p + 1] === b[p] && a.slice(p + 2) === b.slice(p + 2);
+  }
+  // One letter more in the longer word, at p.
+  return a.length > b.length ? a.slice(p + 1) === b.slice(p) : a.slice(p) === b.slice(p + 1);
+}
+
+/** True when two words have the same letters in another order (a swap: "ressourcse"). */
+function isAnagram(a: string, b: string): boolean {
+  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
 }

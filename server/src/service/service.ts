@@ -22,8 +22,8 @@ import { Locale } from './messages';
 import { Analysis, AnalyzeOptions } from './model';
 import { OffsetEdit } from './model';
 
-/** What changes an analysis besides the glossary and the lexicon (treat as immutable). */
-export type AnalysisSettings = Omit<AnalyzeOptions, 'lexicon'>;
+/** What changes an analysis besides the glossary and the lexicons (treat as immutable). */
+export type AnalysisSettings = Omit<AnalyzeOptions, 'lexicon' | 'english'>;
 
 /** Options of `createGlossaireService`. */
 export interface GlossaireServiceOptions {
@@ -31,6 +31,11 @@ export interface GlossaireServiceOptions {
   glossary: Glossary;
   /** The French lexicon, or a function that loads it on first use. */
   lexicon: Lexicon | (() => Lexicon);
+  /**
+   * The English word list of the bilingual guard (english.ts), or a function that loads it on
+   * first use; without it the guard is off.
+   */
+  english?: Lexicon | (() => Lexicon);
   /** Language of the user-facing text (hover Markdown); French by default. */
   locale?: Locale;
 }
@@ -55,7 +60,7 @@ const NO_SETTINGS: AnalysisSettings = Object.freeze({});
 
 /** Creates the core for one glossary (see the file comment for what it owns). */
 export function createGlossaireService(options: GlossaireServiceOptions): GlossaireService {
-  const { glossary, lexicon } = options;
+  const { glossary, lexicon, english } = options;
   const locale = options.locale ?? 'fr';
   const scratch = new AnalysisScratch();
   // One options object per settings object: the incremental path recognises unchanged
@@ -63,7 +68,7 @@ export function createGlossaireService(options: GlossaireServiceOptions): Glossa
   const withLexicon = new WeakMap<AnalysisSettings, AnalyzeOptions>();
   const optionsOf = (settings: AnalysisSettings = NO_SETTINGS): AnalyzeOptions => {
     let o = withLexicon.get(settings);
-    if (!o) withLexicon.set(settings, (o = { lexicon, ignoreWords: settings.ignoreWords, severities: settings.severities }));
+    if (!o) withLexicon.set(settings, (o = { lexicon, english, ignoreWords: settings.ignoreWords, severities: settings.severities }));
     return o;
   };
   return {
