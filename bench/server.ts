@@ -41,6 +41,9 @@ export interface Latency {
 export interface ServerResult {
   firstDiagnosticsMs?: number;
   firstDiagnosticsRuns?: number[];
+  /** The same without the V8 code cache (GLOSSAIRE_CODE_CACHE=off). */
+  firstDiagnosticsNoCacheMs?: number;
+  firstDiagnosticsNoCacheRuns?: number[];
   keystroke?: {
     edits: number;
     serverP50: number;
@@ -74,12 +77,14 @@ interface StartOptions {
   settings: Record<string, unknown>;
   folders?: string[];
   timingFile?: string;
+  /** Extra environment of the server process. */
+  env?: Record<string, string>;
 }
 
 function start(serverJs: string, o: StartOptions): { session: Session; initialized: Promise<void> } {
   const extra = process.env.GLOSSAIRE_BENCH_NODE_FLAGS ? process.env.GLOSSAIRE_BENCH_NODE_FLAGS.split(' ') : [];
   const args = [...extra, ...(o.timingFile ? ['--require', join(getPackageRoot(), 'bench', 'lspTiming.cjs'), serverJs, '--stdio'] : [serverJs, '--stdio'])];
-  const env = { ...process.env };
+  const env = { ...process.env, ...o.env };
   if (o.timingFile) env.GLOSSAIRE_BENCH_TIMING = o.timingFile;
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
   live.add(proc);
@@ -152,9 +157,9 @@ async function open(s: Session, path: string, version = 1): Promise<{ uri: strin
 }
 
 /** Spawn → first publishDiagnostics of a note opened right after initialization. */
-async function firstDiagnostics(serverJs: string, notePath: string): Promise<number> {
+async function firstDiagnostics(serverJs: string, notePath: string, codeCache: string): Promise<number> {
   const t0 = now();
-  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: false } });
+  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: false }, env: { GLOSSAIRE_CODE_CACHE: codeCache } });
   await initialized;
   await open(session, notePath);
   const ms = now() - t0;
@@ -334,11 +339,21 @@ export async function runServer(serverJs: string, inputs: GeneratedInputs, quick
   };
   const small = inputs.notes.find((n) => n.name === '10KB')!;
   await phase('spawn → first diagnostics', async () => {
+    // With the code cache (a folder of this run's, written by the warm-up) and without it,
+    // interleaved so that the machine's noise falls on both alike.
+    const cacheDir = join(work, 'code-cache');
     const runs: number[] = [];
-    await firstDiagnostics(serverJs, small.path); // warm-up (disk cache)
-    for (let k = 0; k < (quick ? 3 : 7); k++) runs.push(await firstDiagnostics(serverJs, small.path));
+    const noCache: number[] = [];
+    await firstDiagnostics(serverJs, small.path, cacheDir); // warm-up (disk cache, code cache)
+    await firstDiagnostics(serverJs, small.path, 'off');
+    for (let k = 0; k < (quick ? 3 : 7); k++) {
+      runs.push(await firstDiagnostics(serverJs, small.path, cacheDir));
+      noCache.push(await firstDiagnostics(serverJs, small.path, 'off'));
+    }
     result.firstDiagnosticsMs = median(runs);
     result.firstDiagnosticsRuns = runs;
+    result.firstDiagnosticsNoCacheMs = median(noCache);
+    result.firstDiagnosticsNoCacheRuns = noCache;
   });
   await phase('keystrokes', async () => {
     result.keystroke = await keystrokes(serverJs, inputs.keystrokeNote.path, quick ? 300 : 1000, work);

@@ -15,6 +15,8 @@ export interface GlossaireApi {
   ready(): Promise<void>;
   /** True while the language server runs. */
   readonly isRunning: boolean;
+  /** The server's process id while it runs (the in-editor tests kill it to test the restart). */
+  readonly serverPid: number | undefined;
   /** The Concepts view's rows: categories and their concepts, as displayed. */
   concepts(): Promise<ConceptsSnapshot>;
   /** The "In This Note" view's rows for the note it follows. */

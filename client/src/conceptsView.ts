@@ -27,12 +27,19 @@ export interface ConceptNode {
   concept: ConceptSummary;
 }
 
+/** The first row in restricted mode: why the folder's glossaries are missing, click to trust. */
+export interface TrustNode {
+  kind: 'trust';
+}
+
 /** A row of the Concepts view. */
-export type ConceptsNode = CategoryNode | ConceptNode;
+export type ConceptsNode = CategoryNode | ConceptNode | TrustNode;
 
 /** What the view shows, as plain data (the extension's API hands it to the in-editor tests). */
 export interface ConceptsSnapshot {
   state: ConceptsViewState;
+  /** The restricted-mode row's text, when shown. */
+  restricted?: string;
   categories: { id: string; label: string; concepts: { id: string; label: string; description: string }[] }[];
 }
 
@@ -67,6 +74,7 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       client.onDidChangeOccurrences(() => this.refreshCountsSoon()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshCountsSoon()),
       this.treeView.onDidChangeVisibility(() => this.refreshCountsSoon()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     );
   }
 
@@ -88,6 +96,9 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
 
   async getChildren(node?: ConceptsNode): Promise<ConceptsNode[]> {
     if (node) return node.kind === 'category' ? node.concepts.map((concept) => ({ kind: 'concept', concept })) : [];
+    // Restricted mode: the server reads no glossary the folder names (see the manifest's
+    // untrustedWorkspaces); one row says so and opens the trust editor.
+    const trust: ConceptsNode[] = vscode.workspace.isTrusted ? [] : [{ kind: 'trust' }];
     try {
       const mode = getConceptsDescription();
       const result = mode === 'occurrences'
@@ -108,16 +119,24 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
       this.treeView.message = result.problemCount > 0
         ? vscode.l10n.t('The glossaries have {0} problem(s): see the Problems panel.', result.problemCount)
         : undefined;
-      return roots;
+      return [...trust, ...roots];
     } catch (e) {
       await this.setState('error');
       this.treeView.message = undefined;
       console.error('[glossaire] concepts view:', e);
-      return [];
+      return trust;
     }
   }
 
   getTreeItem(node: ConceptsNode): vscode.TreeItem {
+    if (node.kind === 'trust') {
+      const item = new vscode.TreeItem(restrictedNotice(), vscode.TreeItemCollapsibleState.None);
+      item.id = 'trust';
+      item.iconPath = new vscode.ThemeIcon('shield');
+      item.contextValue = 'trust';
+      item.command = { command: 'workbench.trust.manage', title: restrictedNotice() };
+      return item;
+    }
     if (node.kind === 'category') {
       const item = new vscode.TreeItem(node.category.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `category:${node.category.id}`;
@@ -166,10 +185,12 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
 
   /** What the view shows now (categories and concept rows, as the tree renders them). */
   async snapshot(): Promise<ConceptsSnapshot> {
-    const roots = (await this.getChildren()) as CategoryNode[];
+    const all = await this.getChildren();
+    const roots = all.filter((n): n is CategoryNode => n.kind === 'category');
     const mode = getConceptsDescription();
     return {
       state: this.state,
+      restricted: all.some((n) => n.kind === 'trust') ? restrictedNotice() : undefined,
       categories: roots.map((r) => ({
         id: r.category.id,
         label: r.category.label,
@@ -182,6 +203,11 @@ export class ConceptsView implements vscode.TreeDataProvider<ConceptsNode>, vsco
     clearTimeout(this.countsTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The restricted-mode row. */
+function restrictedNotice(): string {
+  return vscode.l10n.t('Restricted mode: the glossaries named by this folder are not read. Trust the folder…');
 }
 
 /** The text beside a term. */

@@ -51,6 +51,9 @@ export function activate(context: vscode.ExtensionContext): GlossaireApi {
     get isRunning() {
       return c.isRunning;
     },
+    get serverPid() {
+      return c.serverPid;
+    },
     concepts: () => conceptsView.snapshot(),
     noteConcepts: () => noteView.snapshot(),
     get note() {

@@ -6,7 +6,9 @@
 
 import * as vscode from 'vscode';
 import {
+  CloseAction,
   DocumentSelector,
+  ErrorAction,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -14,7 +16,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
-import { GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
+import { GlossaireInitializationOptions, GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
+import { RestartPolicy } from './restartPolicy';
 import { getCheckedLanguages } from './settings';
 
 /** Client id (also the prefix of the `glossaire.trace.server` setting). */
@@ -49,7 +52,22 @@ export class GlossaireClient implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(this.glossaryChanged, this.occurrencesChanged, this.running);
+    this.disposables.push(
+      this.glossaryChanged, this.occurrencesChanged, this.running,
+      // The server is told at start whether the workspace is trusted (it then reads no file
+      // that the workspace names); trust granted later needs a new server.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.output.info('The workspace is now trusted: restarting the language server with its settings');
+        void this.restart();
+      }),
+    );
+  }
+
+  private readonly crashes = new RestartPolicy();
+
+  /** The server's process id while it runs (the in-editor tests kill it to test the restart). */
+  get serverPid(): number | undefined {
+    return this.client?.state === State.Running ? this.client.serverProcess?.pid : undefined;
   }
 
   /** True while the server is running. */
@@ -82,11 +100,28 @@ export class GlossaireClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: getDocumentSelector(getCheckedLanguages()),
       outputChannel: this.output,
-      initializationOptions: { locale: vscode.env.language },
+      initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted } satisfies GlossaireInitializationOptions,
       // No `synchronize`: the server pulls its settings (workspace/configuration, section
       // CONFIG_SECTION) and registers the file watchers it needs itself.
-      // A crashed server is restarted by the client's default error handler (at most 4 times
-      // in 3 minutes); `Glossaire: Restart the Server` starts over after that.
+      // A crashed server is started again (at most 4 times in 3 minutes; `Glossaire: Restart
+      // the Server` starts over after that); the client then reopens the notes, so their
+      // diagnostics come back. The output channel says what happened.
+      errorHandler: {
+        error: (error, _message, count) => {
+          this.output.error(`Language server connection error (${count ?? 1}): ${error?.message ?? String(error)}`);
+          return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+        },
+        closed: () => {
+          const { restart, count } = this.crashes.crashed();
+          if (restart) {
+            this.output.warn(`The language server stopped unexpectedly (${count} time(s) in 3 minutes); restarting it`);
+            return { action: CloseAction.Restart, handled: true };
+          }
+          const message = vscode.l10n.t('The Glossaire server stopped {0} times in 3 minutes and will not be restarted. Run “Glossaire: Restart the Server” to try again.', count);
+          this.output.error(message);
+          return { action: CloseAction.DoNotRestart, message };
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, 'Glossaire', serverOptions, clientOptions);
     this.listeners.set(client, [
@@ -117,6 +152,7 @@ export class GlossaireClient implements vscode.Disposable {
   /** Stops and starts the server with the current settings. */
   async restart(): Promise<void> {
     this.output.info('Restarting the language server');
+    this.crashes.reset();
     await this.stop();
     await this.start();
   }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { deletions, editDistance, FuzzyIndex } from '../../server/src/service/fuzzy';
+import { deletions, editDistance, FuzzyIndex, MAX_KEYS_PER_LOOKUP } from '../../server/src/service/fuzzy';
 
 describe('fuzzy', () => {
   it('measures edit distance with adjacent transpositions', () => {
@@ -43,5 +43,19 @@ describe('fuzzy', () => {
     index.add('cloud', 'cloud');
     // 8 letters allow two edits, but the key "cloud" (5 letters) allows one.
     assert.deepEqual(index.lookup('clouddds', (n) => (n < 5 ? 0 : n < 8 ? 1 : 2)), []);
+  });
+});
+
+describe('fuzzy: bounded work per look-up', () => {
+  it('10,000 keys sharing a prefix: a look-up verifies at most MAX_KEYS_PER_LOOKUP keys, nearest kept', () => {
+    const index = new FuzzyIndex<string>(2);
+    // 'preambule' + two letters: every key is within two edits of 'preambule' and of each other.
+    const letters = Array.from({ length: 100 }, (_, i) => String.fromCharCode(0x100 + i));
+    for (const a of letters) for (const b of letters) index.add(`preambule${a}${b}`, `${a}${b}`);
+    index.add('preambulex', 'near');
+    const found = index.lookup('preambule', () => 2);
+    assert.ok(found.length > 0 && found.length <= MAX_KEYS_PER_LOOKUP, `${found.length} candidates`);
+    assert.ok(found.every((f, k) => f.distance <= 2 && (k === 0 || found[k - 1].distance <= f.distance)));
+    assert.equal(found[0].value, 'near', 'the key one deletion away is met first and kept');
   });
 });

@@ -80,3 +80,34 @@ test('the manifest is complete for the Marketplace', () => {
     assert.ok(settings.includes(`glossaire.${s}`), `setting glossaire.${s} (GlossaireSettings) is contributed`);
   }
 });
+
+test('restricted mode: limited support, every setting that names a file restricted, described in both languages', () => {
+  const untrusted = manifest.capabilities.untrustedWorkspaces as { supported: unknown; description?: string; restrictedConfigurations?: string[] };
+  assert.equal(untrusted.supported, 'limited');
+  const properties = manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string }>;
+  const restricted = new Set(untrusted.restrictedConfigurations ?? []);
+  // A setting names files when its English description speaks of files, paths or glossaries to read.
+  const nlsEn = JSON.parse(read('package.nls.json')) as Record<string, string>;
+  const nlsFr = JSON.parse(read('package.nls.fr.json')) as Record<string, string>;
+  for (const [name, p] of Object.entries(properties)) {
+    const text = nlsEn[(p.markdownDescription ?? '').replace(/^%|%$/g, '')] ?? '';
+    if (/\b(path|file|folder)s?\b/i.test(text) && /glossar/i.test(name)) assert.ok(restricted.has(name), `${name} names files but is not restricted`);
+  }
+  assert.ok(restricted.has('glossaire.glossaries'));
+  for (const name of restricted) assert.ok(properties[name], `restricted ${name} is not a contributed setting`);
+  const key = (untrusted.description ?? '').replace(/^%|%$/g, '');
+  assert.ok(nlsEn[key] && nlsFr[key], `description ${untrusted.description} lacks a translation`);
+});
+
+test('README images: relative, shipped in the .vsix (.vscodeignore allow-list) and not rewritten to a repository URL', () => {
+  const readme = read('README.md');
+  const shipped = new Set(read('.vscodeignore').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim()));
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  assert.ok(images.length > 0);
+  for (const src of images) {
+    assert.ok(!/^[a-z]+:/i.test(src), `${src}: an absolute URL (the repository URL is a placeholder)`);
+    assert.ok(existsSync(join(root, src)), `${src} does not exist`);
+    assert.ok(shipped.has(src), `${src} is not shipped (.vscodeignore)`);
+  }
+  assert.match(manifest.scripts.package, /--no-rewrite-relative-links/);
+});

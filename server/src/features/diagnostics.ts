@@ -21,12 +21,23 @@ export function validate(ctx: ServerContext, doc: LiveDocument): void {
     void ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
     return;
   }
-  const analysis = ctx.cache.get(doc);
-  const sent = ctx.connection.sendDiagnostics({
-    uri: doc.uri,
-    version: doc.version,
-    diagnostics: toDiagnostics(analysis.findings, ctx.lines(doc), ctx.locale),
-  });
+  const { findings } = ctx.cache.get(doc);
+  // At most maxDiagnostics (a 10 MB generated note had 190k findings, each publish seconds and
+  // gigabytes), then one diagnostic at the first finding left out says how many there are.
+  const max = ctx.settings.maxDiagnostics;
+  const lines = ctx.lines(doc);
+  const diagnostics = toDiagnostics(findings.length > max ? findings.slice(0, max) : findings, lines, ctx.locale);
+  if (findings.length > max) {
+    const next = findings[max];
+    diagnostics.push({
+      range: lines.rangeAt(next.start, next.end),
+      severity: DiagnosticSeverity.Information,
+      source: 'glossaire',
+      code: 'glossaire.too-many',
+      message: t(ctx.locale, 'diagnostics.more', { count: findings.length - max, max }),
+    });
+  }
+  const sent = ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   // The copies in the size of the note that an edit defers (the new text: document.ts; the
   // analysis's buffers: incremental.ts) are made once the diagnostics are written: between
   // keystrokes, not before their diagnostics.
@@ -69,23 +80,58 @@ export function publishGlossaryProblems(ctx: ServerContext): void {
   for (const [uri, diagnostics] of byUri) void ctx.connection.sendDiagnostics({ uri, diagnostics });
 }
 
+/**
+ * Publishing of a note whose last publish took longer than this (ms) waits until its edits
+ * pause for DEBOUNCE_MS; a normal note is published at every keystroke, at once.
+ */
+const SLOW_PUBLISH_MS = 20;
+const DEBOUNCE_MS = 150;
+
 /** Wires diagnostics to document events. */
 export function registerDiagnostics(ctx: ServerContext): void {
   const { documents, connection } = ctx;
+  // Per note: how long its last publish took, and its pending publish while edits keep coming.
+  const cost = new Map<string, number>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastEdit = new Map<string, number>();
+  const publish = (doc: LiveDocument) => {
+    const t0 = performance.now();
+    validate(ctx, doc);
+    cost.set(doc.uri, performance.now() - t0);
+    void connection.sendNotification(OccurrencesChangedNotification, { uri: doc.uri });
+  };
   documents.onDidOpen((e) => runSafeVoid(connection, 'didOpen', () => {
     if (ctx.store.setOverlay(e.document.uri, e.document.getText())) return onGlossaryEdited(ctx);
-    validate(ctx, e.document);
-    void connection.sendNotification(OccurrencesChangedNotification, { uri: e.document.uri });
+    publish(e.document);
   }));
   documents.onDidChangeContent((e) => runSafeVoid(connection, 'didChange', () => {
     const doc = e.document;
     if (ctx.store.isGlossaryFile(doc.uri) && ctx.store.setOverlay(doc.uri, doc.getText())) return onGlossaryEdited(ctx);
-    validate(ctx, doc);
-    void connection.sendNotification(OccurrencesChangedNotification, { uri: doc.uri });
+    clearTimeout(pending.get(doc.uri));
+    // The first edit after a pause is published at once; the following ones of a burst, on a
+    // slow note, wait for the pause. The pause is counted from the end of the previous edit's
+    // handling: edits queued behind a slow publish arrive with no pause at all.
+    const inBurst = performance.now() - (lastEdit.get(doc.uri) ?? -Infinity) < DEBOUNCE_MS;
+    if (inBurst && (cost.get(doc.uri) ?? 0) > SLOW_PUBLISH_MS && ctx.isChecked(doc) && ctx.settings.enable) {
+      // A slow note: the versions typed in a burst are not each published, the last one is.
+      pending.set(doc.uri, setTimeout(() => runSafeVoid(connection, 'didChange', () => {
+        pending.delete(doc.uri);
+        if (documents.get(doc.uri) === doc) publish(doc);
+      }), DEBOUNCE_MS));
+      lastEdit.set(doc.uri, performance.now());
+      return;
+    }
+    pending.delete(doc.uri);
+    publish(doc);
+    lastEdit.set(doc.uri, performance.now());
     // A document that is not checked is flattened right away (validate does it for the others).
     if (!ctx.isChecked(doc) || !ctx.settings.enable) doc.settle();
   }));
   documents.onDidClose((e) => runSafeVoid(connection, 'didClose', () => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    cost.delete(e.document.uri);
+    lastEdit.delete(e.document.uri);
     ctx.cache.delete(e.document.uri);
     if (ctx.store.setOverlay(e.document.uri, undefined)) return onGlossaryEdited(ctx);
     if (ctx.isChecked(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

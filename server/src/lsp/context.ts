@@ -27,6 +27,12 @@ export interface ServerContext {
   index: WorkspaceIndex;
   settings: GlossaireSettings;
   locale: Locale;
+  /**
+   * False in an untrusted workspace (the client's restricted mode): nothing the workspace
+   * names may be read (glossaries of the settings, workspace glossaries, harvested
+   * definitions). Fixed at initialize; the client restarts the server when trust is granted.
+   */
+  trusted: boolean;
   /** True when the document's language is checked. */
   isChecked(doc: LiveDocument): boolean;
   /** Offsets ↔ positions of a document's current version. */

@@ -25,3 +25,16 @@ export function runSafeVoid(connection: Connection, name: string, fn: () => void
     connection.console.error(`${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
 }
+
+/**
+ * Starts async work from a handler: a rejection is logged, never left unhandled (Node would end
+ * the process on it).
+ */
+export function runSafeAsync(connection: Connection, name: string, fn: () => Promise<unknown>): void {
+  const log = (e: unknown) => connection.console.error(`${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  try {
+    fn().catch(log);
+  } catch (e) {
+    log(e);
+  }
+}

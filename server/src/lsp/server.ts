@@ -12,7 +12,7 @@ import { Connection, getLines, ServerContext } from './context';
 import { ServerHost } from './host';
 import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
-import { CONFIG_SECTION, DEFAULT_SETTINGS, FIX_ALL_KIND, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
+import { CONFIG_SECTION, DEFAULT_SETTINGS, FIX_ALL_KIND, GlossaireInitializationOptions, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
 import { FINDING_CODES, FindingCode, Severity } from '../service/analyze';
 import { t, toLocale } from '../service/messages';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -24,7 +24,7 @@ import { registerNavigation } from '../features/navigation';
 import { registerConcepts } from '../features/concepts';
 import { registerStudy } from '../features/study';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from '../features/semanticTokens';
-import { runSafe, runSafeVoid } from './runSafe';
+import { runSafe, runSafeAsync, runSafeVoid } from './runSafe';
 import { sanitizeSettings } from './settings';
 
 /**
@@ -59,6 +59,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     index: new WorkspaceIndex(() => store.service, host),
     settings: { ...DEFAULT_SETTINGS },
     locale: 'fr',
+    trusted: true,
     isChecked: (doc) => ctx.settings.languages.includes(doc.languageId) && !store.isGlossaryFile(doc.uri),
     lines: getLines,
     revalidateAll: () => {
@@ -69,9 +70,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // The glossaries are read before the answer: the client opens documents only after it.
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
-    const opts = (params.initializationOptions ?? {}) as { locale?: string; settings?: Partial<GlossaireSettings> };
-    ctx.locale = toLocale(opts.locale ?? params.locale);
-    initSettings = opts.settings ?? {};
+    const raw = params.initializationOptions;
+    const opts = (raw !== null && typeof raw === 'object' ? raw : {}) as GlossaireInitializationOptions;
+    ctx.locale = toLocale(typeof opts.locale === 'string' ? opts.locale : params.locale);
+    // Anything but an explicit false is trusted: editors without restricted mode send nothing.
+    ctx.trusted = opts.trusted !== false;
+    initSettings = opts.settings !== null && typeof opts.settings === 'object' ? opts.settings : {};
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!params.capabilities.window?.workDoneProgress;
@@ -102,7 +106,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }],
       });
     }
-    void refreshSettings().then(() => reindex());
+    runSafeAsync(connection, 'initialized', () => refreshSettings().then(() => reindex()));
   });
 
   async function applySettings(s: GlossaireSettings): Promise<void> {
@@ -115,7 +119,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       ) as Partial<Record<FindingCode, Severity | 'off'>>,
     };
     ctx.cache.clear();
-    await store.configure(s.useBuiltinGlossary, s.glossaries, folders, ctx.locale);
+    // Untrusted: the glossaries named by the settings (workspace settings can name any file)
+    // are not read; the built-in glossary needs no trust.
+    await store.configure(s.useBuiltinGlossary, ctx.trusted ? s.glossaries : [], folders, ctx.locale);
   }
 
   async function refreshSettings(): Promise<void> {
@@ -154,7 +160,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void connection.sendNotification(OccurrencesChangedNotification, {});
   }
 
-  connection.onDidChangeConfiguration(() => runSafeVoid(connection, 'didChangeConfiguration', () => void refreshSettings().then(() => reindex())));
+  connection.onDidChangeConfiguration(() => runSafeAsync(connection, 'didChangeConfiguration', () => refreshSettings().then(() => reindex())));
 
   connection.onDidChangeWatchedFiles((params) => runSafeVoid(connection, 'didChangeWatchedFiles', () => {
     let glossaryTouched = false;
@@ -168,8 +174,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (change.type === FileChangeType.Deleted) ctx.index.deleteFile(change.uri);
       else if (!documents.get(change.uri)) updates.push(ctx.index.updateFile(change.uri));
     }
-    if (glossaryTouched) void reloadGlossaries();
-    else void Promise.all(updates).then(() => connection.sendNotification(OccurrencesChangedNotification, {}));
+    if (glossaryTouched) runSafeAsync(connection, 'reloadGlossaries', reloadGlossaries);
+    else runSafeAsync(connection, 'didChangeWatchedFiles', () => Promise.all(updates).then(() => connection.sendNotification(OccurrencesChangedNotification, {})));
   }));
 
   /** Re-reads the glossaries, then republishes and reindexes with them. */
@@ -177,7 +183,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     await store.reload();
     ctx.cache.clear();
     glossaryChanged();
-    void reindex();
+    runSafeAsync(connection, 'reindex', reindex);
   }
 
   connection.onRequest(ReloadGlossariesRequest, async (token) => {

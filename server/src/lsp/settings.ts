@@ -31,5 +31,6 @@ export function sanitizeSettings(raw: unknown): GlossaireSettings {
     useBuiltinGlossary: flag('useBuiltinGlossary'),
     languages: strings('languages'),
     indexWorkspace: flag('indexWorkspace'),
+    maxDiagnostics: typeof s.maxDiagnostics === 'number' && s.maxDiagnostics >= 1 ? Math.floor(Math.min(s.maxDiagnostics, 1e6)) : DEFAULT_SETTINGS.maxDiagnostics,
   };
 }

@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import { runCachedBundle } from './codeCache';
 
-const core = runCachedBundle(join(__dirname, 'server-core.js'));
+// The server turns on --expose-gc for its idle-time collections (transport/idleGc.ts): set
+// before the compile, or V8's flag hash differs and every start rejects the cache.
+const core = runCachedBundle(join(__dirname, 'server-core.js'), { flags: ['--expose-gc'] });
 process.once('exit', () => core.save({ grown: true }));
 setTimeout(() => core.save({ grown: true }), 10_000).unref();

@@ -1,12 +1,17 @@
 /**
  * Concept views for hovers and the side panel: summaries, details, and the Markdown that
- * teaches a concept. Glossary text is escaped: no HTML and no command links reach the client.
+ * teaches a concept. Glossary text is untrusted: it goes through safeMarkdown.ts (no HTML, no
+ * images, http(s) links only).
  */
 
 import { Glossary, GlossaryEntry } from './glossary';
 import { Locale, t } from './messages';
+import { untrustedBlock, untrustedInline } from './safeMarkdown';
 
-/** Escapes Markdown-significant HTML so glossary data cannot inject markup. */
+/**
+ * Escapes raw HTML (and the plain `](command:` form) in Markdown that is kept as written, for
+ * exported files. Not a sanitiser: anything shown in the editor goes through safeMarkdown.ts.
+ */
 export function escapeMarkdownHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\]\(command:/gi, '](command&#58;');
 }
@@ -36,12 +41,12 @@ export function getEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, local
 }
 
 function makeEntryMarkdown(entry: GlossaryEntry, glossary: Glossary, locale: Locale, options: { heading?: boolean }): string {
-  const e = escapeMarkdownHtml;
+  const e = untrustedInline;
   const out: string[] = [];
   const names = [...(entry.acronyms ?? []).filter((a) => a !== entry.term)];
   out.push(`${options.heading === false ? '**' : '### '}${e(entry.term)}${names.length ? ` (${names.map(e).join(', ')})` : ''}${options.heading === false ? '**' : ''}`);
   out.push(`*${t(locale, 'hover.category')}${t(locale, 'punct.colon')} ${e(entry.categoryLabel)}*`);
-  out.push(e(entry.definition));
+  out.push(untrustedBlock(entry.definition));
   const list = (key: Parameters<typeof t>[1], items: string[] | undefined) => {
     if (items && items.length > 0) out.push(`**${t(locale, key)}**\n${items.map((x) => `- ${e(x)}`).join('\n')}`);
   };

@@ -7,6 +7,7 @@ import { Analysis } from './analyze';
 import { getEntryMarkdown } from './concepts';
 import { Glossary } from './glossary';
 import { Locale, t } from './messages';
+import { untrustedInline } from './safeMarkdown';
 
 /** A hover's Markdown and the offsets it covers. */
 export interface HoverResult {
@@ -21,7 +22,7 @@ export function getHover(analysis: Analysis, offset: number, glossary: Glossary,
   if (finding) {
     const entry = glossary.byId.get(finding.entryId);
     const fix = finding.suggestions[0];
-    const head = fix ? `**${t(locale, 'hover.didYouMean', { fix })}**` : '';
+    const head = fix ? `**${t(locale, 'hover.didYouMean', { fix: untrustedInline(fix) })}**` : '';
     const body = entry ? getEntryMarkdown(entry, glossary, locale) : '';
     return { markdown: [head, body].filter(Boolean).join('\n\n---\n\n'), start: finding.start, end: finding.end };
   }

@@ -197,6 +197,23 @@ export const FIX_ALL_KIND = 'source.fixAll.glossaire';
 /** Command the server's code actions use to add a word to the workspace's ignore list. */
 export const IGNORE_WORD_COMMAND = 'glossaire.ignoreWord';
 
+/**
+ * The server's `initializationOptions` (every field optional: editors other than VS Code send
+ * what they like, see README "Le serveur dans d'autres éditeurs").
+ */
+export interface GlossaireInitializationOptions {
+  /** Locale of messages ("fr", "en"…); the client's locale otherwise. */
+  locale?: string;
+  /** Settings, for clients without workspace/configuration. */
+  settings?: Partial<GlossaireSettings>;
+  /**
+   * False when the workspace is not trusted (VS Code's restricted mode): the server then reads
+   * no file that the workspace names (glossaries of the settings, workspace glossaries,
+   * definitions harvested from notes). Absent means trusted (editors without the notion).
+   */
+  trusted?: boolean;
+}
+
 /** Settings section read through workspace/configuration. */
 export const CONFIG_SECTION = 'glossaire';
 
@@ -216,6 +233,8 @@ export interface GlossaireSettings {
   languages: string[];
   /** Index the workspace's notes for references and counts. */
   indexWorkspace: boolean;
+  /** Diagnostics published per note at most; one more says how many were left out. */
+  maxDiagnostics: number;
 }
 
 /** Defaults of the settings. */
@@ -227,4 +246,5 @@ export const DEFAULT_SETTINGS: GlossaireSettings = {
   useBuiltinGlossary: true,
   languages: ['markdown'],
   indexWorkspace: true,
+  maxDiagnostics: 1000,
 };

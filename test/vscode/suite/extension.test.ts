@@ -41,6 +41,17 @@ suite('Extension', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  test('a server process that dies is started again and the notes get their diagnostics back', async function () {
+    this.timeout(60_000);
+    const api = await getApi();
+    const editor = await openNote('02-cloud.md');
+    const count = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'glossaire').length || undefined, 'diagnostics before the crash');
+    const pid = await waitFor(() => api.serverPid, 'the server pid');
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => (api.serverPid !== undefined && api.serverPid !== pid) || undefined, 'a new server process', 30_000);
+    await waitForDiagnostics(editor.document.uri, count);
+  });
+
   test('"Restart the Server" restarts it cleanly and diagnostics come back', async () => {
     const api = await getApi();
     const editor = await openNote('02-cloud.md');
