@@ -1,5 +1,7 @@
-// One esbuild script for every bundle: the CLI and the language server (Node, CommonJS) and the
-// VS Code client (which keeps `vscode` external). Bundles are skipped while their entry point
+// One esbuild script for every bundle: the CLI and the language server (Node, CommonJS), the
+// VS Code client (which keeps `vscode` external), and their web builds for VS Code for the Web
+// (dist/web/: the client for the web extension host, the server for a web worker; platform
+// 'browser', so a Node built-in anywhere in their imports fails the build). Bundles are skipped while their entry point
 // does not exist yet, so the build works at every stage of the project.
 import { build, context } from 'esbuild';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,8 @@ const targets = [
   { entry: 'server/src/node/serverEntry.ts', out: 'dist/server.js' },
   { entry: 'server/src/lsp/main.ts', out: 'dist/server-core.js' },
   { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'client/src/extensionWeb.ts', out: 'dist/web/extension.js', external: ['vscode'], platform: 'browser' },
+  { entry: 'server/src/browser/main.ts', out: 'dist/web/server.js', platform: 'browser', format: 'iife' },
 ];
 
 // The lexicon is data generated from an npm package, not code: build it first (cached).
@@ -40,11 +44,11 @@ for (const t of targets.filter((t) => existsSync(t.entry))) {
     entryPoints: [t.entry],
     outfile: t.out,
     bundle: true,
-    platform: 'node',
+    platform: t.platform ?? 'node',
     // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
-    mainFields: ['module', 'main'],
-    format: 'cjs',
-    target: 'node20',
+    mainFields: t.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
+    format: t.format ?? 'cjs',
+    target: t.platform === 'browser' ? 'es2022' : 'node20',
     sourcemap: !production,
     minify: production,
     external: t.external ?? [],

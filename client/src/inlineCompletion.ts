@@ -16,7 +16,7 @@
 import * as vscode from 'vscode';
 import { ConceptSummary } from '../../server/src/shared/protocol';
 import { ConceptsModel } from './conceptsModel';
-import { getCheckedLanguages, isAsYouTypeCompletionEnabled } from './settings';
+import { getCheckedLanguages, getCheckedSchemes, isAsYouTypeCompletionEnabled } from './settings';
 
 /** Minimum length of the typed prefix. */
 export const MIN_PREFIX = 4;
@@ -102,10 +102,7 @@ export function registerInlineCompletion(model: ConceptsModel): vscode.Disposabl
   let registration: vscode.Disposable | undefined;
   const register = () => {
     registration?.dispose();
-    const selector = getCheckedLanguages().flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]);
+    const selector = getCheckedLanguages().flatMap((language) => getCheckedSchemes().map((scheme) => ({ scheme, language })));
     registration = vscode.languages.registerInlineCompletionItemProvider(selector, provider);
   };
   register();

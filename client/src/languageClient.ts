@@ -1,41 +1,36 @@
 /**
- * The language client: starts dist/server.js over Node IPC, restarts it cleanly, stops it on
- * deactivate, and re-emits the server's custom notifications as VS Code events. Every other
- * client file talks to the server through this class only.
+ * The language client: starts the server (the factory given by the entry point: Node IPC on a
+ * desktop, a web worker in a browser), restarts it cleanly, stops it on deactivate, and
+ * re-emits the server's custom notifications as VS Code events. Every other client file talks
+ * to the server through this class only.
  */
 
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  DocumentSelector,
-  ErrorAction,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { BaseLanguageClient, CloseAction, DocumentSelector, ErrorAction, LanguageClientOptions, State } from 'vscode-languageclient';
 import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { GlossaireInitializationOptions, GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
 import { RestartPolicy } from './restartPolicy';
-import { getCheckedLanguages } from './settings';
+import { getCheckedLanguages, getCheckedSchemes } from './settings';
+import { registerWorkspaceFiles } from './workspaceFiles';
 
 /** Client id (also the prefix of the `glossaire.trace.server` setting). */
-const CLIENT_ID = 'glossaire';
+export const CLIENT_ID = 'glossaire';
 
-/** The document selector for the checked languages: files on disk and unsaved notes. */
-export function getDocumentSelector(languages: readonly string[]): DocumentSelector {
-  return languages.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+/** Creates the language client of one server run (the only part that differs on the web). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The document selector for the checked languages and schemes (see getCheckedSchemes). */
+export function getDocumentSelector(languages: readonly string[], schemes: readonly string[]): DocumentSelector {
+  return languages.flatMap((language) => schemes.map((scheme) => ({ scheme, language })));
 }
 
 /** Owns the LanguageClient; a restart creates a fresh one (the selector may have changed). */
 export class GlossaireClient implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly listeners = new Map<LanguageClient, vscode.Disposable[]>();
+  private readonly listeners = new Map<BaseLanguageClient, vscode.Disposable[]>();
+  /** Set until the first diagnostics of a note arrive (start-up time, logged once). */
+  private firstDiagnosticsPending = true;
 
   private readonly glossaryChanged = new vscode.EventEmitter<{ concepts: number; problems: number }>();
   private readonly occurrencesChanged = new vscode.EventEmitter<{ uri?: string }>();
@@ -48,9 +43,14 @@ export class GlossaireClient implements vscode.Disposable {
   /** The server started (true) or stopped (false). */
   readonly onDidChangeRunning = this.running.event;
 
+  /**
+   * @param factory creates each run's LanguageClient (extension.ts, extensionWeb.ts)
+   * @param activatedAt `Date.now()` when activation began (start-up time in the log)
+   */
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly factory: ClientFactory,
     private readonly output: vscode.LogOutputChannel,
+    private readonly activatedAt = Date.now(),
   ) {
     this.disposables.push(
       this.glossaryChanged, this.occurrencesChanged, this.running,
@@ -65,9 +65,11 @@ export class GlossaireClient implements vscode.Disposable {
 
   private readonly crashes = new RestartPolicy();
 
-  /** The server's process id while it runs (the in-editor tests kill it to test the restart). */
+  /** The server's process id while it runs (desktop only; the in-editor tests kill it to test the restart). */
   get serverPid(): number | undefined {
-    return this.client?.state === State.Running ? this.client.serverProcess?.pid : undefined;
+    if (this.client?.state !== State.Running) return undefined;
+    const proc = (this.client as { serverProcess?: { pid?: number } }).serverProcess;
+    return proc?.pid;
   }
 
   /** True while the server is running. */
@@ -87,18 +89,9 @@ export class GlossaireClient implements vscode.Disposable {
     await this.client.start();
   }
 
-  private createClient(): LanguageClient {
-    const serverModule = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: {
-        module: serverModule,
-        transport: TransportKind.ipc,
-        options: { execArgv: ['--nolazy', '--inspect=6029'] },
-      },
-    };
+  private createClient(): BaseLanguageClient {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: getDocumentSelector(getCheckedLanguages()),
+      documentSelector: getDocumentSelector(getCheckedLanguages(), getCheckedSchemes()),
       outputChannel: this.output,
       initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted } satisfies GlossaireInitializationOptions,
       // No `synchronize`: the server pulls its settings (workspace/configuration, section
@@ -122,11 +115,22 @@ export class GlossaireClient implements vscode.Disposable {
           return { action: CloseAction.DoNotRestart, message };
         },
       },
+      middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => {
+          // A note's, not a glossary file's (the server clears those first).
+          if (this.firstDiagnosticsPending && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+            this.firstDiagnosticsPending = false;
+            this.output.info(`First diagnostics ${Date.now() - this.activatedAt} ms after activation (${diagnostics.length} on ${uri.toString(true)})`);
+          }
+          next(uri, diagnostics);
+        },
+      },
     };
-    const client = new LanguageClient(CLIENT_ID, 'Glossaire', serverOptions, clientOptions);
+    const client = this.factory(CLIENT_ID, 'Glossaire', clientOptions);
     this.listeners.set(client, [
       client.onNotification(GlossaryChangedNotification, (p) => this.glossaryChanged.fire(p)),
       client.onNotification(OccurrencesChangedNotification, (p) => this.occurrencesChanged.fire(p ?? {})),
+      ...registerWorkspaceFiles(client),
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) this.running.fire(true);
         else if (e.oldState === State.Running) this.running.fire(false);

@@ -15,10 +15,17 @@ export function getCheckedLanguages(): string[] {
   return Array.isArray(value) && value.length > 0 ? value : DEFAULT_SETTINGS.languages;
 }
 
+/**
+ * URI schemes of the notes checked: files on disk, unsaved notes, and the workspace folders'
+ * own schemes (vscode-vfs: on github.dev, vscode-remote: in code-server's browser host).
+ */
+export function getCheckedSchemes(): string[] {
+  return [...new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
+}
+
 /** True when the document's language is checked. */
 export function isChecked(document: vscode.TextDocument): boolean {
-  return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') &&
-    getCheckedLanguages().includes(document.languageId);
+  return getCheckedSchemes().includes(document.uri.scheme) && getCheckedLanguages().includes(document.languageId);
 }
 
 /** `glossaire.completion.asYouType`: glossary terms as ghost text while typing. */

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { globToRegExp, HostFileError, MARKDOWN_GLOB, ServerHost } from '../../server/src/lsp/host';
+import { globToRegExp, HostFileError, MARKDOWN_GLOB, PENDING_LEXICON, ServerHost } from '../../server/src/lsp/host';
 import { GlossaryStore } from '../../server/src/lsp/glossaryStore';
 import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
 import { createNodeHost } from '../../server/src/node/nodeHost';
@@ -129,6 +129,33 @@ describe('the glossary store and the index on a browser-like host', () => {
     };
     assert.ok((await problemsWith(['clou'])).includes('glossary.misspelling-is-word'), 'a misspelling that is a French word is reported');
     assert.ok(!(await problemsWith([])).includes('glossary.misspelling-is-word'));
+  });
+
+  it('a lexicon still loading (PENDING_LEXICON) flags no glossary misspelling as a word; the recompile once it is there does', async () => {
+    const json = glossaryJson([{ id: 'cloud', term: 'cloud', category: 'c', definition: 'Le nuage.', misspellings: ['clou'] }]);
+    let lexicon: Lexicon = PENDING_LEXICON;
+    const host: ServerHost = { ...memoryHost({ 'https://ext.example/glossary/builtin.json': json }), lexicon: () => lexicon, prepareLexicon: () => Promise.resolve() };
+    const store = new GlossaryStore('fr', host);
+    await store.configure(true, [], [], 'fr');
+    assert.ok(store.current.byId.has('cloud'));
+    assert.ok(!store.problems.some((p) => p.code === 'glossary.misspelling-is-word'), JSON.stringify(store.problems));
+    lexicon = createLexicon('clou\nnuage');
+    store.recompile();
+    assert.ok(store.problems.some((p) => p.code === 'glossary.misspelling-is-word'));
+  });
+
+  it('a read put off (EAGAIN: the client was not ready) is retried by the next configure with the same files', async () => {
+    const uri = `${WS}/cours.glossaire.json`;
+    const base = memoryHost({ [uri]: glossaryJson([{ id: 'routeur', term: 'routeur', category: 'c', definition: 'R.' }]) });
+    let ready = false;
+    const host: ServerHost = { ...base, readText: (u, o) => (ready ? base.readText(u, o) : Promise.reject(new HostFileError('EAGAIN', 'not yet'))) };
+    const store = new GlossaryStore('fr', host);
+    await store.configure(false, ['cours.glossaire.json'], [WS], 'fr');
+    assert.ok(!store.current.byId.has('routeur') && store.problems.some((p) => p.code === 'glossary.unreadable'));
+    ready = true;
+    await store.configure(false, ['cours.glossaire.json'], [WS], 'fr');
+    assert.ok(store.current.byId.has('routeur'));
+    assert.deepEqual(store.problems.filter((p) => p.code === 'glossary.unreadable'), []);
   });
 
   it('an overlay recompiles without reading; a later reload wins over an earlier one', async () => {

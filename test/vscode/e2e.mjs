@@ -5,12 +5,15 @@
 //   2. runs the in-editor suite (test/vscode/suite) in code-server's extension host, on a
 //      temporary copy of examples/ (runInCodeServer.mjs);
 //   3. runs the UI check (uiCheck.mjs --glossaire) on the student's notes with the packaged
-//      .vsix, in headless Chromium, and saves its screenshots.
+//      .vsix, in headless Chromium, and saves its screenshots;
+//   4. runs the web check (webCheck.mjs): the web-only variant of the package (VS Code for the
+//      Web) in code-server's web worker extension host, on examples/01-externalisation.md (and
+//      the student's notes when they are there), with its start-up time.
 // Exits non-zero when anything fails. When the tools (code-server, Node 24, Chromium,
 // playwright-core: .ci/setup-e2e.sh) are missing it runs the installer; if that fails too and
 // CI is not set, it skips with a loud warning and exits 0.
 //
-//   node test/vscode/e2e.mjs [--suite-only | --ui-only] [--screenshots DIR] [--note FILE] [--no-package]
+//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--no-package]
 //   Screenshots go to test/vscode/.screenshots-tmp (untracked). --note runs the UI check on one
 //   of the project's example notes instead of the student's notes: `npm run screenshots` writes
 //   the committed ones in docs/screenshots from examples/01-externalisation.md, so that they show
@@ -94,8 +97,11 @@ if (!flag('--no-package') || !fs.existsSync(vsix)) {
 }
 log(`compiled and packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1e6).toFixed(2)} MB) in ${secs(t)}`);
 
+const only = ['--suite-only', '--ui-only', '--web-only'].find(flag);
+const runs = (step) => !only || only === `--${step}-only`;
+
 // ---- 2. The in-editor suite in code-server ---------------------------------------------------
-if (!flag('--ui-only')) {
+if (runs('suite')) {
   t = Date.now();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'glossaire-suite-'));
   for (const f of fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.md'))) {
@@ -117,7 +123,7 @@ if (!flag('--ui-only')) {
 }
 
 // ---- 3. The UI check on the packaged extension -------------------------------------------------
-if (!flag('--suite-only')) {
+if (runs('ui')) {
   t = Date.now();
   const shots = path.resolve(root, option('--screenshots', 'test/vscode/.screenshots-tmp'));
   const note = option('--note');
@@ -128,6 +134,20 @@ if (!flag('--suite-only')) {
   results.push({
     name: `UI check (packaged .vsix, Chromium, ${note ? path.basename(note) : "the student's notes"})`,
     ok: code === 0, detail: `exit ${code}, ${secs(t)}, screenshots in ${path.relative(root, shots)}`,
+  });
+}
+
+// ---- 4. VS Code for the Web: the web-only variant in the web worker extension host -------------
+if (runs('web') && !flag('--no-web') && !option('--note')) {
+  t = Date.now();
+  const shots = path.resolve(root, option('--screenshots', 'test/vscode/.screenshots-tmp'), 'web');
+  const { code, stdout } = await runTee(process.execPath, [
+    path.join(root, 'test/vscode/webCheck.mjs'), '--vsix', vsix, '--seed', '--screenshots', shots,
+  ]);
+  const startup = [...stdout.matchAll(/"startupMs": (\d+)/g)].map((m) => `${m[1]} ms`).join(', ');
+  results.push({
+    name: 'web check (web-only .vsix, web worker extension host)',
+    ok: code === 0, detail: `exit ${code}, ${secs(t)}, first diagnostics after activation: ${startup || '?'}`,
   });
 }
 

@@ -258,9 +258,14 @@ async function calm(page) {
  * definition screenshots. Returns a report whose `failures` lists the failed checks.
  * Another note (e.g. an example note, see exampleScenario) comes with its own `typos`, `hover`
  * word, `inNote` terms and `name` (its file name in the temporary workspace).
+ * `prepare(workspace)` may add files to the workspace, `settings` are added to the user settings,
+ * and `extraSteps({page, server, step, check, report, shot})` runs more checks at the end (the web
+ * build's own: webCheck.mjs).
  * @param {{vsix: string, notes?: string, name?: string, typos?: Array<{written: string, fix: string}>,
  *          hover?: string, inNote?: string[], screenshots?: string, timeout?: number,
- *          verbose?: boolean, keep?: boolean, log?: (m: string) => void}} o
+ *          verbose?: boolean, keep?: boolean, log?: (m: string) => void,
+ *          settings?: object, prepare?: (workspace: string) => void,
+ *          extraSteps?: (ctx: object) => Promise<void>}} o
  */
 export async function runGlossaireUiCheck(o) {
   const log = o.log ?? ((m) => process.stderr.write(`[uiCheck] ${m}\n`));
@@ -300,11 +305,12 @@ export async function runGlossaireUiCheck(o) {
   const workspace = path.join(tmp, 'cours-externalisation');
   fs.mkdirSync(workspace);
   fs.copyFileSync(notes, path.join(workspace, name));
+  o.prepare?.(workspace);
   try {
     await withCodeServer(
       {
         vsix: [o.vsix], verbose: o.verbose, keep: o.keep, timeout: o.timeout, log,
-        settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, 'breadcrumbs.enabled': false },
+        settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, 'breadcrumbs.enabled': false, ...o.settings },
       },
       async ({ server, page }) => {
         await page.setViewportSize({ width: 1280, height: 800 });
@@ -349,10 +355,14 @@ export async function runGlossaireUiCheck(o) {
           const pos = await findWord(page, fixed.written);
           if (!check(!!pos, `"${fixed.written}" visible`)) return;
           const fixesBefore = await countWord(page, fixed.fix);
-          await page.mouse.click(pos.x, pos.y);
-          await page.keyboard.press('Control+.');
           const rows = page.locator('.action-widget .monaco-list-row.action');
-          await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+          // Ctrl+. again when the menu did not come (a loaded machine, diagnostics just republished).
+          await poll(async () => {
+            await page.keyboard.press('Escape');
+            await page.mouse.click(pos.x, pos.y);
+            await page.keyboard.press('Control+.');
+            return rows.first().waitFor({ state: 'visible', timeout: 5000 }).then(() => true);
+          }, { timeout: 20_000, interval: 200, what: 'the quick fix menu' });
           const titles = (await rows.locator('.title').allInnerTexts()).map((t) => t.trim());
           report.quickFixes = titles;
           check((titles[0] ?? '').includes(fixed.fix), `the first quick fix replaces with "${fixed.fix}" (got ${JSON.stringify(titles)})`);
@@ -469,6 +479,7 @@ export async function runGlossaireUiCheck(o) {
           await shot(page, 'quiz-verdict');
           await page.keyboard.press('Escape');
         });
+        if (o.extraSteps) await o.extraSteps({ page, server, step, check, report, shot, workspace });
       },
     );
   } finally {

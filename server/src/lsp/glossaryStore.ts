@@ -95,8 +95,10 @@ export class GlossaryStore {
       else uris.push(URI.file(p).toString());
     }
     const unique = [...new Set(uris)];
-    // Same files, same language: initialize and initialized often configure alike; one compile is enough.
-    if (this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((u, i) => this.files[i].uri === u)) return;
+    // Same files, same language: initialize and initialized often configure alike; one compile is
+    // enough — unless a read was only put off (EAGAIN: the browser's client was not ready yet).
+    const retry = [...this.reads.values()].some((r) => 'error' in r && r.error.code === 'EAGAIN');
+    if (!retry && this.configured && locale === this.configuredLocale && unique.length === this.files.length && unique.every((u, i) => this.files[i].uri === u)) return;
     this.configured = true;
     this.configuredLocale = locale;
     const old = new Map(this.files.map((f) => [f.uri, f]));
@@ -126,7 +128,7 @@ export class GlossaryStore {
     const generation = ++this.generation;
     const files = this.files;
     const [, reads] = await Promise.all([
-      // The lexicon guards the compile: the browser fetches it while the files are read.
+      // Node: at once; the browser starts fetching it (the compile is redone when it is there).
       this.host.prepareLexicon(),
       Promise.all(files.map(async (f): Promise<ReadResult | undefined> => {
         if (this.overlays.has(f.uri)) return undefined;
@@ -144,6 +146,11 @@ export class GlossaryStore {
       const r = reads[i];
       if (r) this.reads.set(f.uri, r);
     });
+    return this.compile();
+  }
+
+  /** Compiles again from the texts already read (the lexicon came late, say). */
+  recompile(): Glossary {
     return this.compile();
   }
 
@@ -176,7 +183,11 @@ export class GlossaryStore {
     // The lexicon (loaded on first use) flags misspellings that are French words: they would be
     // flagged everywhere in the notes.
     const host = this.host;
-    const lexicon = { has: (w: string) => host.lexicon().has(w), get size() { return host.lexicon().size; } };
+    // A lexicon still loading (size 0) flags nothing here: the compile is redone when it is there.
+    const lexicon = {
+      has: (w: string) => host.lexicon().size > 0 && host.lexicon().has(w),
+      get size() { return host.lexicon().size; },
+    };
     const isFatal = (p: GlossaryProblem) => p.code === 'glossary.invalid-json' || p.code === 'glossary.not-object';
     let glossary = compileGlossary(sources, { locale: this.locale, lexicon });
     // A file that does not parse at all keeps its last good version in service: compile again

@@ -7,9 +7,14 @@
  * `workspace/didChangeWatchedFiles` notifications.
  */
 
+import type { InitializeParams } from 'vscode-languageserver';
 import { Lexicon } from '../service/lexicon';
 
-/** Why a file could not be read: `code` is 'ENOENT' when it does not exist, 'EFBIG' when too large. */
+/**
+ * Why a file could not be read: `code` is 'ENOENT' when it does not exist, 'EFBIG' when too
+ * large, 'EAGAIN' when it cannot be read yet (the browser's client answers only after
+ * `initialized`: ask again then).
+ */
 export class HostFileError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
@@ -30,16 +35,21 @@ export interface ServerHost {
   /**
    * URIs of the files under the folders (URIs) whose path relative to their folder matches
    * `glob` (`**`, `*`, `?`, `{a,b}`; see globToRegExp), at most `limit`, hidden folders and
-   * build output (node_modules, dist, out…) left out.
+   * build output (node_modules, dist, out…) left out. The browser lists nothing before
+   * `initialized` (its client cannot answer yet): list again after it.
    */
   findFiles(folders: string[], glob: string, limit: number): Promise<string[]>;
   /**
-   * The French lexicon. Node loads it on first call; the browser returns it once
-   * `prepareLexicon` resolved (an empty one before).
+   * The French lexicon. Node loads it on first call. The browser fetches it in the background
+   * (prepareLexicon) and, until it is there, returns PENDING_LEXICON, which takes every word
+   * for French: the analysis then proposes no guess it would need the lexicon to confirm
+   * (fewer findings, never a wrong one), and `onLexiconLoaded` listeners redo the work.
    */
   lexicon(): Lexicon;
-  /** Makes `lexicon()` complete (the browser fetches it); resolves at once where it is lazy. */
+  /** Starts loading the lexicon where that is asynchronous (nothing waits for it). */
   prepareLexicon(): Promise<void>;
+  /** Registers what to redo once a lexicon that came late is there (browser only). */
+  onLexiconLoaded?(listener: () => void): void;
   /**
    * The English word list of the bilingual guard, loaded on first call; a host without it
    * leaves the guard off.
@@ -47,7 +57,14 @@ export interface ServerHost {
   englishLexicon?(): Lexicon;
   /** Runs right after a publish, when nothing waits (Node: a young-generation collection). */
   idle?(): void;
+  /** Reads what the host needs from the client's `initialize` (the browser: the extension's URL). */
+  initialize?(params: InitializeParams): void;
+  /** The client sent `initialized`: it now answers requests (the browser's workspace files). */
+  initialized?(): void;
 }
+
+/** The lexicon of a host still loading it: every word is taken as known (size 0 says so). */
+export const PENDING_LEXICON: Lexicon = { has: () => true, size: 0 };
 
 /** Folders never listed: build output and dependencies (hidden folders are skipped too). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out', 'build', 'target']);

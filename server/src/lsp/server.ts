@@ -69,7 +69,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   // The glossaries are read before the answer: the client opens documents only after it.
+  // A lexicon that arrives after the glossary (the browser's): compile and analyse again with
+  // it. Before `initialized` nothing may be sent: the publish that follows it will use it.
+  let initialized = false;
+  host.onLexiconLoaded?.(() => runSafeVoid(connection, 'lexiconLoaded', () => {
+    store.recompile();
+    ctx.cache.clear();
+    if (initialized) glossaryChanged();
+  }));
+
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    host.initialize?.(params);
     const raw = params.initializationOptions;
     const opts = (raw !== null && typeof raw === 'object' ? raw : {}) as GlossaireInitializationOptions;
     ctx.locale = toLocale(typeof opts.locale === 'string' ? opts.locale : params.locale);
@@ -100,6 +110,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(() => {
+    initialized = true;
+    host.initialized?.();
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {

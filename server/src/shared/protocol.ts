@@ -214,6 +214,48 @@ export interface GlossaireInitializationOptions {
   trusted?: boolean;
 }
 
+// ---- Server → client: the workspace's files, for a server that cannot read them itself (a
+// web worker in VS Code for the Web). The desktop server reads the disk and never sends these.
+
+/** Parameters of `glossaire/readFile`. */
+export interface ReadFileParams {
+  uri: string;
+  /** Larger files are not read (error code 'EFBIG'). */
+  maxBytes?: number;
+}
+
+/** Result of `glossaire/readFile`: the UTF-8 text, or why it could not be read. */
+export type ReadFileResult = { text: string } | { error: { code: string; message: string } };
+
+/** Server → client: read a workspace file (the client uses `vscode.workspace.fs`). */
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('glossaire/readFile');
+
+/** Parameters of `glossaire/findFiles`. */
+export interface FindFilesParams {
+  /** Workspace folder URIs. */
+  folders: string[];
+  /** A glob on paths relative to a folder (`**`, `*`, `?`, `{a,b}`). */
+  glob: string;
+  /** Folder names never entered (besides hidden ones). */
+  skip: string[];
+  limit: number;
+}
+
+/** Server → client: list workspace files (the client uses `vscode.workspace.findFiles`). */
+export const FindFilesRequest = new RequestType<FindFilesParams, { uris: string[] }, void>('glossaire/findFiles');
+
+/**
+ * `initializationOptions` of the web server: where the extension's own files are. `extensionUri`
+ * names them (locations sent to the client); `fileUrl` says how to fetch one from the worker:
+ * `prefix + relative path + suffix`, the path encoded as one URI component when
+ * `encodeSlashes` (code-server serves them as `…/vscode-remote-resource?path=%2F…&tkn=…`) or
+ * segment by segment (a plain https: URL on vscode.dev).
+ */
+export interface WebInitializationOptions {
+  extensionUri: string;
+  fileUrl: { prefix: string; suffix: string; encodeSlashes: boolean };
+}
+
 /** Settings section read through workspace/configuration. */
 export const CONFIG_SECTION = 'glossaire';
 
