@@ -23,7 +23,7 @@ describe('language server: restricted mode and course glossaries', { skip: !buil
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'glossaire-restricted-courses-'));
     writeFileSync(join(ws, 'glossaire.md'), '# Inventions\n\n## Zorglubation\n\nProcédé imaginaire qui change les objets en autre chose.\n');
-    writeFileSync(join(ws, 'definitions.md'), '# Mes définitions\n\n**Bidulotron** : machine inventée pour les exemples de ce test.\n');
+    writeFileSync(join(ws, 'definitions.md'), '# Mes définitions\n\n**Bidulotron** : machine inventée <img src=x onerror=alert(1)> pour les [exemples](https://exemple.invalid/piege) de ce test.\n');
   });
   after(() => {
     for (const c of clients) if (c.proc.exitCode === null) c.proc.kill();
@@ -74,5 +74,8 @@ describe('language server: restricted mode and course glossaries', { skip: !buil
     assert.ok(r.files.some((f) => f.endsWith('/glossaire.md')), r.files.join(', '));
     assert.match(r.hover, /machine inventée/);
     assert.match(r.hover, /definitions\.md/);
+    // The notes' text is untrusted: its HTML is shown as text (escaped), never as a tag.
+    assert.match(r.hover, /\\<img/);
+    assert.doesNotMatch(r.hover, /(?<!\\)<img/);
   });
 });

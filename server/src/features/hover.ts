@@ -8,19 +8,22 @@
 import { Hover, MarkupKind } from 'vscode-languageserver';
 import { ServerContext } from '../lsp/context';
 import { findAt, getHover } from '../service/hover';
-import { escapeMarkdownHtml } from '../service/concepts';
+import { untrustedBlock, untrustedInline } from '../service/safeMarkdown';
 import { GlossaryEntry } from '../service/glossary';
 import { t } from '../service/messages';
 import { displayName } from '../lsp/glossaryStore';
 import { runSafe } from '../lsp/runSafe';
 
-/** "Vos notes : définition — [note, ligne N](link)": a harvested definition, escaped. */
+/**
+ * "Vos notes : définition — [note, ligne N](link)": a harvested definition. The notes' text is
+ * untrusted (a cloned course): rendered through safeMarkdown, no HTML, link or block syntax.
+ */
 function fromNotes(ctx: ServerContext, uri: string, definition: string, position: { line: number; character: number } | undefined): string {
   const line = (position?.line ?? 0) + 1;
   // A plain link to the note's line (file URI + #L fragment): no command link, nothing to trust.
   const link = `${uri.replace(/[()]/g, (c) => encodeURIComponent(c))}#L${line}`;
-  const where = t(ctx.locale, 'scope.definedIn', { file: escapeMarkdownHtml(displayName(uri)).replace(/[[\]]/g, '\\$&'), line, link });
-  return `**${t(ctx.locale, 'scope.yourNotes')}**${t(ctx.locale, 'punct.colon')} ${escapeMarkdownHtml(definition)}\n\n*${where}*`;
+  const where = t(ctx.locale, 'scope.definedIn', { file: untrustedInline(displayName(uri)), line, link });
+  return `**${t(ctx.locale, 'scope.yourNotes')}**${t(ctx.locale, 'punct.colon')} ${untrustedBlock(definition)}\n\n*${where}*`;
 }
 
 /** Registers textDocument/hover. */
@@ -46,7 +49,7 @@ export function registerHover(ctx: ServerContext): void {
         if (own) {
           // The term is defined in the notes only (after "Did you mean…" on a typo).
           const head = value.startsWith('### ') ? '' : `${value.split('\n\n---\n\n')[0]}\n\n---\n\n`;
-          value = `${head}### ${escapeMarkdownHtml(entry.term)}\n\n${fromNotes(ctx, entry.uri, entry.definition, own)}`;
+          value = `${head}### ${untrustedInline(entry.term)}\n\n${fromNotes(ctx, entry.uri, entry.definition, own)}`;
         } else if (notes.length > 0) {
           // Both: the student's definition first, the course glossary's below (a thin one shows).
           const s = notes[0];
@@ -55,8 +58,9 @@ export function registerHover(ctx: ServerContext): void {
         }
         if (files.length > 0) {
           // The nearer glossary won a term that a farther one defines too.
-          const names = files.map((s) => `\`${escapeMarkdownHtml(displayName(s.uri))}\``).join(', ');
-          value += `\n\n---\n\n*${t(ctx.locale, 'scope.overrides', { files: names, term: escapeMarkdownHtml(files[0].term) })}*`;
+          // A code span shows its text literally (no HTML, no link): only a backtick could end it.
+          const names = files.map((s) => `\`${displayName(s.uri).replace(/`/g, "'")}\``).join(', ');
+          value += `\n\n---\n\n*${t(ctx.locale, 'scope.overrides', { files: names, term: untrustedInline(files[0].term) })}*`;
         }
       }
       return { contents: { kind: MarkupKind.Markdown, value }, range: lines.rangeAt(h.start, h.end) };
