@@ -183,7 +183,8 @@ export async function runWebCheck(o) {
   return runGlossaireUiCheck({
     vsix: o.webVsix, ...o.scenario, screenshots: o.screenshots, verbose: o.verbose, keep: o.keep, log: o.log,
     timeout: o.timeout ?? 240_000,
-    settings: { 'glossaire.glossaries': [`${COURSE.folder}/${COURSE.glossary}`] },
+    // No glossaire.glossaries: the course glossary is found in the workspace (discovery, through
+    // the client's file listing) and applies to its folder's notes only.
     prepare: (workspace) => {
       fs.mkdirSync(path.join(workspace, COURSE.folder));
       fs.writeFileSync(path.join(workspace, COURSE.folder, COURSE.glossary), JSON.stringify(COURSE.json, null, 2));
