@@ -15,6 +15,7 @@ import { LineIndex } from '../service/positions';
 import { createGlossaireService } from '../service/service';
 import { collectUses, EXPORT_FORMATS, ExportFormat, formatExport, readGlossaryName, toExportConcepts } from '../service/study/export';
 import { getBuiltinGlossaryPath, loadLexicon } from '../node/resources';
+import { ArgReader } from './args';
 
 interface ExportOptions {
   format?: ExportFormat;
@@ -65,14 +66,9 @@ Options:
 
 function parse(argv: string[], locale: Locale): ExportOptions | string {
   const o: ExportOptions = { glossaries: [], paths: [], locale, reverse: false };
-  const args = [...argv];
-  while (args.length > 0) {
-    const a = args.shift()!;
-    const value = () => {
-      const v = args.shift();
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  const args = new ArgReader(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
+    const value = () => args.value();
     switch (a) {
       case '--format': {
         const v = value();

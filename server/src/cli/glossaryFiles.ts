@@ -17,6 +17,7 @@ import { compileMarkdownGlossary, parseMarkdownGlossary, serializeMarkdownGlossa
 import { LineIndex } from '../service/positions';
 import { Locale, t, toLocale } from '../service/messages';
 import { loadLexicon } from '../node/resources';
+import { ArgReader } from './args';
 
 const HELP = {
   fr: `Utilisation : glossaire glossary convert|validate [options]
@@ -59,15 +60,10 @@ interface GlossaryCommand {
 
 function parseArgs(command: 'convert' | 'validate', argv: string[]): GlossaryCommand | string {
   const locale = toLocale(process.env.GLOSSAIRE_LOCALE ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
-  const args = [...argv];
+  const args = new ArgReader(argv);
   const o: GlossaryCommand = { command, files: [], labels: 'fr', locale };
-  while (args.length > 0) {
-    const a = args.shift()!;
-    const value = () => {
-      const v = args.shift();
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  for (let a = args.next(); a !== undefined; a = args.next()) {
+    const value = () => args.value();
     switch (a) {
       case '-o': case '--output': o.out = value(); break;
       case '--labels': {

@@ -1,7 +1,11 @@
 /**
  * The glossary file format (see glossary/schema.json, which documents the same shape for
  * authors). Plain data as read from JSON; `compileGlossary` turns it into a searchable model.
+ * Also the validated model every glossary source produces (`GlossaryData`, glossaryParse.ts).
  */
+
+import type { Lexicon } from './lexicon';
+import type { Locale, MessageKey } from './messages';
 
 /** A category groups concepts in the side panel. */
 export interface GlossaryCategoryData {
@@ -51,4 +55,71 @@ export interface GlossaryFileData {
   description?: string;
   categories: GlossaryCategoryData[];
   entries: GlossaryEntryData[];
+}
+
+/** A glossary file's text and where it comes from. */
+export interface GlossarySource {
+  /** URI or path of the file (reported in problems). */
+  uri: string;
+  /** The file's JSON text. */
+  text: string;
+  /** True for the built-in glossary. */
+  builtin?: boolean;
+}
+
+/** A problem found while loading a glossary. */
+export interface GlossaryProblem {
+  uri: string;
+  severity: 'error' | 'warning';
+  /** Stable code, e.g. "glossary.duplicate-id". */
+  code: MessageKey;
+  /** Localised message, without the location. */
+  message: string;
+  /** Entry id (or index as "#3" when the id is missing). */
+  entry?: string;
+  field?: string;
+  /** Offsets in the file's text of the offending node. */
+  start: number;
+  end: number;
+}
+
+/** A compiled entry. */
+export interface GlossaryEntry extends GlossaryEntryData {
+  /** The glossary file it comes from. */
+  uri: string;
+  /** Offsets of the entry object in that file. */
+  start: number;
+  end: number;
+  categoryLabel: string;
+  /** Correct forms (term, forms, synonyms, acronyms), as written. */
+  allForms: string[];
+}
+
+/** Options of `compileGlossary`. */
+export interface CompileOptions {
+  locale?: Locale;
+  /** Used to warn about misspellings that are real words. */
+  lexicon?: Lexicon;
+}
+
+/**
+ * The validated model of one or more glossary sources: plain entries (each with its file and
+ * offsets, for locating problems) and categories, plus every problem found, located. What
+ * `buildGlossary` indexes.
+ *
+ * - Another source format (a Markdown glossary) produces this same model: entries that satisfy
+ *   `GlossaryEntry` (id, term, category, categoryLabel, definition, forms/synonyms/acronyms/
+ *   misspellings as written, allForms = term + forms + synonyms + acronyms, uri/start/end of
+ *   the entry in its file), its categories, its problems, and `sources` (uri → text).
+ * - Several sources (built-in + course folders + harvested definitions) merge at this level:
+ *   concatenate the models' entries, categories, problems and sources, dropping an entry whose
+ *   id is already taken (with a `glossary.duplicate-id` problem) — or give `parseGlossary` all
+ *   JSON sources at once, which does exactly that — then call `buildGlossary` once.
+ */
+export interface GlossaryData {
+  entries: GlossaryEntry[];
+  categories: GlossaryCategoryData[];
+  problems: GlossaryProblem[];
+  /** Source texts by URI (for definition locations). */
+  sources: Map<string, string>;
 }

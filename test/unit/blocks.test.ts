@@ -1,0 +1,68 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  findFrontMatter, frontMatterReach, getProseSegments, lineShape, ListMarker, listMarkerAt, paragraphEnd, paragraphStart,
+} from '../../server/src/service/blocks';
+import { getIgnoreCommentEdit } from '../../server/src/service/ignore';
+import { scanMarkdown } from '../../server/src/service/markdown';
+
+const shape = (line: string) => lineShape(line, 0, line.length);
+
+describe('blocks: one owner per Markdown idea', () => {
+  it('reads list markers the same way for the block pass and for line shapes', () => {
+    assert.equal(listMarkerAt('- item', 0, 6), ListMarker.Bullet);
+    assert.equal(listMarkerAt('*', 0, 1), ListMarker.Bullet);
+    assert.equal(listMarkerAt('-item', 0, 5), ListMarker.None);
+    assert.equal(listMarkerAt('12) deux', 0, 8), ListMarker.Ordered);
+    assert.equal(listMarkerAt('1234567890. trop', 0, 16), ListMarker.None);
+    // Typing in a list item keeps its shape; turning prose into an item does not.
+    assert.equal(shape('- un mot'), shape('- un mot de plus'));
+    assert.notEqual(shape('mot'), shape('- mot'));
+    assert.notEqual(shape('1. un'), shape('2. un'));
+    assert.notEqual(shape('  texte'), shape('    texte'));
+    assert.equal(shape('\ttexte'), shape('    texte'));
+    assert.equal(shape(''), 'empty');
+    assert.equal(shape('   '), 'blank');
+    // Lines that may open or close a block have no shape (never edited incrementally).
+    assert.equal(shape('```js'), undefined);
+    assert.equal(shape('[ref]: https://exemple.org'), undefined);
+    assert.notEqual(shape('[^1]: une note'), undefined);
+  });
+
+  it('finds front matter once, for the scanner, the incremental path and the ignore comment', () => {
+    const note = '---\r\ntitle: Cours\r\n---  \r\nLe texte.\r\n';
+    const fm = findFrontMatter(note);
+    assert.deepEqual(fm, { closeLine: note.indexOf('---  '), end: note.indexOf('Le texte') });
+    assert.equal(frontMatterReach(note), fm!.end);
+    // Never closed: prose for the scanner, but any edit may close it.
+    assert.equal(findFrontMatter('---\ntitle: x\n'), undefined);
+    assert.equal(frontMatterReach('---\ntitle: x\n'), '---\ntitle: x\n'.length);
+    assert.equal(frontMatterReach('Pas de bloc.\n---\n'), -1);
+    // The scanner keeps only the title of the front matter.
+    assert.deepEqual(scanMarkdown(note).tokens.map((t) => t.text), ['Cours', 'Le', 'texte']);
+    // The ignore comment goes after it, even with trailing spaces on the closing line…
+    const edit = getIgnoreCommentEdit(note, 'mot');
+    assert.equal(edit.start, fm!.end);
+    assert.equal(edit.newText, '<!-- glossaire-ignore: mot -->\r\n');
+    // …and on a line of its own when the closing line ends the text.
+    const bare = '---\ntitle: x\n---';
+    const e2 = getIgnoreCommentEdit(bare, 'mot');
+    const after = bare.slice(0, e2.start) + e2.newText + bare.slice(e2.end);
+    assert.equal(after, '---\ntitle: x\n---\n<!-- glossaire-ignore: mot -->\n');
+    assert.deepEqual(scanMarkdown(after).ignoredWords, ['mot']);
+    // An existing comment gets the word appended.
+    const e3 = getIgnoreCommentEdit('Texte.\n<!-- glossaire-ignore: a -->\n', 'b');
+    assert.equal(e3.newText, '<!-- glossaire-ignore: a, b -->');
+  });
+
+  it('bounds paragraphs by empty lines, not by a line after a backslash, within a segment', () => {
+    const text = 'Un.\n\nDeux\ntrois.\n\nQuatre\\\n\ncinq.\n';
+    const [segStart, segEnd] = getProseSegments(text);
+    const two = text.indexOf('Deux');
+    assert.equal(paragraphStart(text, text.indexOf('trois'), segStart, 1000), two);
+    assert.equal(paragraphEnd(text, text.indexOf('trois.') + 6, segEnd, 1000), text.indexOf('\nQuatre'));
+    // A backslash at the end of a line escapes the break: the empty line after it does not end the paragraph.
+    assert.equal(paragraphStart(text, text.indexOf('cinq'), segStart, 1000), text.indexOf('Quatre'));
+    assert.equal(paragraphStart(text, text.indexOf('cinq'), segStart, 3), -1);
+  });
+});
