@@ -205,6 +205,8 @@ function measureSizes(work: string): Record<string, number | string> {
     'dist/lexicon-fr.txt': fileSize(getLexiconPath()),
     'dist/lexicon-fr.idx': fileSize(join(ROOT, 'dist', 'lexicon-fr.idx')),
     'dist/lexicon-en.txt': fileSize(join(ROOT, 'dist', 'lexicon-en.txt')),
+    'dist/lexicon-fr.fc': fileSize(join(ROOT, 'dist', 'lexicon-fr.fc')),
+    'dist/lexicon-en.fc': fileSize(join(ROOT, 'dist', 'lexicon-en.fc')),
   };
   // The .vsix as vsce packages it (no dependencies: everything is bundled).
   const vsix = join(work, 'glossaire.vsix');

@@ -19,10 +19,10 @@ import { getBuiltinGlossaryPath, getPackageRoot, loadLexicon } from '../../serve
 /** The repository root (the folder with package.json). */
 export const ROOT = getPackageRoot();
 
-/** The real French lexicon (dist/lexicon-fr.txt, built by `node esbuild.mjs`). */
+/** The real French lexicon (dist/lexicon-fr.fc, as the runtime loads it; built by `node esbuild.mjs`). */
 export function lexicon(): Lexicon {
   const lex = loadLexicon();
-  assert.ok(lex.size > 100_000, 'dist/lexicon-fr.txt is missing: run `node esbuild.mjs` first');
+  assert.ok(lex.size > 100_000, 'dist/lexicon-fr.fc is missing: run `node esbuild.mjs` first');
   return lex;
 }
 

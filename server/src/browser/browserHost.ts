@@ -2,14 +2,15 @@
  * The ServerHost of a web worker (VS Code for the Web): no file system. The extension's own
  * files (built-in glossary, lexicon) come by `fetch` from the extension's URL; the workspace's
  * files are asked of the client (`glossaire/readFile`, `glossaire/findFiles`), which reads them
- * with `vscode.workspace.fs`. The lexicon (5 MB) is fetched once, from the first glossary read
- * on, and nothing waits for it (see ServerHost.lexicon).
+ * with `vscode.workspace.fs`. The word lists (French, and English for the bilingual guard;
+ * front-coded, 2.4 MB) are fetched once, from the first glossary read on, and nothing waits
+ * for them (see ServerHost.lexicon).
  */
 
 import { InitializeParams } from 'vscode-languageserver';
 import { HostFileError, PENDING_LEXICON, ServerHost, SKIP_DIRS } from '../lsp/host';
 import type { Connection } from '../lsp/context';
-import { createLexiconFromBytes, EMPTY_LEXICON, Lexicon } from '../service/lexicon';
+import { createLexiconFromBytes, decodeFrontCoded, EMPTY_LEXICON, Lexicon } from '../service/lexicon';
 import { FindFilesRequest, ReadFileRequest, WebInitializationOptions } from '../shared/protocol';
 
 /** The browser's host; `initialize` must run first (it learns where the extension is). */
@@ -23,6 +24,8 @@ export function createBrowserHost(connection: Connection): BrowserHost {
   let extensionUri = '';
   let fileUrl: WebInitializationOptions['fileUrl'] = { prefix: '', suffix: '', encodeSlashes: false };
   let lexicon: Lexicon = PENDING_LEXICON;
+  // Empty (guard off) until fetched; set with the French list, before the listeners redo the work.
+  let english: Lexicon = EMPTY_LEXICON;
   let lexiconLoad: Promise<void> | undefined;
   const lexiconListeners: (() => void)[] = [];
   // vscode-languageclient installs its request handlers only once `initialize` is answered: a
@@ -73,6 +76,7 @@ export function createBrowserHost(connection: Connection): BrowserHost {
       return (await connection.sendRequest(FindFilesRequest, { folders, glob, skip: [...SKIP_DIRS], limit })).uris;
     },
     lexicon: () => lexicon,
+    englishLexicon: () => english,
     onLexiconLoaded(listener) {
       lexiconListeners.push(listener);
     },
@@ -81,12 +85,24 @@ export function createBrowserHost(connection: Connection): BrowserHost {
       lexiconLoad ??= (async () => {
         const t0 = Date.now();
         try {
-          const [bytes, sample] = await Promise.all([
-            fetchBytes(urlOf('dist/lexicon-fr.txt')),
+          const [bytes, sample, englishBytes] = await Promise.all([
+            fetchBytes(urlOf('dist/lexicon-fr.fc')),
             fetchBytes(urlOf('dist/lexicon-fr.idx')).catch(() => undefined),
+            // Without the English list only the bilingual guard is off.
+            fetchBytes(urlOf('dist/lexicon-en.fc')).catch((e: Error) => {
+              connection.console.error(`glossaire: English word list unavailable: ${e.message}`);
+              return undefined;
+            }),
           ]);
-          lexicon = createLexiconFromBytes(bytes, [], sample);
-          connection.console.info(`web worker: lexicon (${lexicon.size} words) fetched in ${Date.now() - t0} ms`);
+          lexicon = createLexiconFromBytes(decodeFrontCoded(bytes), [], sample);
+          if (englishBytes) {
+            try {
+              english = createLexiconFromBytes(decodeFrontCoded(englishBytes));
+            } catch (e) {
+              connection.console.error(`glossaire: English word list unavailable: ${(e as Error).message}`);
+            }
+          }
+          connection.console.info(`web worker: lexicon (${lexicon.size} words) fetched in ${Date.now() - t0} ms, with ${english.size} English words`);
         } catch (e) {
           // As in Node: without the lexicon the checker goes on, without its guard.
           connection.console.error(`glossaire: lexicon unavailable: ${(e as Error).message}`);

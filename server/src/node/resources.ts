@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLexicon, createLexiconFromBytes, Lexicon } from '../service/lexicon';
+import { createLexicon, createLexiconFromBytes, decodeFrontCoded, Lexicon } from '../service/lexicon';
 
 /** The extension's root folder (the one with package.json). */
 export function getPackageRoot(): string {
@@ -22,9 +22,17 @@ export function getBuiltinGlossaryPath(): string {
   return join(getPackageRoot(), 'glossary', 'externalisation.json');
 }
 
-/** Path of the lexicon word list (built by scripts/build-lexicon.mjs). */
+/**
+ * Path of the plain lexicon word list (built by scripts/build-lexicon.mjs): for tests, bench
+ * and eval; the runtime reads the front-coded one (getShippedLexiconPath), which the .vsix ships.
+ */
 export function getLexiconPath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-fr.txt');
+}
+
+/** Path of the front-coded French list, the one loadLexicon reads (written by esbuild.mjs). */
+export function getShippedLexiconPath(): string {
+  return join(getPackageRoot(), 'dist', 'lexicon-fr.fc');
 }
 
 /** Path of the lexicon's search sample (written by esbuild.mjs; optional). */
@@ -32,9 +40,19 @@ export function getLexiconSamplePath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-fr.idx');
 }
 
-/** Path of the English word list of the bilingual guard (built by scripts/build-lexicon.mjs). */
+/** Path of the plain English word list of the bilingual guard (built by scripts/build-lexicon.mjs). */
 export function getEnglishLexiconPath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-en.txt');
+}
+
+/** Path of the front-coded English list, the one loadEnglishLexicon reads (written by esbuild.mjs). */
+export function getShippedEnglishLexiconPath(): string {
+  return join(getPackageRoot(), 'dist', 'lexicon-en.fc');
+}
+
+/** Reads a front-coded word list into the plain list's bytes (see decodeFrontCoded). */
+export function readFrontCodedList(path: string): Uint8Array {
+  return decodeFrontCoded(readFileSync(path));
 }
 
 let cached: Lexicon | undefined;
@@ -47,9 +65,9 @@ let cachedEnglish: Lexicon | undefined;
  */
 export function loadEnglishLexicon(): Lexicon {
   if (cachedEnglish) return cachedEnglish;
-  const path = getEnglishLexiconPath();
+  const path = getShippedEnglishLexiconPath();
   try {
-    cachedEnglish = createLexiconFromBytes(readFileSync(path));
+    cachedEnglish = createLexiconFromBytes(readFrontCodedList(path));
   } catch (e) {
     process.stderr.write(`glossaire: English word list unavailable (${path}): ${(e as Error).message}\n`);
     cachedEnglish = createLexicon('');
@@ -63,17 +81,18 @@ export function loadEnglishLexicon(): Lexicon {
  */
 export function loadLexicon(extraWords: Iterable<string> = []): Lexicon {
   if (cached) return cached;
-  const path = getLexiconPath();
+  const path = getShippedLexiconPath();
   try {
-    // Raw bytes, searched in place: no decoding; the search sample is read, not built, when
-    // the build wrote it (a missing or stale one is built at the first look-up instead).
+    // The plain list's bytes (front coding undone once), searched in place: no per-word
+    // decoding; the search sample is read, not built, when the build wrote it (a missing or
+    // stale one is built at the first look-up instead).
     let sample: Uint8Array | undefined;
     try {
       sample = readFileSync(getLexiconSamplePath());
     } catch {
       sample = undefined;
     }
-    cached = createLexiconFromBytes(readFileSync(path), extraWords, sample);
+    cached = createLexiconFromBytes(readFrontCodedList(path), extraWords, sample);
   } catch (e) {
     process.stderr.write(`glossaire: lexicon unavailable (${path}): ${(e as Error).message}\n`);
     cached = createLexicon('', extraWords);

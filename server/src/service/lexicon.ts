@@ -264,3 +264,92 @@ function firstFour(src: Uint8Array, s: number, limit: number): number {
   }
   return k;
 }
+
+/**
+ * Front coding of a word list (dist/lexicon-*.fc, what the .vsix ships: a sorted list shares
+ * long prefixes, so this is ~3.5 times smaller than the plain list once deflated). Layout: the
+ * magic "GLFC", a version byte, the decoded length (32-bit little-endian), then one record per
+ * line: one byte, the number of leading bytes shared with the previous line (capped at 255),
+ * the rest of the line, and `\n`. Bytes, not characters: a shared prefix may end inside a
+ * UTF-8 sequence, which is harmless since decoding rebuilds the same bytes.
+ */
+const FRONT_CODED_MAGIC = [0x47, 0x4c, 0x46, 0x43]; // "GLFC"
+const FRONT_CODED_VERSION = 1;
+const FRONT_CODED_HEADER = 9;
+
+/**
+ * Front-codes `bytes` (a `\n`-separated list; any bytes round-trip, sorted or not, with or
+ * without a final `\n`). `decodeFrontCoded` is its exact inverse.
+ */
+export function encodeFrontCoded(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > 0xffffffff) throw new RangeError('front coding: input over 4 GiB');
+  // Worst case: one prefix byte per line plus a final `\n` the input may lack.
+  let lines = 1;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+  const out = new Uint8Array(FRONT_CODED_HEADER + bytes.length + lines + 1);
+  out.set(FRONT_CODED_MAGIC, 0);
+  out[4] = FRONT_CODED_VERSION;
+  new DataView(out.buffer).setUint32(5, bytes.length, true);
+  let o = FRONT_CODED_HEADER;
+  let prev = 0;
+  let prevLen = 0;
+  for (let s = 0; s < bytes.length; ) {
+    let e = bytes.indexOf(10, s);
+    if (e === -1) e = bytes.length;
+    const len = e - s;
+    const max = Math.min(255, len, prevLen);
+    let p = 0;
+    while (p < max && bytes[s + p] === bytes[prev + p]) p++;
+    out[o++] = p;
+    out.set(bytes.subarray(s + p, e), o);
+    o += len - p;
+    // A missing final `\n` is written anyway: the decoded length drops it.
+    out[o++] = 10;
+    prev = s;
+    prevLen = len;
+    s = e + 1;
+  }
+  return out.slice(0, o);
+}
+
+/**
+ * Decodes what `encodeFrontCoded` wrote. Throws a RangeError naming the offset on a file that
+ * is not one (wrong header, truncated, a prefix longer than the previous line, wrong length),
+ * never returns partial data.
+ */
+export function decodeFrontCoded(file: Uint8Array): Uint8Array {
+  const bad = (why: string, at: number) => new RangeError(`not a front-coded word list (${why} at byte ${at})`);
+  if (file.length < FRONT_CODED_HEADER || FRONT_CODED_MAGIC.some((b, i) => file[i] !== b)) throw bad('no GLFC header', 0);
+  if (file[4] !== FRONT_CODED_VERSION) throw bad(`unknown version ${file[4]}`, 4);
+  const length = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(5, true);
+  // A record of n bytes yields at most n - 1 + 255 bytes: a larger claim is corrupt (and must
+  // not allocate gigabytes).
+  if (length > (file.length - FRONT_CODED_HEADER) * 256) throw bad(`implausible length ${length}`, 5);
+  // One spare byte for the `\n` written after a last line that had none.
+  const out = new Uint8Array(length + 1);
+  let o = 0;
+  let prev = 0;
+  let prevLen = 0;
+  let i = FRONT_CODED_HEADER;
+  while (i < file.length) {
+    const p = file[i];
+    if (p > prevLen) throw bad(`shared prefix ${p} longer than the previous line`, i);
+    if (o + p >= out.length) throw bad('more data than the declared length', i);
+    // Plain loops: the copies are a few bytes each, where subarray/set cost more than they save.
+    const start = o;
+    for (let k = 0; k < p; k++) out[o++] = out[prev + k];
+    let b = 0;
+    for (i++; i < file.length && (b = file[i]) !== 10; i++) {
+      if (o >= length) throw bad('more data than the declared length', i);
+      out[o++] = b;
+    }
+    if (b !== 10) throw bad('unterminated line', i);
+    prev = start;
+    prevLen = o - start;
+    out[o++] = 10;
+    i++;
+  }
+  // Equal to the length, or one more when the input had no final `\n`.
+  if (o !== length && !(o === length + 1 && length > 0)) throw bad(`decoded ${o} bytes, declared ${length}`, file.length);
+  return out.subarray(0, length);
+}
