@@ -168,6 +168,18 @@ export function exampleScenario(note, { typos } = {}) {
 }
 
 /** Rows (aria-labels) of one section of the side bar, scrolling it to collect every row. */
+/** Folds (open = false) or unfolds a side-bar pane; its header toggles it. */
+async function setPaneOpen(page, headerStart, open) {
+  const header = page.locator(`.part.sidebar .pane-header[aria-label^=${JSON.stringify(headerStart)}]`).first();
+  if ((await header.count()) === 0) return;
+  const want = open ? 'true' : 'false';
+  if ((await header.getAttribute('aria-expanded')) !== want) {
+    await header.click();
+    await poll(async () => (await header.getAttribute('aria-expanded')) === want,
+      { timeout: 5000, what: `"${headerStart}" ${open ? 'unfolded' : 'folded'}` }).catch(() => {});
+  }
+}
+
 async function readPaneRows(page, headerStart, { timeout = 15_000, minRows = 1 } = {}) {
   const pane = page.locator('.part.sidebar .pane', {
     has: page.locator(`.pane-header[aria-label^=${JSON.stringify(headerStart)}]`),
@@ -389,8 +401,14 @@ export async function runGlossaireUiCheck(o) {
           for (const e of glossary.entries) {
             check(concepts.some((r) => r.startsWith(`${e.term},`)), `Concepts lists "${e.term}"`);
           }
+          // Three panes share the side bar: fold the two others so that every row of this one
+          // can be shown (a virtualised list only renders what fits).
+          await setPaneOpen(page, 'Concepts', false);
+          await setPaneOpen(page, 'Study', false);
           const inNote = await readPaneRows(page, 'In This Note', { minRows: 5 })
             .catch(() => readPaneRows(page, 'Dans cette note', { minRows: 5 }));
+          await setPaneOpen(page, 'Concepts', true);
+          await setPaneOpen(page, 'Study', true);
           report.views.inThisNote = inNote;
           for (const term of inNoteTerms) {
             check(inNote.some((r) => r.startsWith(`${term} —`)), `"In This Note" lists "${term}"`);
