@@ -169,7 +169,7 @@ describe('harvest: what is not a definition', () => {
 
 const SEED = join(ROOT, '..', 'shared', 'seed', '000_2ff0680cae5e3f54.txt');
 
-describe('harvest: the student\'s notes (../shared)', { skip: !existsSync(SEED) && 'seed notes not on this machine' }, () => {
+(existsSync(SEED) ? describe : ((() => undefined) as unknown as typeof describe))('harvest: the student\'s notes (../shared)', () => {
   it('finds each definition with the right term and its whole definition', () => {
     const text = readFileSync(SEED, 'utf8');
     const ds = harvestDefinitions(text);
