@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { maskNames, matchAnswer } from '../../server/src/service/study/matching';
 import { BOX_COUNT, dueConcepts, emptyLeitnerState, parseLeitnerState, pickQuizConcepts, recordReview } from '../../server/src/service/study/leitner';
 import { computeCoverage, findBoldTerms } from '../../server/src/service/study/coverage';
+import { courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, ownFiles } from '../../server/src/service/study/courses';
 import { ankiField, csvField, formatExport, relativePath, toExportConcepts } from '../../server/src/service/study/export';
 import { analyze, builtinGlossary, compile, glossaryJson, ROOT } from './helpers';
 
@@ -238,3 +239,67 @@ function parseCsv(text: string): string[][] {
   }
   return records;
 }
+
+describe('courses', () => {
+  const W = 'file:///w';
+  const files = [
+    { uri: 'builtin:externalisation.json', folder: '' },
+    { uri: `${W}/cours.glossaire.json`, folder: '' }, // a setting: applies everywhere
+    { uri: `${W}/reseaux/glossaire.md`, folder: `${W}/reseaux` },
+    { uri: `${W}/reseaux/extra.glossaire.json`, folder: `${W}/reseaux` },
+    { uri: `${W}/reseaux/tp/glossaire.md`, folder: `${W}/reseaux/tp` },
+    { uri: `${W}/droit/glossaire.md`, folder: `${W}/droit` },
+  ];
+  const folders = [`${W}/droit`, `${W}/reseaux`, `${W}/reseaux/tp`];
+
+  it('a note belongs to the deepest course folder above it, else to the default course', () => {
+    assert.equal(courseIdOf(`${W}/reseaux/td1.md`, folders), `${W}/reseaux`);
+    assert.equal(courseIdOf(`${W}/reseaux/tp/a/b.md`, folders), `${W}/reseaux/tp`);
+    assert.equal(courseIdOf(`${W}/reseaux-bis/td.md`, folders), DEFAULT_COURSE, 'a folder name that only starts the same');
+    assert.equal(courseIdOf(`${W}/intro.md`, folders), DEFAULT_COURSE);
+    assert.equal(courseIdOf(`${W}/reseaux/td1.md`, []), DEFAULT_COURSE);
+  });
+
+  it('lists one course per course folder, and the default course only when a note is outside them all (or there is no folder)', () => {
+    assert.deepEqual(listCourseIds(files, [`${W}/reseaux/td1.md`, `${W}/droit/cours.md`]), folders);
+    assert.deepEqual(listCourseIds(files, [`${W}/reseaux/td1.md`, `${W}/intro.md`]), [DEFAULT_COURSE, ...folders]);
+    assert.deepEqual(listCourseIds(files, []), folders, 'a course folder with no note yet is a course');
+    assert.deepEqual(listCourseIds(files.slice(0, 2), [`${W}/reseaux/td1.md`]), [DEFAULT_COURSE]);
+    assert.deepEqual(listCourseIds([], []), [DEFAULT_COURSE]);
+  });
+
+  it('a course\'s own glossaries are the files of its folder; the default course\'s, those that apply everywhere', () => {
+    assert.deepEqual(ownFiles(files, `${W}/reseaux`).map((f) => f.uri), [`${W}/reseaux/glossaire.md`, `${W}/reseaux/extra.glossaire.json`]);
+    assert.deepEqual(ownFiles(files, DEFAULT_COURSE).map((f) => f.uri), ['builtin:externalisation.json', `${W}/cours.glossaire.json`]);
+    assert.deepEqual(ownFiles(files, `${W}/nowhere`), []);
+    assert.equal(courseIdOf(courseProbeUri(`${W}/reseaux`), folders), `${W}/reseaux`, 'the probe is a note of its course');
+    assert.equal(courseProbeUri(DEFAULT_COURSE), '');
+  });
+
+  it('names a course by its glossary\'s title (JSON name, Markdown front matter), else its folder', () => {
+    assert.equal(glossaryTitle('{"name": " Réseaux ", "entries": []}'), 'Réseaux');
+    assert.equal(glossaryTitle('---\r\nlangue: fr\r\ntitre: "Droit des contrats"\r\n---\r\n# A\n'), 'Droit des contrats');
+    assert.equal(glossaryTitle('---\nTitle: Networks\n---\n'), 'Networks');
+    assert.equal(glossaryTitle('# Catégorie\n\ntitre: pas dans un en-tête\n'), undefined);
+    assert.equal(glossaryTitle('---\ntitre:\n---\n'), undefined);
+    assert.equal(glossaryTitle('{broken'), undefined);
+    assert.equal(glossaryTitle(undefined), undefined);
+    assert.equal(folderName(`${W}/cours%20r%C3%A9seaux`), 'cours réseaux');
+    assert.equal(folderName(`${W}/bad%E0`), 'bad%E0', 'a malformed escape stays as written');
+  });
+
+  it('matches the student\'s harvested definitions to the course\'s concepts by any name, accents and case aside', () => {
+    const concepts = [
+      { id: 'pare-feu', term: 'pare-feu', names: ['pare-feu', 'firewall'] },
+      { id: 'hub', term: 'concentrateur', names: ['concentrateur', 'hub'] },
+      { id: 'dns', term: 'DNS', names: ['DNS'] },
+    ];
+    const got = matchHarvested(concepts, [
+      { term: 'Firewall', names: [], definition: 'mon mur' },
+      { term: 'Pare-Feu', names: [], definition: 'ma barrière' },
+      { term: 'dns', names: ['annuaire'], definition: 'l\'annuaire' },
+      { term: 'routeur', names: [], definition: 'pas un concept du cours' },
+    ]);
+    assert.deepEqual([...got], [['pare-feu', 'ma barrière'], ['dns', 'l\'annuaire']]);
+  });
+});

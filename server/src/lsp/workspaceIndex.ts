@@ -133,11 +133,19 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Occurrence counts per concept over the index, leaving out some files (open ones). */
-  counts(exclude: Set<string> = new Set()): Map<string, number> {
+  /** Indexed note URIs. */
+  uris(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  /**
+   * Occurrence counts per concept over the index, leaving out some files (open ones) and, with
+   * `include`, the files it rejects (the notes of other courses).
+   */
+  counts(exclude: Set<string> = new Set(), include?: (uri: string) => boolean): Map<string, number> {
     const out = new Map<string, number>();
     for (const [uri, occ] of this.files) {
-      if (exclude.has(uri)) continue;
+      if (exclude.has(uri) || (include && !include(uri))) continue;
       for (const [id, ranges] of occ) out.set(id, (out.get(id) ?? 0) + ranges.length);
     }
     return out;
