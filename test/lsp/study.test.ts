@@ -21,7 +21,7 @@ describe('study requests over stdio', { skip: !existsSync(join(ROOT, 'dist', 'se
   before(async () => {
     ws = mkdtempSync(join(tmpdir(), 'glossaire-study-'));
     writeFileSync(join(ws, 'a.md'), "# Cours\n\nL'**infogérance** et le **MCO** du SI.\n");
-    writeFileSync(join(ws, 'b.md'), 'Le cloud, encore le **mco**, et la **tierce maintenance applicative** :\n\n```\n**code**\n```\n');
+    writeFileSync(join(ws, 'b.md'), 'Le cloud, encore le **mco**, et la **tierce maintenance applicative** en plus.\n\n```\n**code**\n```\n');
     client = await TestClient.start({ workspaceFolders: [ws], settings: {} });
     await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 5000, 'index');
   });

@@ -110,8 +110,37 @@ describe('course coverage', () => {
       '**Pour** : moins cher. **Attention**, il faut **confier à une société** le **Plan de continuité**.\n' +
       '**TDN : total des données nettes** **C** **🧭 Gouvernance**\n';
     const terms = findBoldTerms(text);
-    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud', 'Plan de continuité', 'TDN', 'Gouvernance'], 'labels, emphasis and verb phrases are not terms');
+    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Plan de continuité', 'TDN', 'Gouvernance'], 'labels, emphasis and verb phrases are not terms');
     for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
+  });
+  it('is strict about what looks like a term: labels, headings, table names, lists, values, sentences, shouting are not', () => {
+    const text = [
+      '# Le **Chapitre** en titre', // heading
+      '- **Contexte** : la société veut…', // label before a colon
+      '- **Besoin :** un hébergeur', // label with its colon in bold
+      '[^1]: **CAPEX** : dépenses d’investissement.', // defined right there
+      '| **Terme** | **Sens** |', // a table's header row
+      '| --- | --- |',
+      '| **Coût** | élevé |', // a row's name
+      '| **SLA** | contrat de service |', // an acronym in a cell stays
+      'Les **2 vCores**, la **PHP 8.3**, l’**Exemple 1**, la **1. Phase**, le **IPv6** et la **5G**.', // values; IPv6 and 5G stay
+      'Le **Niveau de service (SLA)**, la **Réversibilité[^3]**.', // expansion and footnote call cut
+      '**ajouter, modifier et supprimer**, **DoS et DDoS**, **Sécurité & Isolation**, **Partie II — Plan**.', // lists, titles
+      '**la solution hybride est recommandée**, **ne possède aucun droit**, **signe le contrat**, **en interne**, **plusieurs entités**.', // sentences, verbs
+      '**TYPE DE CONTRAT**, **ENTREPRISE**, **RGPD**, **DDoS**, **vRack**.', // shouting; acronyms stay
+      'Un **code objet** et une **œuvre dérivée**, puis le **mois**.', // noun phrases; one lower-case word is weak
+    ].join('\n');
+    const terms = findBoldTerms(text);
+    assert.deepEqual(terms.map((t) => t.text), ['SLA', 'IPv6', '5G', 'Niveau de service', 'Réversibilité', 'RGPD', 'DDoS', 'vRack', 'code objet', 'œuvre dérivée', 'mois']);
+    assert.deepEqual(terms.filter((t) => t.weak).map((t) => t.text), ['mois']);
+    for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
+    // CRLF lines: the table's header row is still seen.
+    assert.deepEqual(findBoldTerms('| **Nom** | **Rôle** |\r\n|:---|---:|\r\n| x | **VPN** et **PKI** |\r\n').map((t) => t.text), ['VPN', 'PKI']);
+  });
+  it('lists a single lower-case word only when the notes put it in bold twice', () => {
+    const bold = (uri: string, text: string) => ({ uri, terms: findBoldTerms(text).map((t) => ({ text: t.text, range: t.start, weak: t.weak })) });
+    const cov = computeCoverage({ concepts: [], counts: new Map(), bold: [bold('a', 'Le **mois** et le **forfait**.'), bold('b', 'Au **forfait**, le **Forfait** et **VPN**.')] });
+    assert.deepEqual(cov.undefinedTerms.map((u) => [u.term, u.count]), [['forfait', 3], ['VPN', 1]], 'once in bold: emphasis; capitalised once counts too');
   });
   it('normalises NFD bold text to NFC, keeping the offsets of the source', () => {
     const text = 'Une **re\u0301versibilite\u0301** ici.';
@@ -129,16 +158,16 @@ describe('course coverage', () => {
     const bold = Object.entries(notes).map(([uri, text]) => {
       const { occurrences } = analyze(text);
       for (const o of occurrences) counts.set(o.entryId, (counts.get(o.entryId) ?? 0) + 1);
-      return { uri, terms: findBoldTerms(text, occurrences).map((t) => ({ text: t.text, range: [t.start, t.end] as const })) };
+      return { uri, terms: findBoldTerms(text, occurrences).map((t) => ({ text: t.text, range: [t.start, t.end] as const, weak: t.weak })) };
     });
     const concepts = glossary.entries.map((e) => ({ id: e.id, term: e.term, names: e.allForms }));
     const cov = computeCoverage({ concepts, counts, bold, otherDefinedTerms: ['plan de reprise'] });
     assert.deepEqual(cov.used.map((u) => `${u.id}:${u.count}`), ['cloud:2', 'infogerance:1', 'saas:1']);
     assert.equal(cov.notYetUsed.length, glossary.entries.length - 3);
     assert.deepEqual(cov.notYetUsed.map((c) => c.id), glossary.entries.map((e) => e.id).filter((id) => !['cloud', 'infogerance', 'saas'].includes(id)));
-    // « PRA » thrice (any case), « réversibilité » once, if the built-in glossary lacks them;
-    // « plan de reprise » is harvested, so defined.
-    const expected = [['PRA', 3], ['réversibilité', 1]].filter(([t]) => !glossary.forms.some((f) => f.text.toLowerCase() === String(t).toLowerCase()));
+    // « PRA » thrice (any case), if the built-in glossary lacks it; « réversibilité », one lower-case
+    // word in bold once, is emphasis; « plan de reprise » is harvested, so defined.
+    const expected = [['PRA', 3]].filter(([t]) => !glossary.forms.some((f) => f.text.toLowerCase() === String(t).toLowerCase()));
     assert.deepEqual(cov.undefinedTerms.map((u) => [u.term, u.count]), expected);
     const pra = cov.undefinedTerms.find((u) => u.term === 'PRA');
     if (pra) assert.deepEqual(pra.locations.map((l) => l.uri), ['file:///cours/a.md', 'file:///cours/b.md', 'file:///cours/b.md']);

@@ -100,7 +100,7 @@ function courseNotes(ctx: ServerContext, course: Course): {
       occurrences.push({ uri: doc.uri, entryId: o.entryId, line: lines.positionAt(o.start).line });
     }
     const text = doc.getText();
-    const terms = findBoldTerms(text, found).map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
+    const terms = findBoldTerms(text, found).map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end), weak: b.weak }));
     if (terms.length > 0) bold.push({ uri: doc.uri, terms });
   }
   for (const [id, n] of ctx.index.counts(open, course.hasNote)) counts.set(id, (counts.get(id) ?? 0) + n);

@@ -23,6 +23,8 @@ export type FileOccurrences = Map<string, Range[]>;
 export interface IndexedBoldTerm {
   text: string;
   range: Range;
+  /** A single lower-case word: listed only when in bold twice (see coverage.ts). */
+  weak?: boolean;
 }
 
 /** Computes a note's occurrences by concept. */
@@ -38,7 +40,7 @@ export function indexNote(text: string, service: GlossaireService): { occurrence
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
   if (occurrences.length === 0 && boldSpans.length === 0) return { occurrences: out, bold: [] };
   const lines = new LineIndex(text);
-  const bold = boldSpans.map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
+  const bold = boldSpans.map((b): IndexedBoldTerm => (b.weak ? { text: b.text, range: lines.rangeAt(b.start, b.end), weak: true } : { text: b.text, range: lines.rangeAt(b.start, b.end) }));
   for (const o of occurrences) {
     const list = out.get(o.entryId);
     const r = lines.rangeAt(o.start, o.end);
