@@ -6,7 +6,8 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { AnalysisScratch, analyzeText, Finding } from '../server/src/service/analyze';
+import { analyzeText, Finding } from '../server/src/service/analyze';
+import { AnalysisScratch } from '../server/src/service/scratch';
 import { compileGlossary, Glossary } from '../server/src/service/glossary';
 import { scanTokens, TokenBuffer } from '../server/src/service/markdown';
 import { createLexicon, createLexiconFromBytes, Lexicon } from '../server/src/service/lexicon';
