@@ -23,10 +23,10 @@ const list = (words: string[]) => utf8([...new Set(words)].sort().map((w) => `${
 describe('front coding (encodeFrontCoded / decodeFrontCoded)', () => {
   it('writes a header, the restart table, then the shared prefix length and the rest of each line', () => {
     const enc = encodeFrontCoded(list(['abc', 'abd', 'b']), 2);
-    // Two restarts (lines 0 and 2), at bytes 30 and 38, keyed by their first four bytes.
+    // Two restarts (lines 0 and 2), at bytes 32 and 40, keyed by their first four bytes.
     assert.deepEqual([...enc], [
-      0x47, 0x4c, 0x46, 0x43, 2, 10, 0, 0, 0, 2, 0, 0, 0, 2,
-      30, 0, 0, 0, 38, 0, 0, 0,
+      0x47, 0x4c, 0x46, 0x43, 2, 10, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0,
+      32, 0, 0, 0, 40, 0, 0, 0,
       0, 0x63, 0x62, 0x61, 0, 0, 0, 0x62,
       0, ...utf8('abc\n'), 2, ...utf8('d\n'), 0, ...utf8('b\n'),
     ]);
@@ -46,7 +46,7 @@ describe('front coding (encodeFrontCoded / decodeFrontCoded)', () => {
   it('round-trips any bytes (unsorted, empty lines, no final newline, a prefix ending inside a UTF-8 sequence)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => roundTrip(bytes)), { numRuns: 300 });
     for (const s of ['', '\n', '\n\n', 'a', 'a\n', 'é\nè\n', 'abc\nabc\nab\n\nabc']) roundTrip(utf8(s));
-    assert.equal(encodeFrontCoded(new Uint8Array(0)).length, 14, 'an empty list is its header');
+    assert.equal(encodeFrontCoded(new Uint8Array(0)).length, 16, 'an empty list is its header');
     assert.equal(decodeFrontCoded(encodeFrontCoded(new Uint8Array(0))).length, 0);
   });
 
@@ -57,27 +57,27 @@ describe('front coding (encodeFrontCoded / decodeFrontCoded)', () => {
     roundTrip(bytes);
     // Second record (after the header, one restart and the first record): 255, not 400 mod
     // 256, then the 146 remaining bytes.
-    const second = 14 + 8 + 1 + utf8(`${long}a\n`).length;
+    const second = 16 + 8 + 1 + utf8(`${long}a\n`).length;
     assert.equal(enc[second], 255);
     assert.equal(enc.indexOf(10, second + 1) - second - 1, 146);
     // Header, table, then each record: its prefix byte, the line less min(255, shared) bytes, `\n`.
-    assert.equal(enc.length, 14 + 8 + (1 + 401 + 1) + (1 + 146 + 1) + (1 + 800 - 255 + 1) + (1 + 801 - 255 + 1));
+    assert.equal(enc.length, 16 + 8 + (1 + 401 + 1) + (1 + 146 + 1) + (1 + 800 - 255 + 1) + (1 + 801 - 255 + 1));
   });
 
   it('refuses what it did not write, with the offset, and never returns partial data', () => {
     const good = encodeFrontCoded(list(['abri', 'abris', 'cloud']));
-    // One restart: records from byte 22.
+    // One restart: records from byte 24.
     const cases: [string, Uint8Array, RegExp][] = [
       ['plain text', utf8('abri\nabris\n'), /no GLFC header at byte 0/],
       ['empty file', new Uint8Array(0), /no GLFC header/],
       ['other version', Uint8Array.from(good, (b, i) => (i === 4 ? 1 : b)), /unknown version 1 at byte 4/],
       ['truncated', good.subarray(0, good.length - 1), /unterminated line/],
-      ['prefix over the previous line', Uint8Array.from(good, (b, i) => (i === 22 ? 3 : b)), /shared prefix 3 longer than the previous line at byte 22/],
+      ['prefix over the previous line', Uint8Array.from(good, (b, i) => (i === 24 ? 3 : b)), /shared prefix 3 longer than the previous line at byte 24/],
       ['length too short', Uint8Array.from(good, (b, i) => (i === 5 ? b - 2 : b)), /more data than the declared length/],
       ['length too long', Uint8Array.from(good, (b, i) => (i === 5 ? b + 2 : b)), /decoded 17 bytes, declared 19/],
       ['implausible length', Uint8Array.from(good, (b, i) => (i === 8 ? 0x7f : b)), /implausible length/],
       ['table beyond the end', Uint8Array.from(good, (b, i) => (i === 12 ? 0x7f : b)), /restart table of \d+ entries beyond the end/],
-      ['restart off a line', Uint8Array.from(good, (b, i) => (i === 14 ? 23 : b)), /restart 0 not in the table at byte 22/],
+      ['restart off a line', Uint8Array.from(good, (b, i) => (i === 16 ? 25 : b)), /restart 0 not in the table at byte 24/],
     ];
     for (const [name, bytes, message] of cases) assert.throws(() => decodeFrontCoded(bytes), (e: Error) => e instanceof RangeError && message.test(e.message), name);
   });
@@ -124,11 +124,16 @@ describe('searching a front-coded list in place (createFrontCodedLexicon)', () =
 
   it('refuses a damaged restart table at load, and never reads out of bounds on damaged records', () => {
     const good = encodeFrontCoded(list(['abri', 'abris', 'abrité', 'cloud', 'délocalisation', 'externalisation', 'externe']), 3);
-    // Restart 1's offset (bytes 18–21) moved by one: refused at load, located.
-    const moved = Uint8Array.from(good, (b, i) => (i === 18 ? b + 1 : b));
-    assert.throws(() => createFrontCodedLexicon(moved), /restart 1 does not point at a whole line at byte 18/);
-    // Restart 0's key (bytes 26–29) changed: refused.
-    assert.throws(() => createFrontCodedLexicon(Uint8Array.from(good, (b, i) => (i === 26 ? b ^ 1 : b))), /restart 0 has a wrong key/);
+    // Restart 1's offset (bytes 20–23) moved by one: refused at load, located.
+    const moved = Uint8Array.from(good, (b, i) => (i === 20 ? b + 1 : b));
+    assert.throws(() => createFrontCodedLexicon(moved), /restart 1 does not point at a whole line at byte 20/);
+    // Restart 0's key (bytes 28–31) changed: refused.
+    assert.throws(() => createFrontCodedLexicon(Uint8Array.from(good, (b, i) => (i === 28 ? b ^ 1 : b))), /restart 0 has a wrong key/);
+    // Not aligned in memory (a file read into a larger buffer): the table is copied, same answers.
+    const shifted = new Uint8Array(good.length + 1).subarray(1);
+    shifted.set(good);
+    const lex = createFrontCodedLexicon(shifted);
+    assert.ok(lex.has('abrité') && lex.has('externe') && !lex.has('abrit'));
     // Any byte flipped: either refused with a RangeError or every look-up answers a boolean.
     fc.assert(fc.property(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 }), (at, value) => {
       const bad = good.slice();

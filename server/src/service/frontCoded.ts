@@ -5,8 +5,9 @@
  * file (no decoding of 5 MB at every start, no copy of the plain list in memory).
  *
  * Layout (all numbers little-endian):
- * - header: the magic "GLFC", a version byte (2), the decoded length (u32), the number of
- *   restarts R (u32), the restart interval (u8);
+ * - header (16 bytes): the magic "GLFC", a version byte (2), the decoded length (u32), the
+ *   number of restarts R (u32), the restart interval (u8), two zero bytes (so that the table
+ *   is aligned and read as it is);
  * - the restart table: R record offsets (u32, from the file's start), then R keys (u32, the
  *   first four bytes of the restart's line, see `firstFour`);
  * - the records, one per line: one byte, the number of leading bytes shared with the previous
@@ -20,7 +21,7 @@ import { encodeUtf8, firstFour, Lexicon } from './lexicon';
 
 const MAGIC = [0x47, 0x4c, 0x46, 0x43]; // "GLFC"
 const VERSION = 2;
-const HEADER = 14;
+const HEADER = 16;
 /** Lines between restarts: a look-up decodes at most this many lines after its binary search. */
 export const RESTART_INTERVAL = 32;
 
@@ -162,27 +163,26 @@ export function createFrontCodedLexicon(file: Uint8Array, extraWords: Iterable<s
 }
 
 class FrontCodedLexicon implements Lexicon {
-  private readonly at: Uint32Array;
-  private readonly keys: Uint32Array;
+  private readonly at: Uint32Array<ArrayBufferLike>;
+  private readonly keys: Uint32Array<ArrayBufferLike>;
   private key: Uint8Array = new Uint8Array(64);
   private line: Uint8Array = new Uint8Array(64);
   private lines = -1;
 
   constructor(private readonly file: Uint8Array, private readonly layout: Layout, private readonly extra: Set<string>) {
     const { restarts, recordsStart } = layout;
-    const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-    this.at = new Uint32Array(restarts);
-    this.keys = new Uint32Array(restarts);
+    this.at = readTable(file, HEADER, restarts);
+    this.keys = readTable(file, HEADER + 4 * restarts, restarts);
+    // Each restart is a whole line that starts a record, after the previous restart (all of
+    // them: a look-up trusts these bounds); keys are spot-checked (a wrong one only misleads).
+    const { at, keys } = this;
+    const keyStep = Math.max(1, restarts >> 8);
     for (let r = 0; r < restarts; r++) {
-      const at = view.getUint32(HEADER + 4 * r, true);
-      // Each restart is a whole line that starts a record, after the previous restart.
-      if (at < recordsStart || at >= file.length || file[at] !== 0 || (at > recordsStart && file[at - 1] !== 10) || (r > 0 && at <= this.at[r - 1])) {
+      const a = at[r];
+      if (a < recordsStart || a >= file.length || file[a] !== 0 || (a > recordsStart && file[a - 1] !== 10) || (r > 0 && a <= at[r - 1])) {
         throw bad(`restart ${r} does not point at a whole line`, HEADER + 4 * r);
       }
-      this.at[r] = at;
-      const key = view.getUint32(HEADER + 4 * (restarts + r), true);
-      if (key !== firstFour(file, at + 1, file.length)) throw bad(`restart ${r} has a wrong key`, HEADER + 4 * (restarts + r));
-      this.keys[r] = key;
+      if (r % keyStep === 0 && keys[r] !== firstFour(file, a + 1, file.length)) throw bad(`restart ${r} has a wrong key`, HEADER + 4 * (restarts + r));
     }
   }
 
@@ -251,6 +251,17 @@ class FrontCodedLexicon implements Lexicon {
       if (d !== 0) return d;
     }
   }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** `count` little-endian u32 at `offset` of `file`: a view when aligned (no copy), else a copy. */
+function readTable(file: Uint8Array, offset: number, count: number): Uint32Array<ArrayBufferLike> {
+  if (LITTLE_ENDIAN && (file.byteOffset + offset) % 4 === 0) return new Uint32Array(file.buffer, file.byteOffset + offset, count);
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getUint32(offset + 4 * i, true);
+  return out;
 }
 
 function compareBytes(a: Uint8Array, an: number, b: Uint8Array, bn: number): number {
