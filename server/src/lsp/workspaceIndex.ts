@@ -4,7 +4,7 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { GlossaireService } from '../service/service';
+import { AnalysisSettings, GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 import { isGlossaryUri } from '../service/scope';
@@ -30,9 +30,12 @@ export function indexText(text: string, service: GlossaireService): FileOccurren
   return indexNote(text, service).occurrences;
 }
 
+/** The index needs where concepts are used, not the typos: about a third of the analysis less. */
+const INDEX_SETTINGS: AnalysisSettings = Object.freeze({ typos: false });
+
 /** A note's occurrences by concept, and its bold terms that are not glossary occurrences. */
 export function indexNote(text: string, service: GlossaireService): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
-  const { occurrences } = service.analyze(text);
+  const { occurrences } = service.analyze(text, INDEX_SETTINGS);
   const out: FileOccurrences = new Map();
   // Most notes have no bold at all: no second pass for them.
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
