@@ -9,6 +9,7 @@ import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 import { isGlossaryUri } from '../service/scope';
 import { findBoldTerms } from '../service/study/coverage';
+import type { Locale } from '../service/messages';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -69,14 +70,17 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  /** (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total). */
-  rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total);
+   * `onProblem` what the walk could not enter or read (see ServerHost.findFiles).
+   */
+  rebuild(folders: string[], onProgress?: (done: number, total: number) => void, onProblem?: (describe: (locale: Locale) => string) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
     this.boldTerms.clear();
     this.ready = (async () => {
       // Glossary files (glossaire.md…) are not notes.
-      const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES)).filter((u) => !isGlossaryUri(u));
+      const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES, onProblem)).filter((u) => !isGlossaryUri(u));
       let i = 0;
       while (i < uris.length) {
         if (generation !== this.generation) return;
