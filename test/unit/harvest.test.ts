@@ -158,6 +158,20 @@ describe('harvest: what is not a definition', () => {
 
   it('front matter is metadata', () => {
     assert.deepEqual(harvest('---\ntitle: **Réseau** = un titre de note ici\n---\n\nTexte.\n'), []);
+    assert.deepEqual(harvest('\uFEFF--- \n**Réseau** = une clé de métadonnées ici\n---\n'), []);
+  });
+
+  it('reads code and prose as the analysis does (the block pass of blocks.ts)', () => {
+    const def = '**Routeur** = un appareil qui relie plusieurs réseaux entre eux';
+    // Code: a tilde fence, a fence still open at the end, a reference definition line.
+    assert.deepEqual(harvest(`~~~~\n${def}\n~~~\n`), []);
+    assert.deepEqual(harvest(`Texte.\n\n\`\`\`\n${def}\n`), []);
+    // Not code: a fence whose info string has a backtick, a paragraph indented inside a list item.
+    assert.deepEqual(harvest(`\`\`\` a\`b\n\n${def}\n`), ['routeur := un appareil qui relie plusieurs réseaux entre eux']);
+    assert.deepEqual(harvest(`- Premier point du cours.\n\n    ${def}\n`), ['routeur := un appareil qui relie plusieurs réseaux entre eux']);
+    // A block ends at a thematic break or a heading, not at a "#" that opens none.
+    assert.deepEqual(harvest(`${def}\n---\nLa suite.\n`), ['routeur := un appareil qui relie plusieurs réseaux entre eux']);
+    assert.deepEqual(harvest(`${def}\n#reseau\n`), ['routeur := un appareil qui relie plusieurs réseaux entre eux\n#reseau']);
   });
 
   it('never throws and stays linear on odd input', () => {

@@ -4,11 +4,12 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { GlossaireService } from '../service/service';
+import { AnalysisSettings, GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 import { isGlossaryUri } from '../service/scope';
 import { findBoldTerms } from '../service/study/coverage';
+import type { Locale } from '../service/messages';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -30,9 +31,12 @@ export function indexText(text: string, service: GlossaireService): FileOccurren
   return indexNote(text, service).occurrences;
 }
 
+/** The index needs where concepts are used, not the typos: about a third of the analysis less. */
+const INDEX_SETTINGS: AnalysisSettings = Object.freeze({ typos: false });
+
 /** A note's occurrences by concept, and its bold terms that are not glossary occurrences. */
 export function indexNote(text: string, service: GlossaireService): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
-  const { occurrences } = service.analyze(text);
+  const { occurrences } = service.analyze(text, INDEX_SETTINGS);
   const out: FileOccurrences = new Map();
   // Most notes have no bold at all: no second pass for them.
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
@@ -66,14 +70,17 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  /** (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total). */
-  rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total);
+   * `onProblem` what the walk could not enter or read (see ServerHost.findFiles).
+   */
+  rebuild(folders: string[], onProgress?: (done: number, total: number) => void, onProblem?: (describe: (locale: Locale) => string) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
     this.boldTerms.clear();
     this.ready = (async () => {
       // Glossary files (glossaire.md…) are not notes.
-      const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES)).filter((u) => !isGlossaryUri(u));
+      const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES, onProblem)).filter((u) => !isGlossaryUri(u));
       let i = 0;
       while (i < uris.length) {
         if (generation !== this.generation) return;

@@ -19,6 +19,9 @@
  * at closely when a cheap test says they may define something.
  */
 
+import { getProseSegments } from './blocks';
+import { splitLines } from './lines';
+import { atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
 import { fold } from './text';
 
 /** Offsets of a span of the note. */
@@ -109,20 +112,17 @@ const KEEP_AFTER_EST = /^est\s+/iu;
 /** A line of the note; its text is sliced only when a line is looked at closely. */
 class Line {
   private sliced: string | undefined;
-  constructor(private readonly source: string, readonly start: number, readonly end: number) {}
+  /**
+   * @param prose false for the lines the block pass leaves out (front matter, code, reference
+   * definitions: blocks.ts).
+   */
+  constructor(readonly source: string, readonly start: number, readonly end: number, readonly prose: boolean) {}
   get text(): string {
     return (this.sliced ??= this.source.slice(this.start, this.end));
   }
   /** Offset (in the line) of the first character that is not a space, a tab or a quote mark (">"). */
   lead(): number {
-    let i = this.start;
-    const src = this.source;
-    while (i < this.end) {
-      const c = src.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 62) break;
-      i++;
-    }
-    return i - this.start;
+    return quotedContentStart(this.source, this.start, this.end) - this.start;
   }
   /** The character code at an offset of the line (NaN past its end). */
   charAt(i: number): number {
@@ -148,33 +148,15 @@ class Line {
 export function harvestDefinitions(text: string): HarvestedDefinition[] {
   const out: HarvestedDefinition[] = [];
   // Most notes define nothing: without bold, a table or a verb there is nothing to look at.
-  const lines = splitLines(text);
-  let k = 0;
-  // Front matter is metadata.
-  if (lines.length > 0 && /^---\s*$/.test(lines[0].text)) {
-    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l.text));
-    if (close !== -1) k = close + 1;
-  }
-  let fence: RegExp | undefined;
-  for (; k < lines.length; k++) {
+  const lines = readLines(text);
+  for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
-    if (fence) {
-      const c = line.charAt(line.lead());
-      if ((c === 96 || c === 126) && fence.test(line.text)) fence = undefined;
-      continue;
-    }
+    // Front matter is metadata, code is code (the block pass decides, as for the analysis).
+    if (!line.prose) continue;
     const at = line.lead();
     if (at === line.length) continue; // blank
     const c = line.charAt(at);
-    if (c === 96 /* ` */ || c === 126 /* ~ */) {
-      const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
-      if (fm) {
-        fence = new RegExp(`^ {0,3}${fm[1][0] === '`' ? '`' : '~'}{${fm[1].length},}\\s*$`);
-        continue;
-      }
-    }
-    if (c === 35 /* # */ && at <= 3) continue; // a heading
-    if (at >= 4 && line.charAt(0) !== 62 /* > */ && !isListItem(line)) continue; // indented code
+    if (c === 35 /* # */ && atxHeadingAt(text, line.start + at, line.end)) continue; // a heading
     if (c === 124 /* | */ && k + 1 < lines.length && isTableRow(line.text) && isDelimiterRow(lines[k + 1].text)) {
       k = harvestTable(lines, k, out);
       continue;
@@ -188,57 +170,28 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
   return out;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  const len = text.length;
-  if (text.indexOf('\r') === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
-      lines.push(new Line(text, start, i));
-      start = i + 1;
-    }
-    lines.push(new Line(text, start, len));
-    return lines;
-  }
-  for (let i = 0; i <= len; i++) {
-    const c = i < len ? text.charCodeAt(i) : -1;
-    if (c === 10 || c === 13 || c === -1) {
-      lines.push(new Line(text, start, i));
-      if (c === -1) break;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  return lines;
+/** The note's lines, each marked prose or not by the block pass (getProseSegments). */
+function readLines(text: string): Line[] {
+  const segments = getProseSegments(text);
+  let j = 0;
+  return splitLines(text).map(({ start, end }) => {
+    // A line is prose when it starts in a segment (segments start and end at line starts, but
+    // for the front matter's title, whose line is metadata).
+    while (j < segments.length && segments[j + 1] <= start) j += 2;
+    return new Line(text, start, end, j < segments.length && segments[j] <= start);
+  });
 }
 
-const LIST_RE = /^(\s*(?:>\s*)*)([-*+]|\d{1,3}[.)])(\s+)/;
-const BREAK_RE = /^\s*([-*_])(\s*\1){2,}\s*$/;
-
-function isListItem(line: Line): boolean {
-  const c = line.charAt(line.lead());
-  if (c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) return false;
-  return LIST_RE.test(line.text) && !BREAK_RE.test(line.text);
-}
-
-/** True when a line continues the block above it (a paragraph's or a list item's text). */
+/** True when a line continues the block above it (a paragraph's or a list item's text; a table row does not). */
 function continues(line: Line): boolean {
-  const at = line.lead();
-  if (at === line.length) return false;
-  const c = line.charAt(at);
-  if (c === 35 /* # */ || c === 124 /* | */) return false;
-  if ((c === 96 || c === 126) && /^ {0,3}(`{3,}|~{3,})/.test(line.text)) return false;
-  if ((c === 45 || c === 42 || c === 95) && BREAK_RE.test(line.text)) return false;
-  return !isListItem(line);
+  return line.prose && continuesParagraph(line.source, line.start, line.end) && line.charAt(line.lead()) !== 124 /* | */;
 }
 
 /** Offset in the line of its text after the quote marks and the list marker. */
 function bodyOffset(line: Line): number {
   const at = line.lead();
-  const c = line.charAt(at);
-  if (c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) return at;
-  const lm = LIST_RE.exec(line.text);
-  return lm ? lm[0].length : at;
+  const content = listItemContentAt(line.source, line.start + at, line.end);
+  return content === -1 ? at : content - line.start;
 }
 
 /**
@@ -294,10 +247,10 @@ function definitionFrom(text: string, lines: Line[], offset: number, last: numbe
 /** Looks for one definition at the start of the block, or a verb pattern in it. */
 function harvestBlock(text: string, lines: Line[], first: number, last: number, out: HarvestedDefinition[]): void {
   const line = lines[first];
-  const lm = LIST_RE.exec(line.text);
   const bodyStart = line.start + bodyOffset(line);
+  const inItem = listItemContentAt(text, line.start + line.lead(), line.end) !== -1;
 
-  if (harvestBold(text, lines, bodyStart, line.end, last, !!lm, out)) return;
+  if (harvestBold(text, lines, bodyStart, line.end, last, inItem, out)) return;
   // Plain: a determiner and a term, then a verb, at the start of a sentence.
   for (let k = first; k <= last; k++) {
     const l = lines[k];

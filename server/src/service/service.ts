@@ -12,7 +12,7 @@
  *   folder, say); one service is used by one caller at a time (JS runs one call at a time).
  */
 
-import { AnalysisScratch, analyzeText } from './analyze';
+import { analyzeText } from './analyze';
 import { CompletionCandidate, getCompletions } from './completion';
 import { getEntryMarkdown } from './concepts';
 import { Glossary, GlossaryEntry } from './glossary';
@@ -20,6 +20,7 @@ import { AnalysisState, analyzeWithState, updateAnalysis } from './incremental';
 import { Lexicon } from './lexicon';
 import { Locale } from './messages';
 import { Analysis, AnalyzeOptions } from './model';
+import { AnalysisScratch } from './scratch';
 import { OffsetEdit } from './model';
 
 /** What changes an analysis besides the glossary and the lexicons (treat as immutable). */
@@ -68,7 +69,7 @@ export function createGlossaireService(options: GlossaireServiceOptions): Glossa
   const withLexicon = new WeakMap<AnalysisSettings, AnalyzeOptions>();
   const optionsOf = (settings: AnalysisSettings = NO_SETTINGS): AnalyzeOptions => {
     let o = withLexicon.get(settings);
-    if (!o) withLexicon.set(settings, (o = { lexicon, english, ignoreWords: settings.ignoreWords, severities: settings.severities }));
+    if (!o) withLexicon.set(settings, (o = { lexicon, english, ignoreWords: settings.ignoreWords, severities: settings.severities, typos: settings.typos }));
     return o;
   };
   return {
