@@ -11,7 +11,7 @@ import { CompileOptions, GlossaryCategoryData, GlossaryData, GlossaryEntry, Glos
 import { normalizeForm, parseGlossary } from './glossaryParse';
 import { Gap, scanMarkdown } from './markdown';
 import { fold } from './text';
-import { FuzzyIndex, editDistance } from './fuzzy';
+import { FuzzyIndex, editDistance, EditRows } from './fuzzy';
 import { EMPTY_LEXICON } from './lexicon';
 import { MessageKey, t } from './messages';
 
@@ -210,6 +210,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}, 
     else formsOf.set(f.entry, [f]);
   }
   const misspellings: TermForm[] = [];
+  const rows = new EditRows(); // one set of rows for every distance below (no allocation each)
   for (const entry of entries) {
     for (const text of entry.misspellings ?? []) {
       const form = formOf(entry, text, FormKind.Misspelling);
@@ -238,7 +239,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}, 
       let best = own[0];
       let bestDist = Infinity;
       for (const f of own) {
-        const d = editDistance(form.folded.join(' '), f.folded.join(' '), 99);
+        const d = editDistance(form.folded.join(' '), f.folded.join(' '), 99, rows);
         if (d < bestDist) { best = f; bestDist = d; }
       }
       form.fix = best ?? formsOf.get(entry)?.[0];
