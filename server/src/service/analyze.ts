@@ -44,7 +44,8 @@ import { FormKind, Glossary, TermForm } from './glossary';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, Occurrence, Severity } from './model';
 import { Lexicon } from './lexicon';
 import { scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
-import { fuzzyFinding, gapFits, searchDepth, toleranceFor, WordInfo } from './ranking';
+import { joinedTypo } from './fuzzyJoined';
+import { fuzzyFinding, gapFits, iqueCandidates, searchDepth, toleranceFor, WordInfo } from './ranking';
 import { replacementFor } from './replace';
 import { fold, isAllUpper } from './text';
 import { WordEntry, WordKind, WordTable } from './wordTable';
@@ -354,11 +355,11 @@ export class MatchRun {
       if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0) continue;
       let info = word.info;
       if (info === undefined) {
-        info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon);
+        info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon, this.english);
         table.setInfo(id, info, info.joined !== undefined || info.candidates.length > 0);
       }
       if (info.joined) {
-        this.matchJoined(i, word.lower, info.joined);
+        this.matchJoined(i, word.lower, info.joined, info.joinedDistance ?? 0);
         continue;
       }
       if (info.candidates.length === 0) continue;
@@ -453,14 +454,15 @@ export class MatchRun {
   }
 
   /** Rule 3 at token i: a word that is a multi-word term without its separators. */
-  private matchJoined(i: number, lower: string, joined: TermForm): void {
+  private matchJoined(i: number, lower: string, joined: TermForm, distance: number): void {
     if (this.isWord(lower)) return;
     this.near(i - 2, i + 2);
     const { text, tokens } = this;
     const tk = tokens[i];
+    // With a typo besides ("suostraitant"), a misspelling of the term at that distance.
     this.findings.push({
-      start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: 'glossaire.compound', severity: 'warning',
-      entryId: joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, joined, this.nfd)],
+      start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: distance > 0 ? 'glossaire.misspelled-term' : 'glossaire.compound', severity: 'warning',
+      entryId: joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, joined, this.nfd)], ...(distance > 0 ? { distance } : {}),
     });
     this.findingAt.push(i);
   }
@@ -502,7 +504,7 @@ export class MatchRun {
  * What the fuzzy and joined look-ups give for a word (memoised per distinct word by the loop).
  * A function of its own: a closure over the loop's variables would cost every word a scope.
  */
-function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon): WordInfo {
+function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon, english?: EnglishGuard): WordInfo {
   const info: WordInfo = { candidates: [] };
   const joined = glossary.joined.get(key);
   if (joined) info.joined = joined;
@@ -514,11 +516,21 @@ function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lo
     // The term's own tolerance decides (see the header); the search goes as deep as needed.
     const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= toleranceFor(f.key, f.value.form) &&
       !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
+    const ique = iqueCandidates(key, glossary.fuzzy);
     const anchor = glossary.hyphenWords.has(key);
-    if ((found.length > 0 || anchor) && !isWord(lower)) {
-      info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
-      info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
+    if ((found.length > 0 || ique.length > 0 || anchor) && !isWord(lower)) {
+      info.candidates = [...ique, ...found.map((f) => ({ target: f.value, distance: f.distance }))];
+      const isEnglish = english && ((w: string) => english.english.has(w));
+      info.guarded = found.some((f) => isDerivedWord(key, f.key, isEnglish)) || hasAccentedVariant(lower, getLexicon());
     } else if (anchor) withHyphenAnchors(info, glossary, key);
+    else {
+      // A multi-word term written as one word with a typo ("suostraitant"): no French word.
+      const welded = joinedTypo(glossary, key);
+      if (welded && !isWord(lower) && !hasAccentedVariant(lower, getLexicon())) {
+        info.joined = welded.form;
+        info.joinedDistance = welded.distance;
+      }
+    }
   }
   return info;
 }
