@@ -28,19 +28,18 @@ if (existsSync('scripts/build-grammar.mjs')) {
   execFileSync(process.execPath, ['scripts/build-grammar.mjs'], { stdio: 'inherit' });
 }
 
-// The lexicon's search sample (service/lexicon.ts), written once per lexicon: reading it is
-// cheaper than building it in every fresh process. And the front-coded lists (dist/*.fc), the
-// only ones the runtime reads and the .vsix ships (a third of the plain lists' packed size);
-// the plain .txt stay in dist/ for the tests, bench and eval. Made by the runtime's own code.
+// The front-coded lists (dist/*.fc, service/frontCoded.ts), the only ones the runtime reads
+// and the .vsix ships (a third of the plain lists' packed size, searched in place); the plain
+// .txt stay in dist/ for the tests, bench and eval. Made by the runtime's own code.
 const force = process.argv.includes('--force');
-const stale = (file, from) => force || !existsSync(file) || statSync(file).mtimeMs < statSync(from).mtimeMs;
+// Stale when older than the list or than the encoder (a format change rewrites them).
+const stale = (file, from) => force || !existsSync(file) || [from, 'server/src/service/frontCoded.ts'].some((f) => statSync(file).mtimeMs < statSync(f).mtimeMs);
 const outputs = [
-  ['dist/lexicon-fr.txt', 'dist/lexicon-fr.idx', 'encodeLexiconSample'],
   ['dist/lexicon-fr.txt', 'dist/lexicon-fr.fc', 'encodeFrontCoded'],
   ['dist/lexicon-en.txt', 'dist/lexicon-en.fc', 'encodeFrontCoded'],
 ].filter(([from, file]) => existsSync(from) && stale(file, from));
 if (outputs.length > 0) {
-  const out = await build({ entryPoints: ['server/src/service/lexicon.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+  const out = await build({ entryPoints: ['server/src/service/frontCoded.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
   const mod = { exports: {} };
   new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
   for (const [from, file, encode] of outputs) writeFileSync(file, mod.exports[encode](readFileSync(from)));

@@ -203,7 +203,6 @@ function measureSizes(work: string): Record<string, number | string> {
     'dist/server-core.js': fileSize(join(ROOT, 'dist', 'server-core.js')),
     'dist/extension.js': fileSize(join(ROOT, 'dist', 'extension.js')),
     'dist/lexicon-fr.txt': fileSize(getLexiconPath()),
-    'dist/lexicon-fr.idx': fileSize(join(ROOT, 'dist', 'lexicon-fr.idx')),
     'dist/lexicon-en.txt': fileSize(join(ROOT, 'dist', 'lexicon-en.txt')),
     'dist/lexicon-fr.fc': fileSize(join(ROOT, 'dist', 'lexicon-fr.fc')),
     'dist/lexicon-en.fc': fileSize(join(ROOT, 'dist', 'lexicon-en.fc')),

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
-import { getBuiltinGlossaryPath, getLexiconPath, getLexiconSamplePath } from '../../server/src/node/resources';
+import { getBuiltinGlossaryPath, getShippedLexiconPath } from '../../server/src/node/resources';
 import { ROOT } from './helpers';
 
 const SERVICE = join(ROOT, 'server', 'src', 'service');
@@ -50,13 +50,12 @@ describe('the pure core without Node', () => {
     const { code } = await bundle(`
       export { compileGlossary } from './glossary';
       export { analyzeText } from './analyze';
-      export { createLexiconFromBytes } from './lexicon';
+      export { createFrontCodedLexicon } from './frontCoded';
       export { getFixAllEdits, applyEdits } from './fixes';`, 'neutral');
     const sandbox: Record<string, unknown> = {
       module: { exports: {} }, TextEncoder, TextDecoder,
       glossaryText: readFileSync(getBuiltinGlossaryPath(), 'utf8'),
-      lexiconBytes: new Uint8Array(readFileSync(getLexiconPath())),
-      sampleBytes: new Uint8Array(readFileSync(getLexiconSamplePath())),
+      lexiconBytes: new Uint8Array(readFileSync(getShippedLexiconPath())),
     };
     (sandbox.module as { exports: unknown }).exports = {};
     const result = runInNewContext(`
@@ -64,7 +63,7 @@ describe('the pure core without Node', () => {
       ${code}
       var core = module.exports;
       if (typeof process !== 'undefined' || typeof Buffer !== 'undefined' || typeof require !== 'undefined') throw new Error('Node globals leaked');
-      var lexicon = core.createLexiconFromBytes(lexiconBytes, [], sampleBytes);
+      var lexicon = core.createFrontCodedLexicon(lexiconBytes);
       var glossary = core.compileGlossary([{ uri: 'builtin.json', text: glossaryText, builtin: true }], { locale: 'fr', lexicon: lexicon });
       var note = 'L\\u2019inforg\\u00e9rance et la d\\u00e9location, puis la localisation.';
       var a = core.analyzeText(note, glossary, { lexicon: function () { return lexicon; } });

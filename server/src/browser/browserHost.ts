@@ -10,7 +10,8 @@
 import { InitializeParams } from 'vscode-languageserver';
 import { HostFileError, PENDING_LEXICON, ServerHost, SKIP_DIRS } from '../lsp/host';
 import type { Connection } from '../lsp/context';
-import { createLexiconFromBytes, decodeFrontCoded, EMPTY_LEXICON, Lexicon } from '../service/lexicon';
+import { createFrontCodedLexicon } from '../service/frontCoded';
+import { EMPTY_LEXICON, Lexicon } from '../service/lexicon';
 import { FindFilesRequest, ReadFileRequest, WebInitializationOptions } from '../shared/protocol';
 
 /** The browser's host; `initialize` must run first (it learns where the extension is). */
@@ -85,19 +86,18 @@ export function createBrowserHost(connection: Connection): BrowserHost {
       lexiconLoad ??= (async () => {
         const t0 = Date.now();
         try {
-          const [bytes, sample, englishBytes] = await Promise.all([
+          const [bytes, englishBytes] = await Promise.all([
             fetchBytes(urlOf('dist/lexicon-fr.fc')),
-            fetchBytes(urlOf('dist/lexicon-fr.idx')).catch(() => undefined),
             // Without the English list only the bilingual guard is off.
             fetchBytes(urlOf('dist/lexicon-en.fc')).catch((e: Error) => {
               connection.console.error(`glossaire: English word list unavailable: ${e.message}`);
               return undefined;
             }),
           ]);
-          lexicon = createLexiconFromBytes(decodeFrontCoded(bytes), [], sample);
+          lexicon = createFrontCodedLexicon(bytes);
           if (englishBytes) {
             try {
-              english = createLexiconFromBytes(decodeFrontCoded(englishBytes));
+              english = createFrontCodedLexicon(englishBytes);
             } catch (e) {
               connection.console.error(`glossaire: English word list unavailable: ${(e as Error).message}`);
             }

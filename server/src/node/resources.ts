@@ -5,7 +5,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLexicon, createLexiconFromBytes, decodeFrontCoded, Lexicon } from '../service/lexicon';
+import { createFrontCodedLexicon, decodeFrontCoded } from '../service/frontCoded';
+import { createLexicon, Lexicon } from '../service/lexicon';
 
 /** The extension's root folder (the one with package.json). */
 export function getPackageRoot(): string {
@@ -35,11 +36,6 @@ export function getShippedLexiconPath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-fr.fc');
 }
 
-/** Path of the lexicon's search sample (written by esbuild.mjs; optional). */
-export function getLexiconSamplePath(): string {
-  return join(getPackageRoot(), 'dist', 'lexicon-fr.idx');
-}
-
 /** Path of the plain English word list of the bilingual guard (built by scripts/build-lexicon.mjs). */
 export function getEnglishLexiconPath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-en.txt');
@@ -50,7 +46,7 @@ export function getShippedEnglishLexiconPath(): string {
   return join(getPackageRoot(), 'dist', 'lexicon-en.fc');
 }
 
-/** Reads a front-coded word list into the plain list's bytes (see decodeFrontCoded). */
+/** Reads a front-coded word list into the plain list's bytes (see decodeFrontCoded): for tests. */
 export function readFrontCodedList(path: string): Uint8Array {
   return decodeFrontCoded(readFileSync(path));
 }
@@ -60,14 +56,13 @@ let cachedEnglish: Lexicon | undefined;
 
 /**
  * Loads the English word list once (lazily: only a candidate typo that may be English needs
- * it). Its search sample is built at the first look-up (1.3 MB of bytes: well under a
- * millisecond). A missing file is reported once on stderr and the guard is off.
+ * it), searched in place. A missing file is reported once on stderr and the guard is off.
  */
 export function loadEnglishLexicon(): Lexicon {
   if (cachedEnglish) return cachedEnglish;
   const path = getShippedEnglishLexiconPath();
   try {
-    cachedEnglish = createLexiconFromBytes(readFrontCodedList(path));
+    cachedEnglish = createFrontCodedLexicon(readFileSync(path));
   } catch (e) {
     process.stderr.write(`glossaire: English word list unavailable (${path}): ${(e as Error).message}\n`);
     cachedEnglish = createLexicon('');
@@ -83,16 +78,8 @@ export function loadLexicon(extraWords: Iterable<string> = []): Lexicon {
   if (cached) return cached;
   const path = getShippedLexiconPath();
   try {
-    // The plain list's bytes (front coding undone once), searched in place: no per-word
-    // decoding; the search sample is read, not built, when the build wrote it (a missing or
-    // stale one is built at the first look-up instead).
-    let sample: Uint8Array | undefined;
-    try {
-      sample = readFileSync(getLexiconSamplePath());
-    } catch {
-      sample = undefined;
-    }
-    cached = createLexiconFromBytes(readFrontCodedList(path), extraWords, sample);
+    // Searched as it is on disk (frontCoded.ts): reading 1.8 MB is the whole load.
+    cached = createFrontCodedLexicon(readFileSync(path), extraWords);
   } catch (e) {
     process.stderr.write(`glossaire: lexicon unavailable (${path}): ${(e as Error).message}\n`);
     cached = createLexicon('', extraWords);

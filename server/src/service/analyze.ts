@@ -38,69 +38,23 @@
  * the glossary (wordTable.ts), so a repeated word costs one hash probe.
  */
 
-import { EnglishGuard, isEnglishTerm, isEnglishUse } from './english';
-import { hasAccentedVariant, inCapitalHeading, inUpperContext, isDerivedWord, isSiblingCompound, LineMemo, mayBeTypo } from './french';
+import { EnglishGuard } from './english';
+import { bestFormMatch, exactFormOf, makeFinding, Match } from './formMatch';
+import { inCapitalHeading, inUpperContext, LineMemo, mayBeTypo } from './french';
 import { FormKind, Glossary, TermForm } from './glossary';
-import { Analysis, AnalyzeOptions, Finding, FindingCode, Occurrence, Severity } from './model';
 import { Lexicon } from './lexicon';
 import { scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
-import { joinedTypo } from './fuzzyJoined';
-import { fuzzyFinding, gapFits, iqueCandidates, searchDepth, toleranceFor, WordInfo } from './ranking';
+import { Analysis, AnalyzeOptions, Finding, Occurrence } from './model';
+import { finishAnalysis, nfdNote } from './noteLevel';
+import { fuzzyFinding, gapFits, WordInfo } from './ranking';
 import { replacementFor } from './replace';
-import { fold, isAllUpper } from './text';
+import { getRuleInputs, RuleInputs } from './ruleInputs';
+import { AnalysisScratch, getWordTable } from './scratch';
+import { getWordInfo } from './wordInfo';
 import { WordEntry, WordKind, WordTable } from './wordTable';
 
 export { FINDING_CODES } from './model';
 export type { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence, Severity } from './model';
-
-const enum Match {
-  Exact,
-  Misspelling,
-  Accent,
-  Compound,
-  AcronymCase,
-}
-
-
-const MAX_CACHE = 200_000;
-
-/**
- * The glossary's memo of distinct words (see wordTable.ts), kept in the glossary's own memo
- * (`Glossary.memo.words`), emptied first when it has grown past its bound (which makes the
- * word ids of earlier analyses invalid: see `WordTable.generation`).
- */
-export function getWordTable(glossary: Glossary): WordTable<WordInfo> {
-  let table = glossary.memo.words as WordTable<WordInfo> | undefined;
-  if (!table) glossary.memo.words = table = new WordTable<WordInfo>(glossary.byFirstWord);
-  else if (table.size > MAX_CACHE) table.clear();
-  return table;
-}
-
-/** The longest form of the glossary, in words (how far the rules look around a word). */
-export function getLongestForm(glossary: Glossary): number {
-  let longest = glossary.memo.longestForm;
-  if (longest === 0) {
-    longest = 1;
-    for (const list of glossary.byFirstWord.values()) for (const form of list) longest = Math.max(longest, form.folded.length);
-    glossary.memo.longestForm = longest;
-  }
-  return longest;
-}
-
-/**
- * Buffers and memos that successive analyses reuse, owned by one service
- * (`createGlossaireService`) or made for one call. Not shared by two analyses running at once:
- * a buffer is taken while in use, and a nested analysis, if there ever were one, gets its own.
- */
-export class AnalysisScratch {
-  /** The token buffer of full analyses (undefined while one runs). */
-  tokens: TokenBuffer | undefined = new TokenBuffer();
-  /** The window buffers of incremental updates (incremental.ts). */
-  readonly window = { tokens: new TokenBuffer(512), ids: new Int32Array(512), decided: new Uint8Array(512) };
-  /** Per options object: its cache key and its rule inputs (incremental.ts). */
-  readonly optionKeys = new WeakMap<AnalyzeOptions, { ignoreWords: AnalyzeOptions['ignoreWords']; severities: AnalyzeOptions['severities']; key: string }>();
-  readonly ruleInputs = new WeakMap<AnalyzeOptions, { ignoredWords: string[]; ignoreWords: AnalyzeOptions['ignoreWords']; inputs: RuleInputs }>();
-}
 
 /**
  * Finds the glossary's concepts and the misspellings of its terms in a Markdown note.
@@ -135,94 +89,6 @@ function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, optio
   const run = new MatchRun(text, buf, ids, table.entries, glossary, rules, undefined, false, (buf.anyFlags & TokenFlag.Decomposed) !== 0 ? nfdNote(buf) : false);
   run.match(0, n);
   return finishAnalysis(run.findings, run.occurrences, run.words, run.accentedWords, options.severities);
-}
-
-/**
- * The Unicode form of a note, which a fix of a word without accents takes (a word with accents
- * keeps its own, replace.ts): NFD when some words are written with combining marks and at
- * least as many as with composed letters (a mostly NFC note with a pasted NFD word stays NFC).
- */
-export function isNfdNote(decomposed: number, composed: number): boolean {
-  return decomposed > 0 && decomposed >= composed;
-}
-
-/** isNfdNote of the scanned words. */
-function nfdNote(buf: TokenBuffer): boolean {
-  let decomposed = 0;
-  let composed = 0;
-  for (let k = 0; k < buf.count; k++) {
-    if (buf.flags[k] & TokenFlag.Decomposed) decomposed++;
-    else if (buf.flags[k] & TokenFlag.NonAscii) composed++;
-  }
-  return isNfdNote(decomposed, composed);
-}
-
-/** What the rules need besides the note: the words to ignore and the lexicon guards. */
-export interface RuleInputs {
-  ignore: Set<string>;
-  isWord: (lower: string) => boolean;
-  getLexicon: () => Lexicon;
-  /** The bilingual guard, when the options give an English list. */
-  english?: EnglishGuard;
-}
-
-/** The rules' inputs for one analysis (the lexicon is loaded on first use). */
-export function getRuleInputs(options: AnalyzeOptions, ignoredWords: string[]): RuleInputs {
-  let lexicon: Lexicon | undefined = typeof options.lexicon === 'function' ? undefined : options.lexicon;
-  const getLexicon = (): Lexicon => (lexicon ??= (options.lexicon as () => Lexicon)());
-  const isWord = (lower: string): boolean => getLexicon().has(lower);
-  const ignore = new Set<string>();
-  for (const w of options.ignoreWords ?? []) ignore.add(w.normalize('NFC').toLowerCase());
-  for (const w of ignoredWords) ignore.add(w.normalize('NFC').toLowerCase());
-  let english: EnglishGuard | undefined;
-  const source = options.english;
-  if (source) {
-    let list: Lexicon | undefined = typeof source === 'function' ? undefined : source;
-    const getEnglish = (): Lexicon => (list ??= (source as () => Lexicon)());
-    english = { english: { has: (w) => getEnglish().has(w), get size() { return getEnglish().size; } }, isFrench: isWord };
-  }
-  return { ignore, isWord, getLexicon, english };
-}
-
-/**
- * The note-level steps after the rules: the unaccented-note finding and the severity settings.
- * Mutates the findings' severities (give it copies to keep the originals).
- * @param words words the rules looked at (digits left out); accentedWords those with accents.
- */
-export function finishAnalysis(
-  findings: Finding[],
-  occurrences: Occurrence[],
-  words: number,
-  accentedWords: number,
-  severities: AnalyzeOptions['severities'],
-): Analysis {
-  let result = findings;
-  // A note written without accents (hardly any accented word): one note-level finding instead
-  // of one per word. French prose has accents on about one word in eight.
-  if (words >= 30 && accentedWords * 50 <= words) {
-    const accents = findings.filter((f) => f.code === 'glossaire.missing-accent');
-    if (accents.length > 0) {
-      result = findings.filter((f) => f.code !== 'glossaire.missing-accent');
-      const first = accents[0];
-      result.push({
-        ...first,
-        code: 'glossaire.unaccented-note',
-        severity: 'information',
-        edits: accents.map((f) => ({ start: f.start, end: f.end, newText: f.suggestions[0] })),
-        distance: accents.length,
-      });
-      result.sort((a, b) => a.start - b.start);
-    }
-  }
-  const sev = severities;
-  if (sev) {
-    result = result.filter((f) => sev[f.code] !== 'off');
-    for (const f of result) {
-      const s = sev[f.code];
-      if (s && s !== 'off') f.severity = s;
-    }
-  }
-  return { findings: result, occurrences };
 }
 
 /**
@@ -501,56 +367,6 @@ export class MatchRun {
 }
 
 /**
- * What the fuzzy and joined look-ups give for a word (memoised per distinct word by the loop).
- * A function of its own: a closure over the loop's variables would cost every word a scope.
- */
-function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon, english?: EnglishGuard): WordInfo {
-  const info: WordInfo = { candidates: [] };
-  const joined = glossary.joined.get(key);
-  if (joined) info.joined = joined;
-  // A French word gets no candidates whatever the look-up finds (below). With a big glossary
-  // the lexicon's answer is the cheaper one to get first (a few lines of one stretch, against
-  // dozens of probes of a table of millions of variants); a small glossary's filter is cheaper.
-  else if (!glossary.fuzzy.small && isWord(lower)) return withHyphenAnchors(info, glossary, key);
-  else {
-    // The term's own tolerance decides (see the header); the search goes as deep as needed.
-    const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= toleranceFor(f.key, f.value.form) &&
-      !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
-    const ique = iqueCandidates(key, glossary.fuzzy);
-    const anchor = glossary.hyphenWords.has(key);
-    if ((found.length > 0 || ique.length > 0 || anchor) && !isWord(lower)) {
-      info.candidates = [...ique, ...found.map((f) => ({ target: f.value, distance: f.distance }))];
-      const isEnglish = english && ((w: string) => english.english.has(w));
-      info.guarded = found.some((f) => isDerivedWord(key, f.key, isEnglish)) || hasAccentedVariant(lower, getLexicon());
-    } else if (anchor) withHyphenAnchors(info, glossary, key);
-    else {
-      // A multi-word term written as one word with a typo ("suostraitant"): no French word.
-      const welded = joinedTypo(glossary, key);
-      if (welded && !isWord(lower) && !hasAccentedVariant(lower, getLexicon())) {
-        info.joined = welded.form;
-        info.joinedDistance = welded.distance;
-      }
-    }
-  }
-  return info;
-}
-
-/**
- * A French word that is a word of a hyphenated term ("traitance") gets that term as a
- * candidate at distance 0, taken only where the text joins it by the term's hyphen to words
- * within one edit of the term's other words, and the compound written is no French word
- * ("sou-traitance", not "co-traitance"): see fuzzyFinding.
- */
-function withHyphenAnchors(info: WordInfo, glossary: Glossary, key: string): WordInfo {
-  const anchors = glossary.hyphenWords.get(key);
-  if (anchors) {
-    info.candidates = anchors.map((target) => ({ target, distance: 0 }));
-    info.hyphenAnchor = true;
-  }
-  return info;
-}
-
-/**
  * The lazy "a capital word among capitals" test that `mayBeTypo` takes, for token i. Made
  * here rather than in the loop: a closure over the loop's `i` would give every iteration of
  * the analysis its own heap-allocated scope.
@@ -558,142 +374,3 @@ function withHyphenAnchors(info: WordInfo, glossary: Glossary, key: string): Wor
 function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo): () => boolean {
   return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
 }
-
-/**
- * The form bestFormMatch finds Exact for a word when only one-word forms fit, or null: the
- * first one-word form of the list (in its order) that the word is, case-sensitively for
- * acronyms, case-insensitively otherwise. An exact match beats every other kind, so the other
- * forms' answers do not matter; words matching otherwise (capitals without accents…) take the
- * full path.
- */
-function exactFormOf(written: string, lower: string, list: TermForm[]): TermForm | null {
-  for (const form of list) {
-    if (form.folded.length !== 1) continue;
-    if (form.caseSensitive ? written === form.textWords[0] : form.kind !== FormKind.Misspelling && lower === form.lower[0]) return form;
-  }
-  return null;
-}
-
-interface FormMatch {
-  form: TermForm;
-  kind: Match;
-}
-
-/** The best form starting at token i: longest first, then exact > misspelling > accent > …. */
-function bestFormMatch(
-  text: string,
-  tokens: Token[],
-  i: number,
-  list: TermForm[],
-  foldedAt: (k: number) => string,
-  isWord: (lower: string) => boolean,
-  headings: LineMemo,
-  english: EnglishGuard | undefined,
-): FormMatch | undefined {
-  let best: FormMatch | undefined;
-  for (const form of list) {
-    const len = form.folded.length;
-    if (best && len < best.form.folded.length) break; // longest matches win; list is sorted
-    if (i + len > tokens.length) continue;
-    let compound = false;
-    let ok = true;
-    for (let k = 1; k < len; k++) {
-      const tk = tokens[i + k];
-      if (tk.flags & TokenFlag.HasDigit || foldedAt(i + k) !== form.folded[k]) { ok = false; break; }
-      const want = form.joiners[k - 1];
-      const got = tk.gapBefore;
-      if (got === want) continue;
-      if (gapFits(got, want)) compound = true;
-      else { ok = false; break; }
-    }
-    if (!ok) continue;
-    const kind = classify(text, tokens, i, form, compound, isWord, headings, english);
-    if (kind === undefined) continue;
-    // Among forms of one kind and length, the one written most alike ("Maitrise d'Oeuvre" is
-    // "maîtrise d'oeuvre" without its accent, not "maîtrise d'œuvre").
-    if (!best || kind < best.kind || len > best.form.folded.length ||
-        (kind === best.kind && len === best.form.folded.length && sameWords(tokens, i, form) > sameWords(tokens, i, best.form))) best = { form, kind };
-    if (kind === Match.Exact) break;
-  }
-  return best;
-}
-
-/** How many words from token i are written as the form's words (lower-case). */
-function sameWords(tokens: Token[], i: number, form: TermForm): number {
-  let n = 0;
-  for (let k = 0; k < form.lower.length; k++) if (tokens[i + k].text.toLowerCase() === form.lower[k]) n++;
-  return n;
-}
-
-function classify(
-  text: string,
-  tokens: Token[],
-  i: number,
-  form: TermForm,
-  compound: boolean,
-  isWord: (lower: string) => boolean,
-  headings: LineMemo,
-  english: EnglishGuard | undefined,
-): Match | undefined {
-  const len = form.folded.length;
-  if (form.caseSensitive) {
-    let same = true;
-    for (let k = 0; k < len && same; k++) same = tokens[i + k].text === form.textWords[k];
-    if (same) return Match.Exact;
-    // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
-    const word = tokens[i].text;
-    if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
-    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
-    if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
-    return Match.AcronymCase;
-  }
-  let sameLower = true;
-  let capitalsWithoutAccents = true;
-  const differing: string[] = [];
-  for (let k = 0; k < len; k++) {
-    const written = tokens[i + k].text;
-    const l = written.toLowerCase();
-    if (l !== form.lower[k]) {
-      sameLower = false;
-      differing.push(l);
-      if (!(written.length > 1 && isAllUpper(written) && fold(written) === l)) capitalsWithoutAccents = false;
-    }
-  }
-  // A known misspelling is one whatever its accents ("delocation"), unless that makes a French word.
-  if (form.kind === FormKind.Misspelling) return sameLower || !differing.some((w) => isWord(w)) ? Match.Misspelling : undefined;
-  if (sameLower) return compound ? Match.Compound : Match.Exact;
-  // Capitals may go without their accents ("INFOGERANCE" in a heading): that is the term.
-  if (capitalsWithoutAccents) return compound ? Match.Compound : Match.Exact;
-  // Same letters, other accents: a French word spelt so is not a typo ("manage", "marche").
-  if (differing.every((w) => isWord(w))) return undefined;
-  // An English word in English context ("one iteration per week") is not the French term.
-  if (english && len === 1 && !isEnglishTerm(form.lower, english.english) && isEnglishUse(text, tokens[i].start, tokens[i].end, english)) return undefined;
-  return Match.Accent;
-}
-
-
-const CODES: Record<Match, FindingCode> = {
-  [Match.Exact]: 'glossaire.known-misspelling',
-  [Match.Misspelling]: 'glossaire.known-misspelling',
-  [Match.Accent]: 'glossaire.missing-accent',
-  [Match.Compound]: 'glossaire.compound',
-  [Match.AcronymCase]: 'glossaire.acronym-case',
-};
-
-function makeFinding(text: string, tokens: Token[], first: number, last: number, m: FormMatch, nfd: boolean): Finding {
-  const start = tokens[first].start;
-  const end = tokens[last].end;
-  const target = m.form.fix ?? m.form;
-  // An acronym merely written in capitals ("SAAS") is a matter of style more than an error.
-  const severity: Severity = m.kind === Match.AcronymCase && isAllUpper(tokens[first].text) ? 'information' : 'warning';
-  return {
-    start,
-    end,
-    word: text.slice(start, end),
-    code: CODES[m.kind],
-    severity,
-    entryId: m.form.entry.id,
-    suggestions: [replacementFor(text, tokens, first, last, target, nfd)],
-  };
-}
-

@@ -24,11 +24,14 @@
  *   as counts and updated; an edit that flips the NFD question falls back to a full analysis.
  */
 
-import { AnalysisScratch, finishAnalysis, getRuleInputs, getWordTable, MatchRun, RuleInputs } from './analyze';
+import { MatchRun } from './analyze';
 import { frontMatterReach, lineEndAt, lineStartAt } from './blocks';
 import { Glossary } from './glossary';
 import { scanTokens, TokenBuffer, TokenFlag } from './markdown';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit } from './model';
+import { finishAnalysis } from './noteLevel';
+import { getRuleInputs, RuleInputs } from './ruleInputs';
+import { AnalysisScratch, getWordTable } from './scratch';
 import { AnalysisTrace, copyToken, keptPrefix, lowerBound, NewText, shiftFinding, shiftOccurrence, shiftOffsets, spliceIds, spliceTokens } from './incrementalTrace';
 import {
   AHEAD_CONTEXT, appendOldOccurrences, appendOldTail, BACK_CONTEXT, Change, countedIn, findWindow, locateChange, MAX_WINDOW, rescan,

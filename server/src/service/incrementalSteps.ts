@@ -7,12 +7,14 @@
  * exactly these steps; only where the tokens live differs.
  */
 
-import { getLongestForm, getWordTable, isNfdNote, MatchRun } from './analyze';
+import { MatchRun } from './analyze';
 import { ENGLISH_GUARD_REACH } from './english';
 import { Chars, getProseSegments, hasIgnoreComment, lineEndAt, lineShape, lineStartAt, paragraphEnd, paragraphStart } from './blocks';
 import { Glossary } from './glossary';
 import { scanWindow, TokenBuffer, TokenFlag } from './markdown';
 import { AnalyzeOptions, Finding, Occurrence } from './model';
+import { isNfdNote } from './noteLevel';
+import { getLongestForm, getWordTable } from './scratch';
 import {
   AnalysisTrace, crlfAt, hasChar, hasLineBreak, inStepFrom, insideTakeBack, lowerBound, overlapsSpan, sameNumbers, segmentAt,
   shiftFinding, shiftOccurrence, shiftOffsets, withinOneSegment,

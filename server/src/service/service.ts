@@ -12,7 +12,7 @@
  *   folder, say); one service is used by one caller at a time (JS runs one call at a time).
  */
 
-import { AnalysisScratch, analyzeText } from './analyze';
+import { analyzeText } from './analyze';
 import { CompletionCandidate, getCompletions } from './completion';
 import { getEntryMarkdown } from './concepts';
 import { Glossary, GlossaryEntry } from './glossary';
@@ -20,6 +20,7 @@ import { AnalysisState, analyzeWithState, updateAnalysis } from './incremental';
 import { Lexicon } from './lexicon';
 import { Locale } from './messages';
 import { Analysis, AnalyzeOptions } from './model';
+import { AnalysisScratch } from './scratch';
 import { OffsetEdit } from './model';
 
 /** What changes an analysis besides the glossary and the lexicons (treat as immutable). */

@@ -1,0 +1,63 @@
+/**
+ * Rules 2 and 3 of the matcher (analyze.ts), per distinct word: its fuzzy candidates among the
+ * glossary's terms and the multi-word term it may be without separators, memoised by the loop in
+ * the word table.
+ */
+
+import { EnglishGuard } from './english';
+import { hasAccentedVariant, isDerivedWord, isSiblingCompound } from './french';
+import { joinedTypo } from './fuzzyJoined';
+import { Glossary } from './glossary';
+import { Lexicon } from './lexicon';
+import { iqueCandidates, searchDepth, toleranceFor, WordInfo } from './ranking';
+
+/**
+ * What the fuzzy and joined look-ups give for a word (memoised per distinct word by the loop).
+ * A function of its own: a closure over the loop's variables would cost every word a scope.
+ */
+export function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon, english?: EnglishGuard): WordInfo {
+  const info: WordInfo = { candidates: [] };
+  const joined = glossary.joined.get(key);
+  if (joined) info.joined = joined;
+  // A French word gets no candidates whatever the look-up finds (below). With a big glossary
+  // the lexicon's answer is the cheaper one to get first (a few lines of one stretch, against
+  // dozens of probes of a table of millions of variants); a small glossary's filter is cheaper.
+  else if (!glossary.fuzzy.small && isWord(lower)) return withHyphenAnchors(info, glossary, key);
+  else {
+    // The term's own tolerance decides (see the header); the search goes as deep as needed.
+    const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= toleranceFor(f.key, f.value.form) &&
+      !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
+    const ique = iqueCandidates(key, glossary.fuzzy);
+    const anchor = glossary.hyphenWords.has(key);
+    if ((found.length > 0 || ique.length > 0 || anchor) && !isWord(lower)) {
+      info.candidates = [...ique, ...found.map((f) => ({ target: f.value, distance: f.distance }))];
+      // An English ending makes an English word only on English words ("cloudy", not "projety").
+      const isEnglish = english && ((w: string) => english.english.has(w));
+      info.guarded = found.some((f) => isDerivedWord(key, f.key, isEnglish)) || hasAccentedVariant(lower, getLexicon());
+    } else if (anchor) withHyphenAnchors(info, glossary, key);
+    else {
+      // A multi-word term written as one word with a typo ("suostraitant"): no French word.
+      const welded = joinedTypo(glossary, key);
+      if (welded && !isWord(lower) && !hasAccentedVariant(lower, getLexicon())) {
+        info.joined = welded.form;
+        info.joinedDistance = welded.distance;
+      }
+    }
+  }
+  return info;
+}
+
+/**
+ * A French word that is a word of a hyphenated term ("traitance") gets that term as a
+ * candidate at distance 0, taken only where the text joins it by the term's hyphen to words
+ * within one edit of the term's other words, and the compound written is no French word
+ * ("sou-traitance", not "co-traitance"): see fuzzyFinding.
+ */
+function withHyphenAnchors(info: WordInfo, glossary: Glossary, key: string): WordInfo {
+  const anchors = glossary.hyphenWords.get(key);
+  if (anchors) {
+    info.candidates = anchors.map((target) => ({ target, distance: 0 }));
+    info.hyphenAnchor = true;
+  }
+  return info;
+}
