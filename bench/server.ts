@@ -56,6 +56,8 @@ export interface ServerResult {
   hover?: Latency;
   completion?: Latency & { itemsMedian: number };
   workspace?: { ms: number; rssMiB: number; peakRssMiB: number; files: number };
+  /** The same with harvesting off. */
+  workspaceNoHarvest?: { ms: number; rssMiB: number; peakRssMiB: number; files: number };
   notes?: string[];
 }
 
@@ -66,6 +68,8 @@ interface Session {
   conn: MessageConnection;
   diagnostics: (uri: string, version?: number) => Promise<{ diagnostics: unknown[] }>;
   progressEnd: Promise<void>;
+  /** The first `glossaire/occurrencesChanged` after the progress ends: the index is complete. */
+  indexDone: Promise<void>;
   timingFile?: string;
   close: () => Promise<Log | undefined>;
 }
@@ -93,7 +97,11 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
   const waiters: { uri: string; version?: number; resolve: (p: { diagnostics: unknown[] }) => void }[] = [];
   let endProgress: () => void = () => undefined;
   const progressEnd = new Promise<void>((r) => (endProgress = r));
+  let ended = false;
+  let endIndex: () => void = () => undefined;
+  const indexDone = new Promise<void>((r) => (endIndex = r));
   conn.onNotification((method: string, params: unknown) => {
+    if (method === 'glossaire/occurrencesChanged' && ended) endIndex();
     if (method === 'textDocument/publishDiagnostics') {
       const p = params as { uri: string; version?: number; diagnostics: unknown[] };
       for (let k = 0; k < waiters.length; k++) {
@@ -108,7 +116,10 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
   });
   // vscode-jsonrpc routes $/progress to per-token handlers, and unknown tokens here.
   conn.onUnhandledProgress((p) => {
-    if ((p.value as { kind?: string } | undefined)?.kind === 'end') endProgress();
+    if ((p.value as { kind?: string } | undefined)?.kind === 'end') {
+      ended = true;
+      endProgress();
+    }
   });
   conn.onRequest(() => null); // registerCapability, workDoneProgress/create, configuration…
   conn.listen();
@@ -127,6 +138,7 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
     proc,
     conn,
     progressEnd,
+    indexDone,
     timingFile: o.timingFile,
     diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     close: async () => {
@@ -261,11 +273,41 @@ function pairRequests(log: Log, requestMethod: string, skip: number): number[] {
 }
 
 /** Hover on words and completion inside words, with a 10,000-term glossary. */
-async function requests(serverJs: string, notePath: string, glossaryPath: string, count: number, work: string): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
+function requests(serverJs: string, notePath: string, glossaryPath: string, count: number, work: string): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
+  return measureRequests(serverJs, { settings: { indexWorkspace: false, useBuiltinGlossary: false, glossaries: [glossaryPath] }, notePath, count, work });
+}
+
+/** What `measureRequests` runs. */
+export interface RequestRun {
+  settings: Record<string, unknown>;
+  /** Workspace folders (none: a lone note). */
+  folders?: string[];
+  notePath: string;
+  /** Measured requests of each kind (after a warm-up of 50). */
+  count: number;
+  work: string;
+  /**
+   * Called once the note is open, before the warm-up: waits until the server is in the state to
+   * measure (and throws when it cannot get there), with a hover request at hand.
+   */
+  ready?: (hover: (line: number, character: number) => Promise<string>, text: string) => Promise<void>;
+}
+
+/** Hover on words and completion inside words of a note (random prose positions). */
+export async function measureRequests(serverJs: string, run: RequestRun): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
+  const { count, work } = run;
   const timingFile = join(work, `timing-requests-${process.pid}.json`);
-  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: false, useBuiltinGlossary: false, glossaries: [glossaryPath] }, timingFile });
+  const { session, initialized } = start(serverJs, { settings: run.settings, folders: run.folders, timingFile });
   await initialized;
-  const doc = await open(session, notePath);
+  const doc = await open(session, run.notePath);
+  let readyHovers = 0; // left out of the figures with the warm-up
+  if (run.ready) {
+    await run.ready(async (line, character) => {
+      readyHovers++;
+      const h = (await withTimeout(session.conn.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line, character } }), 30_000, 'hover')) as { contents?: { value?: string } } | null;
+      return h?.contents?.value ?? '';
+    }, doc.text);
+  }
   const lines = doc.text.split('\n');
   const rng = createRandom(11);
   // Positions inside words of prose lines (letters on both sides).
@@ -295,7 +337,7 @@ async function requests(serverJs: string, notePath: string, glossaryPath: string
     }
   }
   const log = (await session.close()) ?? [];
-  const hs = pairRequests(log, 'textDocument/hover', warmup);
+  const hs = pairRequests(log, 'textDocument/hover', warmup + readyHovers);
   const cs = pairRequests(log, 'textDocument/completion', warmup);
   const lat = (server: number[], rt: number[]): Latency => ({
     count: rt.length,
@@ -308,12 +350,16 @@ async function requests(serverJs: string, notePath: string, glossaryPath: string
   return { hover: lat(hs, hoverRt), completion: { ...lat(cs, complRt), itemsMedian: median(items) } };
 }
 
-/** Initialized → the index's progress ends, and the server's RSS then. */
-async function workspaceIndex(serverJs: string, folder: string, files: number): Promise<ServerResult['workspace']> {
-  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: true }, folders: [folder] });
+/**
+ * Initialized → the index is complete (its progress ended and the server said the occurrences
+ * changed: with harvesting, whatever the server does after the progress counts), and the
+ * server's RSS then. `harvest` false turns harvesting off (what harvesting costs the index).
+ */
+async function workspaceIndex(serverJs: string, folder: string, files: number, harvest = true): Promise<ServerResult['workspace']> {
+  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: true, harvestDefinitions: harvest }, folders: [folder] });
   const t0 = now();
   await initialized;
-  await withTimeout(session.progressEnd, 120_000, 'the end of the workspace index progress');
+  await withTimeout(session.indexDone, 120_000, 'the end of the workspace index');
   const ms = now() - t0;
   const status = readFileSync(`/proc/${session.proc.pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
@@ -363,12 +409,17 @@ export async function runServer(serverJs: string, inputs: GeneratedInputs, quick
     Object.assign(result, await requests(serverJs, inputs.keystrokeNote.path, g10k.path, quick ? 300 : 1000, work));
   });
   await phase('workspace index', async () => {
+    // With and without harvesting, interleaved (the noise falls on both alike).
     const ws: NonNullable<ServerResult['workspace']>[] = [];
+    const off: NonNullable<ServerResult['workspace']>[] = [];
     for (let k = 0; k < (quick ? 1 : 3); k++) {
       const r = await workspaceIndex(serverJs, inputs.workspace.path, inputs.workspace.files);
       if (r) ws.push(r);
+      const o = await workspaceIndex(serverJs, inputs.workspace.path, inputs.workspace.files, false);
+      if (o) off.push(o);
     }
     result.workspace = { ms: median(ws.map((w) => w.ms)), rssMiB: median(ws.map((w) => w.rssMiB)), peakRssMiB: median(ws.map((w) => w.peakRssMiB)), files: inputs.workspace.files };
+    result.workspaceNoHarvest = { ms: median(off.map((w) => w.ms)), rssMiB: median(off.map((w) => w.rssMiB)), peakRssMiB: median(off.map((w) => w.peakRssMiB)), files: inputs.workspace.files };
   });
   return result;
 }

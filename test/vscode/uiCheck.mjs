@@ -171,7 +171,7 @@ export function exampleScenario(note, { typos } = {}) {
 
 /** Rows (aria-labels) of one section of the side bar, scrolling it to collect every row. */
 /** Folds (open = false) or unfolds a side-bar pane; its header toggles it. */
-async function setPaneOpen(page, headerStart, open) {
+export async function setPaneOpen(page, headerStart, open) {
   const header = page.locator(`.part.sidebar .pane-header[aria-label^=${JSON.stringify(headerStart)}]`).first();
   if ((await header.count()) === 0) return;
   const want = open ? 'true' : 'false';
@@ -182,7 +182,7 @@ async function setPaneOpen(page, headerStart, open) {
   }
 }
 
-async function readPaneRows(page, headerStart, { timeout = 15_000, minRows = 1 } = {}) {
+export async function readPaneRows(page, headerStart, { timeout = 15_000, minRows = 1 } = {}) {
   const pane = page.locator('.part.sidebar .pane', {
     has: page.locator(`.pane-header[aria-label^=${JSON.stringify(headerStart)}]`),
   }).first();
@@ -216,7 +216,7 @@ async function readPaneRows(page, headerStart, { timeout = 15_000, minRows = 1 }
 }
 
 /** Puts the pointer on the empty middle of the title bar, where it raises no hover or tooltip. */
-async function park(page) {
+export async function park(page) {
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.mouse.move(Math.round(size.width * 0.85), 12);
 }
@@ -257,7 +257,7 @@ async function countWord(page, word) {
 }
 
 /** Moves the pointer off the editor and closes any hover or widget. */
-async function calm(page) {
+export async function calm(page) {
   await page.keyboard.press('Escape');
   await park(page);
   await poll(async () => !(await page.locator('.monaco-hover:not(.hidden)').count()),
