@@ -43,7 +43,7 @@ import { bestFormMatch, exactFormOf, makeFinding, Match } from './formMatch';
 import { inCapitalHeading, inUpperContext, LineMemo, mayBeTypo } from './french';
 import { FormKind, Glossary, TermForm } from './glossary';
 import { Lexicon } from './lexicon';
-import { scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
+import { Gap, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
 import { Analysis, AnalyzeOptions, Finding, Occurrence } from './model';
 import { finishAnalysis, nfdNote } from './noteLevel';
 import { fuzzyFinding, gapFits, WordInfo } from './ranking';
@@ -229,11 +229,26 @@ export class MatchRun {
         continue;
       }
       if (info.candidates.length === 0) continue;
+      // A word of a spaced term anchors only where a hyphen joins the term's words: most of
+      // its occurrences cost this test on the typed arrays, not the rule.
+      if (info.spaceAnchor && !this.hyphenInSpan(i, info)) continue;
       i = this.matchFuzzy(i, info);
     }
     this.words += words;
     this.accentedWords += accentedWords;
     return i;
+  }
+
+  /**
+   * True when a hyphen stands between two words around token i, as far as its candidates'
+   * spans reach (`WordInfo.reach`): a few reads of the typed arrays.
+   */
+  private hyphenInSpan(i: number, info: WordInfo): boolean {
+    const { gap, count } = this.buf;
+    const reach = info.reach ?? 0;
+    const last = Math.min(count - 1, i + (reach & 0xff));
+    for (let k = Math.max(1, i - (reach >> 8) + 1); k <= last; k++) if (gap[k] === Gap.Hyphen) return true;
+    return false;
   }
 
   /** Rule 1 at token i; returns the last token consumed, or -1 when no form matches. */
@@ -346,7 +361,7 @@ export class MatchRun {
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
     const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings));
-    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone || info.hyphenAnchor === true, this.english, this.isWord);
+    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone || info.hyphenAnchor === true || info.spaceAnchor === true, this.english, this.isWord);
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
     const f = fuzzy.finding;
