@@ -38,6 +38,9 @@ describe('language server on a hostile workspace folder', { skip: (!existsSync(S
     await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 15000, 'the end of indexing');
     const refs = await client.request<Location[]>('glossaire/conceptReferences', { id: 'infogerance' });
     assert.deepEqual(refs.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)).sort(), ['a.md', 'b.md', 'b.md']);
+    // What was left out is told in the server's log, located, in the server's language.
+    const logged = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+    for (const name of ['evil.md', 'p.md', 'boucle.md']) assert.ok(logged.some((m) => m.includes(name)), `${name} in:\n${logged.join('\n')}`);
     // A file event on the FIFO (as a watcher would send) does not block the server either.
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${join(ws, 'p.md')}`, type: 2 }, { uri: `file://${join(ws, 'evil.md')}`, type: 2 }] });
     const uri = 'file:///hostile/note.md';

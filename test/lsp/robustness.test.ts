@@ -173,7 +173,6 @@ describe('language server: odd requests and bad documents', { skip: !built && 'd
     let text = '';
     while (text.length < 2_000_000) text += randomDocument(random, 200) + '\n\n';
     const uri = 'file:///gros.md';
-    const t0 = Date.now();
     await client.open(uri, text);
     const diags = await client.diagnosticsFor(uri, 1, 60_000);
     assert.ok(diags.length > 100, `${diags.length} diagnostics`);
@@ -184,7 +183,6 @@ describe('language server: odd requests and bad documents', { skip: !built && 'd
     assert.equal((await answer(client, 'textDocument/completion', { textDocument: { uri }, position })).error, undefined);
     const fixAll = await answer(client, 'textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.glossaire'] } });
     assert.equal(fixAll.error, undefined);
-    assert.ok(Date.now() - t0 < 60_000);
     await client.close(uri);
     await assertServing(client);
   });

@@ -1,8 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { findFrontMatter, frontMatterReach, getProseSegments, paragraphEnd, paragraphStart } from '../../server/src/service/blocks';
+import { splitLines } from '../../server/src/service/lines';
 import {
-  findFrontMatter, frontMatterReach, getProseSegments, lineShape, ListMarker, listMarkerAt, paragraphEnd, paragraphStart,
-} from '../../server/src/service/blocks';
+  atxHeadingAt, closesFence, continuesParagraph, fenceOpenAt, isThematicBreak, lineShape, listItemContentAt, ListMarker, listMarkerAt,
+  quotedContentStart,
+} from '../../server/src/service/lineShape';
 import { getIgnoreCommentEdit } from '../../server/src/service/ignore';
 import { scanMarkdown } from '../../server/src/service/markdown';
 
@@ -53,6 +56,65 @@ describe('blocks: one owner per Markdown idea', () => {
     // An existing comment gets the word appended.
     const e3 = getIgnoreCommentEdit('Texte.\n<!-- glossaire-ignore: a -->\n', 'b');
     assert.equal(e3.newText, '<!-- glossaire-ignore: a, b -->');
+  });
+
+  it('opens front matter on `---` alone, after a byte order mark and before trailing spaces too', () => {
+    for (const note of ['\uFEFF---\ntitle: Cours\n---\nTexte.\n', '--- \t\ntitle: Cours\n---\nTexte.\n']) {
+      const fm = findFrontMatter(note);
+      assert.equal(fm?.end, note.indexOf('Texte'), JSON.stringify(note));
+      assert.equal(frontMatterReach(note), fm!.end);
+      assert.deepEqual(scanMarkdown(note).tokens.map((t) => t.text), ['Cours', 'Texte']);
+    }
+    // Anything else on the first line: no front matter, the lines are prose.
+    for (const note of ['---x\ntitle: Cours\n---\n', ' ---\ntitle: Cours\n---\n', '----\ntitle: Cours\n---\n']) {
+      assert.equal(findFrontMatter(note), undefined, JSON.stringify(note));
+      assert.equal(frontMatterReach(note), -1);
+    }
+  });
+
+  it('reads a line\'s fence, heading, thematic break, list item and quote marks one way', () => {
+    const at = (s: string) => [s, 0, s.length] as const;
+    assert.equal(fenceOpenAt(...at('```js')), 3);
+    assert.equal(fenceOpenAt(...at('~~~~ x`y')), 4);
+    assert.equal(fenceOpenAt(...at('``` a`b')), 0); // a backtick fence's info string has no backtick
+    assert.equal(fenceOpenAt(...at('``')), 0);
+    assert.ok(closesFence('   ````  ', 0, 9, 96, 3));
+    assert.ok(!closesFence('    ```', 0, 7, 96, 3));
+    assert.ok(!closesFence('``` x', 0, 5, 96, 3));
+    assert.ok(!closesFence('``', 0, 2, 96, 3));
+    const heading = (s: string) => {
+      const h = atxHeadingAt(...at(s));
+      return h && `${h.level}:${s.slice(h.start, h.end)}`;
+    };
+    assert.equal(heading('## Cloud ##  '), '2:Cloud');
+    assert.equal(heading('   # Titre'), '1:Titre');
+    assert.equal(heading('# C#'), '1:C#');
+    assert.equal(heading('##'), '2:');
+    assert.equal(heading('## #'), '2:');
+    assert.equal(heading('#hashtag'), undefined);
+    assert.equal(heading('    # code'), undefined);
+    assert.equal(heading('####### sept'), undefined);
+    assert.ok(isThematicBreak(...at('- - -')));
+    assert.ok(isThematicBreak(...at('***')));
+    assert.ok(!isThematicBreak(...at('--')));
+    assert.ok(!isThematicBreak(...at('-*-')));
+    assert.equal(listItemContentAt(...at('-   item')), 4);
+    assert.equal(listItemContentAt(...at('12) item')), 4);
+    assert.equal(listItemContentAt(...at('-item')), -1);
+    assert.equal(quotedContentStart(...at(' > > texte')), 5);
+    // A paragraph goes on until a blank line or a line that opens another block.
+    assert.ok(continuesParagraph(...at('suite du texte')));
+    assert.ok(continuesParagraph(...at('> suite citée')));
+    assert.ok(continuesParagraph(...at('#hashtag')));
+    for (const line of ['', '  ', '# Titre', '```', '---', '- item', '3. item']) assert.ok(!continuesParagraph(...at(line)), line);
+  });
+
+  it('splits a text into lines on every line ending, the last (empty) line included', () => {
+    const text = 'a\r\nb\rc\n';
+    assert.deepEqual(splitLines(text), [
+      { start: 0, end: 1, next: 3 }, { start: 3, end: 4, next: 5 }, { start: 5, end: 6, next: 7 }, { start: 7, end: 7, next: 7 },
+    ]);
+    assert.deepEqual(splitLines(''), [{ start: 0, end: 0, next: 0 }]);
   });
 
   it('bounds paragraphs by empty lines, not by a line after a backslash, within a segment', () => {

@@ -130,6 +130,19 @@ describe('glossaryMarkdown: parsing', () => {
     assert.deepEqual(g.data.entries[0].synonyms, ['écho']);
   });
 
+  it('reads fences, headings and front matter as the notes are read (blocks.ts, lineShape.ts)', () => {
+    // A tilde fence closes only on tildes as long; a heading's closing #s are not the term.
+    const text = '\uFEFF---  \ntitre: Réseaux\n---\n# C\n\n## ping ##\n\nUn écho.\n\n~~~~\n## pas un terme\n```\n~~~\n## toujours pas\n~~~~\n\n## traceroute\n\nLa route.\n';
+    const g = parseMarkdownGlossary(text, URI);
+    assert.deepEqual(g.problems, []);
+    assert.equal(g.data.name, 'Réseaux');
+    assert.deepEqual(g.data.entries.map((e) => e.term), ['ping', 'traceroute']);
+    assert.equal(text.slice(g.entries[0].term.start, g.entries[0].term.end), 'ping');
+    // A new entry goes after the fence, at the end of its category.
+    const edit = getInsertEntryEdit(text, { term: 'arp', definition: 'Résolution d\'adresses.', category: 'C' });
+    assert.equal(edit.start, text.indexOf('La route.') + 'La route.'.length);
+  });
+
   it('derives stable ids (slugs, -2 on collisions) and honours a pinned Identifiant', () => {
     const text = '# Cœur du réseau\n\n## Élément\n\nUn.\n\n## élément !\n\nDeux.\n\n## câble\n\nTrois.\n\n- **Identifiant :** fil\n';
     const g = parseMarkdownGlossary(text, URI);

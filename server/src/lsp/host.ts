@@ -9,6 +9,7 @@
 
 import type { InitializeParams } from 'vscode-languageserver';
 import { Lexicon } from '../service/lexicon';
+import type { Locale } from '../service/messages';
 
 /**
  * Why a file could not be read: `code` is 'ENOENT' when it does not exist, 'EFBIG' when too
@@ -36,9 +37,11 @@ export interface ServerHost {
    * URIs of the files under the folders (URIs) whose path relative to their folder matches
    * `glob` (`**`, `*`, `?`, `{a,b}`; see globToRegExp), at most `limit`, hidden folders and
    * build output (node_modules, dist, out…) left out. The browser lists nothing before
-   * `initialized` (its client cannot answer yet): list again after it.
+   * `initialized` (its client cannot answer yet): list again after it. What the walk could
+   * not enter or read (a dangling link, a device named *.md, a folder it may not read) goes to
+   * `onProblem`, as a message in the locale asked.
    */
-  findFiles(folders: string[], glob: string, limit: number): Promise<string[]>;
+  findFiles(folders: string[], glob: string, limit: number, onProblem?: (describe: (locale: Locale) => string) => void): Promise<string[]>;
   /**
    * The French lexicon. Node loads it on first call. The browser fetches it in the background
    * (prepareLexicon) and, until it is there, returns PENDING_LEXICON, which takes every word

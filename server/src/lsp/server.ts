@@ -14,7 +14,7 @@ import { LiveDocument } from './document';
 import { GlossaryStore } from './glossaryStore';
 import { CONFIG_SECTION, DEFAULT_SETTINGS, FIX_ALL_KIND, GlossaireInitializationOptions, GlossaireSettings, GlossaryChangedNotification, OccurrencesChangedNotification, ReloadGlossariesRequest } from '../shared/protocol';
 import { FINDING_CODES, FindingCode, Severity } from '../service/analyze';
-import { t, toLocale } from '../service/messages';
+import { Locale, t, toLocale } from '../service/messages';
 import { WorkspaceIndex } from './workspaceIndex';
 import { publishGlossaryProblems, registerDiagnostics, validate } from '../features/diagnostics';
 import { registerHover } from '../features/hover';
@@ -240,7 +240,14 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       }
     }
     harvestChanged = false;
-    await ctx.index.rebuild(folders, (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`));
+    // Files the walk left out are told in the log (at most 20 a run: a folder of broken links
+    // must not flood it).
+    let told = 0;
+    const onProblem = (describe: (locale: Locale) => string) => {
+      if (told++ < 20) connection.console.warn(describe(ctx.locale));
+      else if (told === 21) connection.console.warn(t(ctx.locale, 'index.more-problems'));
+    };
+    await ctx.index.rebuild(folders, (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`), onProblem);
     progress?.done();
     if (harvestChanged) {
       // Terms defined in the notes: the open notes are checked with them, and the notes read

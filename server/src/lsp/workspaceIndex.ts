@@ -4,11 +4,12 @@
  * free for requests), kept current by file events; open documents override their file.
  */
 
-import { GlossaireService } from '../service/service';
+import { AnalysisSettings, GlossaireService } from '../service/service';
 import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 import { isGlossaryUri } from '../service/scope';
 import { findBoldTerms } from '../service/study/coverage';
+import type { Locale } from '../service/messages';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -23,6 +24,8 @@ export type FileOccurrences = Map<string, Range[]>;
 export interface IndexedBoldTerm {
   text: string;
   range: Range;
+  /** A single lower-case word: listed only when in bold twice (see coverage.ts). */
+  weak?: boolean;
 }
 
 /** Computes a note's occurrences by concept. */
@@ -30,15 +33,18 @@ export function indexText(text: string, service: GlossaireService): FileOccurren
   return indexNote(text, service).occurrences;
 }
 
+/** The index needs where concepts are used, not the typos: about a third of the analysis less. */
+const INDEX_SETTINGS: AnalysisSettings = Object.freeze({ typos: false });
+
 /** A note's occurrences by concept, and its bold terms that are not glossary occurrences. */
 export function indexNote(text: string, service: GlossaireService): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
-  const { occurrences } = service.analyze(text);
+  const { occurrences } = service.analyze(text, INDEX_SETTINGS);
   const out: FileOccurrences = new Map();
   // Most notes have no bold at all: no second pass for them.
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
   if (occurrences.length === 0 && boldSpans.length === 0) return { occurrences: out, bold: [] };
   const lines = new LineIndex(text);
-  const bold = boldSpans.map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
+  const bold = boldSpans.map((b): IndexedBoldTerm => (b.weak ? { text: b.text, range: lines.rangeAt(b.start, b.end), weak: true } : { text: b.text, range: lines.rangeAt(b.start, b.end) }));
   for (const o of occurrences) {
     const list = out.get(o.entryId);
     const r = lines.rangeAt(o.start, o.end);
@@ -66,14 +72,17 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  /** (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total). */
-  rebuild(folders: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * (Re)builds the index of the given folders (URIs). `onProgress` gets (done, total);
+   * `onProblem` what the walk could not enter or read (see ServerHost.findFiles).
+   */
+  rebuild(folders: string[], onProgress?: (done: number, total: number) => void, onProblem?: (describe: (locale: Locale) => string) => void): Promise<void> {
     const generation = ++this.generation;
     this.files.clear();
     this.boldTerms.clear();
     this.ready = (async () => {
       // Glossary files (glossaire.md…) are not notes.
-      const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES)).filter((u) => !isGlossaryUri(u));
+      const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES, onProblem)).filter((u) => !isGlossaryUri(u));
       let i = 0;
       while (i < uris.length) {
         if (generation !== this.generation) return;
@@ -133,11 +142,19 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Occurrence counts per concept over the index, leaving out some files (open ones). */
-  counts(exclude: Set<string> = new Set()): Map<string, number> {
+  /** Indexed note URIs. */
+  uris(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  /**
+   * Occurrence counts per concept over the index, leaving out some files (open ones) and, with
+   * `include`, the files it rejects (the notes of other courses).
+   */
+  counts(exclude: Set<string> = new Set(), include?: (uri: string) => boolean): Map<string, number> {
     const out = new Map<string, number>();
     for (const [uri, occ] of this.files) {
-      if (exclude.has(uri)) continue;
+      if (exclude.has(uri) || (include && !include(uri))) continue;
       for (const [id, ranges] of occ) out.set(id, (out.get(id) ?? 0) + ranges.length);
     }
     return out;

@@ -9,7 +9,7 @@ import { URI } from 'vscode-uri';
 import { globToRegExp, HostFileError, ServerHost } from '../lsp/host';
 import { collectYoungGeneration } from '../transport/idleGc';
 import { getBuiltinGlossaryPath, loadEnglishLexicon, loadLexicon } from './resources';
-import { FileProblem, readTextFile, walkFiles } from './files';
+import { FileProblem, fileProblemMessage, readTextFile, walkFiles } from './files';
 
 /** Read cap when the caller gives none: a path that leads to /dev/zero must still end. */
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -32,12 +32,13 @@ export function createNodeHost(): ServerHost {
       const r = readTextFile(URI.parse(uri).fsPath, options.maxBytes ?? DEFAULT_MAX_BYTES);
       return r.ok ? Promise.resolve(r.text) : Promise.reject(hostError(r.problem));
     },
-    findFiles(folders, glob, limit) {
-      // The CLI's walker: each real folder once, devices and pipes left out.
+    findFiles(folders, glob, limit, onProblem) {
+      // The CLI's walker: each real folder once, devices and pipes left out (and told).
       const re = globToRegExp(glob);
       const roots = folders.map((f) => URI.parse(f)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
-      const out = walkFiles(roots, (_name, relPath) => re.test(relPath), { maxFiles: limit }).files.map((f) => URI.file(f).toString());
-      return Promise.resolve(out);
+      const walk = walkFiles(roots, (_name, relPath) => re.test(relPath), { maxFiles: limit });
+      for (const p of walk.problems) onProblem?.((locale) => fileProblemMessage(locale, p));
+      return Promise.resolve(walk.files.map((f) => URI.file(f).toString()));
     },
     lexicon: () => loadLexicon(),
     englishLexicon: () => loadEnglishLexicon(),

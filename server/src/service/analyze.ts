@@ -125,6 +125,7 @@ export class MatchRun {
   readonly isWord: (lower: string) => boolean;
   readonly getLexicon: () => Lexicon;
   readonly english: EnglishGuard | undefined;
+  readonly typos: boolean;
 
   /**
    * @param decided where given, gets 1 at every token where the loop decided (a word not
@@ -147,6 +148,7 @@ export class MatchRun {
     this.isWord = rules.isWord;
     this.getLexicon = rules.getLexicon;
     this.english = rules.english;
+    this.typos = rules.typos;
     this.foldedAt = (k: number) => entries[ids[k]].folded;
     const table = glossary.memo.words as WordTable<WordInfo> | undefined;
     if (!table || table.entries !== entries) throw new Error('MatchRun: entries are not the glossary word table\'s');
@@ -192,6 +194,7 @@ export class MatchRun {
     const ignore = this.ignore;
     const ignoring = ignore.size > 0;
     const decided = this.decided;
+    const typos = this.typos;
     let words = 0;
     let accentedWords = 0;
     let i = from;
@@ -218,7 +221,7 @@ export class MatchRun {
       }
 
       // 2–3. Typos of terms: fuzzy and joined compounds.
-      if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0) continue;
+      if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0 || !typos) continue;
       let info = word.info;
       if (info === undefined) {
         info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon, this.english);

@@ -1,183 +1,16 @@
 /**
- * Block-level Markdown: the one owner of what a line is (its indentation, list marker, fence,
- * reference definition), of front matter, of paragraph bounds and of the `glossaire-ignore`
- * comment. The scanner (markdown.ts: the block pass below, then its inline pass), the
- * incremental path (incremental.ts: which edits keep the blocks) and the "ignore in this file"
- * edit (ignore.ts) all read these, so a construct recognised here is recognised the same way
- * by all three. Pure functions of the text; nothing here holds state between calls.
+ * Block-level Markdown: the one owner of front matter, of which lines are code (fenced,
+ * indented) or reference definitions, of paragraph bounds and of the `glossaire-ignore`
+ * comment; what a single line is lives beside it in lineShape.ts, line ends in lines.ts. The
+ * scanner (markdown.ts: the block pass below, then its inline pass), the incremental path
+ * (incremental.ts: which edits keep the blocks), the "ignore in this file" edit (ignore.ts) and
+ * the line-by-line readers (harvest.ts, the Markdown glossary) all read these, so a construct
+ * recognised here is recognised the same way by all. Pure functions of the text; nothing here
+ * holds state between calls.
  */
 
-export const CH_NL = 10, CH_CR = 13, CH_SPACE = 32, CH_TAB = 9;
-
-/** What the line helpers read: a string, or a text seen through another (incremental's NewText). */
-export interface Chars {
-  readonly length: number;
-  charCodeAt(index: number): number;
-}
-
-/** Start of the line holding `pos`. */
-export function lineStartAt(text: string, pos: number): number {
-  let p = pos;
-  while (p > 0) {
-    const c = text.charCodeAt(p - 1);
-    if (c === CH_NL || c === CH_CR) break;
-    p--;
-  }
-  return p;
-}
-
-/** End of the line holding `pos` (before its \r\n, \n or \r). */
-export function lineEndAt(text: Chars, pos: number): number {
-  let p = pos;
-  while (p < text.length) {
-    const c = text.charCodeAt(p);
-    if (c === CH_NL || c === CH_CR) break;
-    p++;
-  }
-  return p;
-}
-
-/** Offset after the line break at `lineEnd`. */
-export function afterBreak(text: Chars, lineEnd: number): number {
-  if (lineEnd >= text.length) return text.length;
-  return text.charCodeAt(lineEnd) === CH_CR && text.charCodeAt(lineEnd + 1) === CH_NL ? lineEnd + 2 : lineEnd + 1;
-}
-
-/** Offset of the line break that ends the line before the one starting at `lineStart`. */
-export function lineBreakBefore(text: string, lineStart: number): number {
-  const p = lineStart - 1;
-  return text.charCodeAt(p) === CH_NL && p > 0 && text.charCodeAt(p - 1) === CH_CR ? p - 1 : p;
-}
-
-/**
- * Line ends of one text (\r\n, \n or \r), found with native searches: a line ends at the next
- * \n unless a \r comes first, and where the next \r lies is remembered (most notes have none,
- * so one search answers them all). Positions asked for only move forward, mostly.
- */
-export class LineEnds {
-  /** The first \r at or after `crFrom` (-1: none). */
-  private cr: number;
-  private crFrom = 0;
-
-  constructor(private readonly text: string) {
-    this.cr = text.indexOf('\r');
-  }
-
-  /** Offset of the end of the line containing `pos` (before \r\n, \n or \r). */
-  endAt(pos: number): number {
-    const text = this.text;
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = text.length;
-    if (pos < this.crFrom || (this.cr !== -1 && this.cr < pos)) {
-      this.cr = text.indexOf('\r', pos);
-      this.crFrom = pos;
-    }
-    return this.cr !== -1 && this.cr < nl ? this.cr : nl;
-  }
-
-  /** Offset of the start of the next line. */
-  next(pos: number): number {
-    return this.after(this.endAt(pos));
-  }
-
-  /** Offset after the line break at `lineEnd` (a line end from `endAt`). */
-  after(lineEnd: number): number {
-    return afterBreak(this.text, lineEnd);
-  }
-}
-
-// ---- One line's shape ------------------------------------------------------------------
-
-/** The first offset of [from, to) after the line's indentation (spaces and tabs). */
-export function indentEnd(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c !== CH_SPACE && c !== CH_TAB) break;
-    i++;
-  }
-  return i;
-}
-
-/** The width in columns of the indentation [from, i) (a tab goes to the next multiple of 4). */
-export function indentColumns(text: string, from: number, i: number): number {
-  let col = 0;
-  for (let k = from; k < i; k++) col = text.charCodeAt(k) === CH_TAB ? col + 4 - (col % 4) : col + 1;
-  return col;
-}
-
-/** The list marker a line's content (from `i`, after its indentation) starts with. */
-export const enum ListMarker {
-  None = 0,
-  /** `-`, `*` or `+` and a space, a tab or the line's end. */
-  Bullet = 1,
-  /** One to nine digits, `.` or `)`, and a space or the line's end. */
-  Ordered = 2,
-}
-
-/** True for `-`, `*`, `+`: the bullet marks (also emphasis, rules and front matter). */
-export function isBulletMark(c: number): boolean {
-  return c === 45 || c === 42 || c === 43;
-}
-
-/** End of the run of ASCII digits from `i` (not past `to`). */
-export function digitsEnd(text: string, i: number, to: number): number {
-  let j = i;
-  while (j < to && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-  return j;
-}
-
-/** The list marker at `i` of a line ending at `lineEnd`. */
-export function listMarkerAt(text: string, i: number, lineEnd: number): ListMarker {
-  const c = text.charCodeAt(i);
-  if (isBulletMark(c) && (i + 1 === lineEnd || text.charCodeAt(i + 1) === CH_SPACE || text.charCodeAt(i + 1) === CH_TAB)) return ListMarker.Bullet;
-  const j = digitsEnd(text, i, lineEnd);
-  if (j > i && j - i <= 9) {
-    const d = text.charCodeAt(j);
-    if ((d === 46 || d === 41) && (j + 1 === lineEnd || text.charCodeAt(j + 1) === CH_SPACE)) return ListMarker.Ordered;
-  }
-  return ListMarker.None;
-}
-
-/** Length of the run of `c0` (a backtick or tilde) from `i`: a fence when 3 or more. */
-export function markRun(text: string, i: number, to: number, c0: number): number {
-  let run = 0;
-  while (i + run < to && text.charCodeAt(i + run) === c0) run++;
-  return run;
-}
-
-// A link reference definition; a footnote definition ("[^1]: text") is prose and stays.
-const REF_DEF_RE = /^\[[^\]^][^\]]*\]:\s*\S/;
-
-/** True when the line [from, to) starting with `[` is a link reference definition (the block pass skips it). */
-export function isReferenceDefinition(text: string, from: number, to: number): boolean {
-  return REF_DEF_RE.test(text.slice(from, to));
-}
-
-/**
- * What the block pass reads of a line: empty, blank, or its indentation, list marker and
- * first character. Undefined for a line that may open or close a block (a fence, a reference
- * definition): an edit of such a line is not done incrementally. Two lines of the same shape
- * leave the blocks around them as they were.
- */
-export function lineShape(text: string, from: number, to: number): string | undefined {
-  // Blank for the blocks either way, but only an empty line ends a link destination.
-  if (from === to) return 'empty';
-  const i = indentEnd(text, from, to);
-  if (i >= to) return 'blank';
-  const col = indentColumns(text, from, i);
-  const c0 = text.charCodeAt(i);
-  if ((c0 === 96 || c0 === 126) && markRun(text, i, to, c0) >= 3) return undefined;
-  if (c0 === 91 && col <= 3 && isReferenceDefinition(text, i, to)) return undefined; // [
-  const marker = listMarkerAt(text, i, to);
-  let list = marker === ListMarker.Bullet ? 'bullet' : marker === ListMarker.Ordered ? 'ordered' : '';
-  if (marker !== ListMarker.Bullet) {
-    // A line starting with digits keeps its shape only with the same digits before the mark.
-    const j = digitsEnd(text, i, to);
-    if (j > i) list += `:${text.slice(i, Math.min(j + 2, to))}`;
-  }
-  return `${col}:${isBulletMark(c0) ? c0 : 0}:${list}`;
-}
+import { afterBreak, Chars, CH_NL, CH_CR, CH_SPACE, CH_TAB, lineBreakBefore, LineEnds, lineEndAt, lineStartAt } from './lines';
+import { closesFence, fenceOpenAt, indentColumns, indentEnd, isReferenceDefinition, ListMarker, listMarkerAt } from './lineShape';
 
 // ---- Front matter ----------------------------------------------------------------------
 
@@ -189,9 +22,20 @@ export interface FrontMatter {
   readonly end: number;
 }
 
+/**
+ * True when the text's first line opens front matter: `---` alone (a byte order mark before it
+ * and spaces or tabs after it allowed).
+ */
+export function opensFrontMatter(text: string): boolean {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', from)) return false;
+  const e = lineEndAt(text, from + 3);
+  return indentEnd(text, from + 3, e) === e;
+}
+
 /** The note's front matter, or undefined (none, or never closed: then it is prose). */
 export function findFrontMatter(text: string, lines = new LineEnds(text)): FrontMatter | undefined {
-  if (!text.startsWith('---') || lines.endAt(0) !== 3) return undefined;
+  if (!opensFrontMatter(text)) return undefined;
   const len = text.length;
   let p = lines.next(0);
   while (p < len) {
@@ -208,7 +52,7 @@ export function findFrontMatter(text: string, lines = new LineEnds(text)): Front
  * opens one never closed (closing it turns prose into front matter), -1 without one.
  */
 export function frontMatterReach(text: string): number {
-  if (!text.startsWith('---') || lineEndAt(text, 0) !== 3) return -1;
+  if (!opensFrontMatter(text)) return -1;
   return findFrontMatter(text)?.end ?? text.length;
 }
 
@@ -276,16 +120,13 @@ export function getProseSegments(text: string): number[] {
     const c0 = text.charCodeAt(i);
     // Fenced code.
     if (col <= 3 && (c0 === 96 || c0 === 126)) {
-      const run = markRun(text, i, len, c0);
-      if (run >= 3 && (c0 === 126 || text.indexOf('`', i + run) === -1 || text.indexOf('`', i + run) >= lineEnd)) {
+      const run = fenceOpenAt(text, i, lineEnd);
+      if (run > 0) {
         let p = lines.next(pos);
         let close = len;
         while (p < len) {
           const e = lines.endAt(p);
-          let j = p;
-          while (j < e && text.charCodeAt(j) === CH_SPACE) j++;
-          const r = markRun(text, j, len, c0);
-          if (j - p <= 3 && r >= run && text.slice(j + r, e).trim() === '') {
+          if (closesFence(text, p, e, c0, run)) {
             close = lines.after(e);
             break;
           }

@@ -25,8 +25,9 @@
  */
 
 import { MatchRun } from './analyze';
-import { frontMatterReach, lineEndAt, lineStartAt } from './blocks';
+import { frontMatterReach } from './blocks';
 import { Glossary } from './glossary';
+import { lineEndAt, lineStartAt } from './lines';
 import { scanTokens, TokenBuffer, TokenFlag } from './markdown';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit } from './model';
 import { finishAnalysis } from './noteLevel';

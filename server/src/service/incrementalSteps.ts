@@ -9,8 +9,10 @@
 
 import { MatchRun } from './analyze';
 import { ENGLISH_GUARD_REACH } from './english';
-import { Chars, getProseSegments, hasIgnoreComment, lineEndAt, lineShape, lineStartAt, paragraphEnd, paragraphStart } from './blocks';
+import { getProseSegments, hasIgnoreComment, paragraphEnd, paragraphStart } from './blocks';
 import { Glossary } from './glossary';
+import { Chars, lineEndAt, lineStartAt } from './lines';
+import { lineShape } from './lineShape';
 import { scanWindow, TokenBuffer, TokenFlag } from './markdown';
 import { AnalyzeOptions, Finding, Occurrence } from './model';
 import { isNfdNote } from './noteLevel';

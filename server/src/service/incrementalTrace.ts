@@ -5,7 +5,7 @@
  */
 
 import { MatchRun } from './analyze';
-import { Chars } from './blocks';
+import { Chars } from './lines';
 import { Glossary } from './glossary';
 import { TokenBuffer } from './markdown';
 import { Finding, Occurrence } from './model';

@@ -5,7 +5,8 @@
  * paragraph (scanWindow).
  */
 
-import { blankLineAfter, CH_CR, CH_NL, IGNORE_BODY_RE, splitIgnoreList } from './blocks';
+import { blankLineAfter, IGNORE_BODY_RE, splitIgnoreList } from './blocks';
+import { CH_CR, CH_NL } from './lines';
 import {
   CC_APOSTROPHE, CC_COMBINING, CC_DIGIT, CC_HYPHEN, CC_MARKER, CC_SPACE, CC_WORD, charClasses, classify, classOf, Gap, HASH_SEED, isMarker, isSpace,
   isWordChar, isWordCode, TokenBuffer, TokenFlag,

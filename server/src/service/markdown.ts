@@ -25,7 +25,8 @@ import { Gap, ScanResult, Token, TokenBuffer, TokenFlag, WordProbe } from './tok
 
 // The block pass lives in blocks.ts, the inline pass in inline.ts, the token types in
 // tokens.ts; these names stay importable from here.
-export { getProseSegments, isReferenceDefinition } from './blocks';
+export { getProseSegments } from './blocks';
+export { isReferenceDefinition } from './lineShape';
 export { Gap, hashWord, isWordChar, TokenBuffer, TokenFlag } from './tokens';
 export type { ScanResult, Token, WordProbe } from './tokens';
 

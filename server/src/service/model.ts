@@ -80,6 +80,13 @@ export interface AnalyzeOptions {
   ignoreWords?: Iterable<string>;
   /** Severity per code, or 'off'. */
   severities?: Partial<Record<FindingCode, Severity | 'off'>>;
+  /**
+   * false: the typo rules that look past the glossary's forms (fuzzy matches, joined
+   * compounds) are skipped, for callers that need where concepts are used and not the typos
+   * (the workspace index). Occurrences are the full analysis's, except a word that a
+   * multi-word typo starting before it would have taken back.
+   */
+  typos?: boolean;
 }
 
 /** Everything the core knows about a note. */

@@ -11,6 +11,8 @@ export interface RuleInputs {
   getLexicon: () => Lexicon;
   /** The bilingual guard, when the options give an English list. */
   english?: EnglishGuard;
+  /** Rules 2–3 (typos beyond the glossary's forms) run (see AnalyzeOptions.typos). */
+  typos: boolean;
 }
 
 /** The rules' inputs for one analysis (the lexicon is loaded on first use). */
@@ -28,5 +30,5 @@ export function getRuleInputs(options: AnalyzeOptions, ignoredWords: string[]): 
     const getEnglish = (): Lexicon => (list ??= (source as () => Lexicon)());
     english = { english: { has: (w) => getEnglish().has(w), get size() { return getEnglish().size; } }, isFrench: isWord };
   }
-  return { ignore, isWord, getLexicon, english };
+  return { ignore, isWord, getLexicon, english, typos: options.typos !== false };
 }

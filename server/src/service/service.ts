@@ -69,7 +69,7 @@ export function createGlossaireService(options: GlossaireServiceOptions): Glossa
   const withLexicon = new WeakMap<AnalysisSettings, AnalyzeOptions>();
   const optionsOf = (settings: AnalysisSettings = NO_SETTINGS): AnalyzeOptions => {
     let o = withLexicon.get(settings);
-    if (!o) withLexicon.set(settings, (o = { lexicon, english, ignoreWords: settings.ignoreWords, severities: settings.severities }));
+    if (!o) withLexicon.set(settings, (o = { lexicon, english, ignoreWords: settings.ignoreWords, severities: settings.severities, typos: settings.typos }));
     return o;
   };
   return {

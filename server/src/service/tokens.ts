@@ -4,7 +4,7 @@
  * and the hash a word is looked up by. markdown.ts scans; this file is its vocabulary.
  */
 
-import { CH_CR, CH_NL, CH_SPACE, CH_TAB } from './blocks';
+import { CH_CR, CH_NL, CH_SPACE, CH_TAB } from './lines';
 import { isCombiningMark } from './text';
 
 /** What separates a token from the previous one. */
