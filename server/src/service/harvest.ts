@@ -20,6 +20,7 @@
  */
 
 import { getProseSegments } from './blocks';
+import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from './harvestDefinition';
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
 import { splitLines } from './lines';
 import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
@@ -45,15 +46,7 @@ export interface HarvestedDefinition {
   pattern: HarvestPattern;
 }
 
-/** A definition has at least this many letters (not "voir plus bas", not a date). */
-const MIN_DEFINITION_LETTERS = 8;
-/** Outside a table (whose header says it holds definitions), a definition has at least 4 words. */
-const MIN_DEFINITION_WORDS = 4;
-
 /** The connecting verbs of the "determiner + term + verb" pattern (accents optional, NFC or NFD). */
-const E = '(?:é|e\u0301|e)';
-const A = '(?:à|a\u0300|a)';
-const AP = "['’]";
 const VERB_RE = new RegExp(
   '(?:^|[\\s*_])(' +
     [
@@ -70,15 +63,6 @@ const VERB_RE = new RegExp(
 /** Substrings one of which every verb above contains (but for its case): blocks without any are not searched for a verb. */
 const VERB_HINTS = ['fait d', 'action d', 'signe', 'consist', 'férence', 'fe\u0301rence', 'finit comme'];
 /**
- * What starts narration or a judgement rather than a definition: a personal pronoun ("Ils
- * peuvent…", "Vous êtes…"), a negation, a degree. A third-person pronoun followed by a verb
- * that defines ("il s'agit de", "elle désigne", "il est un…") starts a definition.
- */
-const NARRATION_RE = new RegExp(
-  `^(?:(?:vous|nous|je|tu|non|trop|peu|pas)|(?:ils?|elles?|on)(?!\\s+(?:s${AP}?agi[st]|se\\s+d${E}fini|d${E}sign|correspond|repr${E}sent|consist|signifi|est\\s+(?:une?|le|la|l${AP}|ce|celui|celle)\\s|sont\\s+(?:des|les|ceux|celles)\\s)))(?![\\p{L}\\p{M}'’-])`,
-  'iu',
-);
-/**
  * The offset of the colon that ends a line ("…sont :", "**Objectifs :**"), bold marks and
  * spaces after it allowed, or -1. By hand: a regex anchored at the end with a leading `\s*`
  * retries at every space of the line.
@@ -89,17 +73,6 @@ function endingColon(s: string): number {
   if (e >= 2 && (s.charCodeAt(e - 1) === 42 || s.charCodeAt(e - 1) === 95) && s.charCodeAt(e - 2) === s.charCodeAt(e - 1)) e -= 2;
   return e > 0 && s.charCodeAt(e - 1) === 58 ? e - 1 : -1;
 }
-/**
- * What starts a manner, a purpose or a circumstance ("par son nom", "pour gérer…", "en cas de
- * panne") or a formula ("Vp(t) = …") rather than what a thing is.
- */
-const CIRCUMSTANCE_RE = new RegExp(`^(?:(?:par|pour|afin|gr${A}ce|via|selon|lors|en\\s+cas)(?![\\p{L}\\p{M}'’-])|[^\\s=]{1,12}\\s?=(?!=))`, 'iu');
-/**
- * A past participle and its complement first, in lower case ("imposé par défaut…", "réservé
- * aux…"): a statement about the term, not what it is. Nouns in -té ("unité de…", "entité
- * à…") are no participles.
- */
-const PARTICIPLE_RE = new RegExp(`^\\p{Ll}\\p{L}*[^t\\s](?:é|e\u0301)(?:e|s|es)?\\s+(?:par|${A}|au|aux|en|dans|sur|pour|avec)\\s`, 'u');
 /** Verbs whose text stays in the definition ("le fait de…", "l'action de…"): only "est" is dropped. */
 const KEEP_AFTER_EST = /^est\s+/iu;
 
@@ -236,38 +209,6 @@ function mayHoldVerb(lines: Line[], first: number, last: number): boolean {
   return false;
 }
 
-/** True when `s` has at least `n` letters (ASCII or beyond Latin-1's symbols: counting, not classifying). */
-function hasLetters(s: string, n: number): boolean {
-  let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 32;
-    if (((c >= 97 && c <= 122) || s.charCodeAt(i) >= 0xc0) && ++count >= n) return true;
-  }
-  return false;
-}
-
-/** True when `s` has at least `n` words of letters. */
-function hasWords(s: string, n: number): boolean {
-  const re = /\p{L}[\p{L}\p{M}'’-]*/gu;
-  let count = 0;
-  while (re.exec(s)) if (++count >= n) return true;
-  return false;
-}
-
-/**
- * True when a definition is a list of short items rather than a sentence: three or more items
- * between commas ("Windows, Office, Azure", "Piloter le projet, choisir la solution, gérer le
- * budget"), or two and an ellipsis ("Thalès, MBDA…"), none longer than three words. Examples
- * or tasks are listed so; a definition says what a thing is.
- */
-function isEnumeration(definition: string): boolean {
-  const flat = definition.replace(/\([^()]*\)/g, '').trim();
-  const parts = flat.replace(/(?:\.\.\.|…|\betc\.?)\s*$/u, '').split(/\s*[,;]\s*/).filter((p) => p.length > 0);
-  const open = flat !== flat.replace(/(?:\.\.\.|…|\betc\.?)\s*$/u, '');
-  if (parts.length < (open ? 2 : 3)) return false;
-  return parts.every((p) => p.split(/\s+/).length <= 3);
-}
-
 /** The block's text from `offset` to its end, as written and as one definition. */
 function definitionFrom(text: string, lines: Line[], offset: number, last: number): { definition: string; range: HarvestSpan } | undefined {
   const end = lines[last].end;
@@ -378,12 +319,7 @@ function push(out: HarvestedDefinition[], text: string, lines: Line[], rawTerm: 
   if (!parsed) return false;
   const def = definitionFrom(text, lines, defStart, last);
   if (!def) return false;
-  // Narration (a personal pronoun: "Ils peuvent être…", "Vous êtes…") or a judgement ("non
-  // traitée", "trop limitée") is no definition; nor is a link, a number or a few words
-  // ("Grande souplesse").
-  if (NARRATION_RE.test(def.definition) || CIRCUMSTANCE_RE.test(def.definition) || PARTICIPLE_RE.test(def.definition)) return false;
-  if (/^(https?:|\[|!\[|`|\d)/.test(def.definition)) return false;
-  if (pattern !== 'table' && (!hasWords(def.definition, MIN_DEFINITION_WORDS) || isEnumeration(def.definition))) return false;
+  if (!isDefinitionLike(def.definition, pattern !== 'table')) return false;
   out.push({ term: parsed.term, aliases: parsed.aliases, definition: def.definition, termRange: parsed.range, definitionRange: def.range, pattern });
   return true;
 }
