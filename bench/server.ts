@@ -261,11 +261,41 @@ function pairRequests(log: Log, requestMethod: string, skip: number): number[] {
 }
 
 /** Hover on words and completion inside words, with a 10,000-term glossary. */
-async function requests(serverJs: string, notePath: string, glossaryPath: string, count: number, work: string): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
+function requests(serverJs: string, notePath: string, glossaryPath: string, count: number, work: string): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
+  return measureRequests(serverJs, { settings: { indexWorkspace: false, useBuiltinGlossary: false, glossaries: [glossaryPath] }, notePath, count, work });
+}
+
+/** What `measureRequests` runs. */
+export interface RequestRun {
+  settings: Record<string, unknown>;
+  /** Workspace folders (none: a lone note). */
+  folders?: string[];
+  notePath: string;
+  /** Measured requests of each kind (after a warm-up of 50). */
+  count: number;
+  work: string;
+  /**
+   * Called once the note is open, before the warm-up: waits until the server is in the state to
+   * measure (and throws when it cannot get there), with a hover request at hand.
+   */
+  ready?: (hover: (line: number, character: number) => Promise<string>, text: string) => Promise<void>;
+}
+
+/** Hover on words and completion inside words of a note (random prose positions). */
+export async function measureRequests(serverJs: string, run: RequestRun): Promise<{ hover: Latency; completion: Latency & { itemsMedian: number } }> {
+  const { count, work } = run;
   const timingFile = join(work, `timing-requests-${process.pid}.json`);
-  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: false, useBuiltinGlossary: false, glossaries: [glossaryPath] }, timingFile });
+  const { session, initialized } = start(serverJs, { settings: run.settings, folders: run.folders, timingFile });
   await initialized;
-  const doc = await open(session, notePath);
+  const doc = await open(session, run.notePath);
+  let readyHovers = 0; // left out of the figures with the warm-up
+  if (run.ready) {
+    await run.ready(async (line, character) => {
+      readyHovers++;
+      const h = (await withTimeout(session.conn.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line, character } }), 30_000, 'hover')) as { contents?: { value?: string } } | null;
+      return h?.contents?.value ?? '';
+    }, doc.text);
+  }
   const lines = doc.text.split('\n');
   const rng = createRandom(11);
   // Positions inside words of prose lines (letters on both sides).
@@ -295,7 +325,7 @@ async function requests(serverJs: string, notePath: string, glossaryPath: string
     }
   }
   const log = (await session.close()) ?? [];
-  const hs = pairRequests(log, 'textDocument/hover', warmup);
+  const hs = pairRequests(log, 'textDocument/hover', warmup + readyHovers);
   const cs = pairRequests(log, 'textDocument/completion', warmup);
   const lat = (server: number[], rt: number[]): Latency => ({
     count: rt.length,

@@ -217,6 +217,9 @@ describe('language server: course glossaries in the workspace', { skip: !existsS
     assert.match(own, /ajout d’un en-tête/);
     assert.match(own, /defs\.md#L5/);
     assert.doesNotMatch(own, /Glossaire du cours/);
+    // The panel: one group for the course's notes, named after the course folder.
+    const panel = await client.request<{ groups: { label: string; kind: string }[] }>('glossaire/concepts', {});
+    assert.deepEqual(panel.groups.filter((g) => g.kind === 'harvested').map((g) => g.label), ['Définitions des notes — reseaux']);
     // Go to definition: the note's line.
     const loc = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: note }, position: { line: 0, character: 5 } });
     assert.deepEqual(loc, { uri: def, range: { start: { line: 4, character: 2 }, end: { line: 4, character: 15 } } });

@@ -39,7 +39,7 @@ describe('examples: the second course (networking)', () => {
     const expected = plantedTypos();
     assert.equal(expected.length, 7);
     const got: string[] = [];
-    for (const file of ['01-adressage.md', '02-transport.md']) {
+    for (const file of ['01-adressage.md', '02-transport.md', '03-routage.md']) {
       const note = read(file);
       const lines = new LineIndex(note);
       for (const f of analyzeText(note, glossary, { lexicon }).findings) got.push(`reseaux/${file}:${lines.positionAt(f.start).line + 1}: ${f.word} → ${f.suggestions[0]}`);
@@ -54,5 +54,13 @@ describe('examples: the second course (networking)', () => {
     assert.equal(nat.term, 'NAT');
     assert.match(nat.definition, /^traduction des adresses privées .*\nfaite par le routeur de sortie\.$/s);
     assert.deepEqual(harvestDefinitions(read('02-transport.md')), []);
+  });
+
+  it('the third note defines a term of the course glossary (the hover shows both) and one of its own', () => {
+    const defs = harvestDefinitions(read('03-routage.md'));
+    assert.deepEqual(defs.map((d) => d.term), ['routeur', 'table de routage']);
+    assert.match(defs[0].definition, /^la boîte qui relie deux réseaux .*\nenvoyer\.$/s);
+    assert.ok(parseMarkdownGlossary(text, join(DIR, 'glossaire.md')).data.entries.some((e) => e.term === 'routeur'));
+    assert.ok(!parseMarkdownGlossary(text, join(DIR, 'glossaire.md')).data.entries.some((e) => e.term === 'table de routage'));
   });
 });

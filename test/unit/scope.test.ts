@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeText } from '../../server/src/service/analyze';
-import { compileGlossary, GlossaryEntryData } from '../../server/src/service/glossary';
+import { compileGlossary, Glossary, GlossaryEntryData } from '../../server/src/service/glossary';
 import { appliesTo, chainFor, composeChain, folderOf, isGlossaryFileName } from '../../server/src/service/scope';
 import { URI } from 'vscode-uri';
 import { createNodeHost } from '../../server/src/node/nodeHost';
@@ -93,6 +93,64 @@ describe('scope: composing a chain (nearer wins)', () => {
     composeChain([{ glossary: course }, { glossary: root }]);
     assert.deepEqual(root.byId.get('passerelle')!.synonyms, ['switch', 'gateway']);
     assert.equal(root.byId.get('routeur')!.uri, 'file:///ws/glossaire.json');
+  });
+});
+
+describe('scope: a composed chain indexes exactly what one file of its entries would', () => {
+  // What the chain keeps, compiled again from scratch as one JSON file: the composition reuses its
+  // parts' forms and data, and must index the same forms, plurals, misspellings and fixes.
+  const signature = (g: Glossary) => ({
+    entries: g.entries.map((e) => [e.id, e.uri, e.categoryLabel, e.allForms, e.related ?? [], e.broader ?? null]),
+    // Each form names the glossary's own entry object (the hover and the panel read it).
+    forms: g.forms.map((f) => [f.text, f.kind, f.entry.id, g.byId.get(f.entry.id) === f.entry, f.folded.join(' '), f.caseSensitive]),
+    misspellings: g.misspellings.map((f) => [f.text, f.entry.id, f.fix?.text]),
+    byFirstWord: [...g.byFirstWord].map(([k, list]) => [k, list.map((f) => `${f.entry.id}:${f.text}`)]),
+    joined: [...g.joined].map(([k, f]) => [k, f.text]),
+    hyphenWords: [...g.hyphenWords.keys()],
+    fuzzy: ['delocalisaton', 'serveurss', 'sou-traitance', 'protocle', 'nuagge', 'routeurz', 'comutateur'].map((w) => g.fuzzy.lookup(w, () => 2).map((r) => `${r.key}:${r.value.form.text}:${r.distance}`)),
+  });
+  const fromScratch = (g: Glossary) => {
+    const data = g.entries.map(({ uri: _u, start: _s, end: _e, categoryLabel: _c, allForms: _a, ...rest }) => rest);
+    const compiled = compileGlossary([{ uri: 'x', text: JSON.stringify({ name: 'x', language: 'fr', categories: g.categories, entries: data }) }]);
+    compiled.entries.forEach((e, k) => { e.uri = g.entries[k].uri; });
+    return compiled;
+  };
+  const near = compileAt('file:///ws/reseaux/glossaire.json', [
+    entry('delocalisation', 'délocalisation', 'Déplacer une activité (cours).', { synonyms: ['switch'] }),
+    entry('serveur', 'serveur', 'Machine qui sert.'),
+    entry('nuage', 'cloud', 'Le nuage du cours.', { forms: ['clouds'], misspellings: ['cloude'] }),
+    entry('sous-traitance', 'sous-traitance', 'Confier à un tiers.', { synonyms: ['cloud computing'] }),
+  ]);
+  const far = compileAt('file:///ws/glossaire.json', [
+    entry('cloud', 'cloud', 'Informatique en nuage.', { forms: ['nuage'] }),
+    entry('saas', 'SaaS', 'Logiciel en service.', { related: ['cloud', 'protocole'], broader: 'cloud' }),
+    entry('serveurs', 'serveurs', 'Un terme qui est le pluriel d’un terme plus proche.'),
+    entry('protocole', 'protocole', 'Règles d’un échange.', { misspellings: ['protocolle', 'delocalisation', 'switsh', 'protocoles'], synonyms: ['switch', 'commutateur'] }),
+    entry('routeur', 'routeur', 'Relie des réseaux.', { misspellings: ['routeurz'] }),
+  ]);
+
+  it('same entries, forms, misspellings and look-ups as the kept entries compiled anew', () => {
+    const { glossary } = composeChain([{ glossary: near }, { glossary: far }]);
+    assert.deepEqual(signature(glossary), signature(fromScratch(glossary)));
+    // What the chain decided, as the hover and the panel see it.
+    assert.deepEqual(glossary.entries.map((e) => e.id), ['delocalisation', 'serveur', 'nuage', 'sous-traitance', 'saas', 'serveurs', 'protocole', 'routeur']);
+    assert.deepEqual(glossary.byId.get('saas')!.related, ['protocole'], 'the relation to the overridden entry goes');
+    assert.equal(glossary.byId.get('saas')!.broader, undefined);
+    assert.deepEqual(glossary.byId.get('protocole')!.synonyms, ['commutateur']);
+    // A farther misspelling that spells a nearer term (accents aside) is not a misspelling here.
+    assert.deepEqual(glossary.misspellings.map((f) => f.text), ['cloude', 'protocolle', 'switsh', 'routeurz']);
+    // The farther term "serveurs" keeps its name: the nearer term's plural does not take it.
+    assert.equal(glossary.forms.find((f) => f.text === 'serveurs')!.entry.id, 'serveurs');
+  });
+
+  it('three parts, and the parts themselves unchanged', () => {
+    const mid = compileAt('file:///ws/reseaux/td/glossaire.json', [entry('routeur', 'routeur', 'Le routeur du TD.', { forms: ['routeurs'], misspellings: ['rooteur'] })]);
+    const before = signature(far);
+    const { glossary, shadowed } = composeChain([{ glossary: mid }, { glossary: near }, { glossary: far }]);
+    assert.deepEqual(signature(glossary), signature(fromScratch(glossary)));
+    assert.deepEqual(shadowed.get('routeur')!.map((s) => s.definition), ['Relie des réseaux.']);
+    assert.deepEqual(signature(far), before);
+    assert.deepEqual(far.byId.get('protocole')!.synonyms, ['switch', 'commutateur']);
   });
 });
 

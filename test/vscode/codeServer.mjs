@@ -412,7 +412,10 @@ export function onSignals(cleanup) {
  * passed to `fn`; everything is torn down afterwards (also on SIGINT/SIGTERM).
  * @template T
  * @param {{cache?: string, vsix?: string[], settings?: object, smokeTestDriver?: boolean,
- *          keep?: boolean, verbose?: boolean, timeout?: number, log?: (msg: string) => void}} opts
+ *          keep?: boolean, verbose?: boolean, timeout?: number, log?: (msg: string) => void,
+ *          extraArgs?: string[], beforeStart?: (sandbox: ReturnType<typeof makeSandbox>) => void}} opts
+ *   extraArgs: more code-server arguments (e.g. `--locale fr`); beforeStart: runs once the
+ *   extensions are installed, before code-server starts (files in the sandbox's user data).
  *   keep: leave the temp dir (logs, user data) in place and print its path.
  *   verbose: echo code-server output and the browser console.
  *   timeout: ms for the whole session; past it the promise rejects with an Error whose
@@ -441,8 +444,10 @@ export async function withCodeServer(opts, fn) {
       installExtensions(tools, sandbox, opts.vsix);
       log(`installed ${opts.vsix.map((f) => path.basename(f)).join(', ')} (${Date.now() - t0} ms)`);
     }
+    await opts.beforeStart?.(sandbox);
     server = await startCodeServer(tools, sandbox, {
       smokeTestDriver: opts.smokeTestDriver,
+      extraArgs: opts.extraArgs,
       onOutput: opts.verbose ? (l) => log(`[code-server] ${l}`) : undefined,
     });
     log(`code-server ready on ${server.origin} (${Date.now() - t0} ms)`);

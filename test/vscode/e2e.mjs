@@ -5,7 +5,9 @@
 //   2. runs the in-editor suite (test/vscode/suite) in code-server's extension host, on a
 //      temporary copy of examples/ (runInCodeServer.mjs);
 //   3. runs the UI check (uiCheck.mjs --glossaire) on the student's notes with the packaged
-//      .vsix, in headless Chromium, and saves its screenshots;
+//      .vsix, in headless Chromium, and saves its screenshots; then the course UI check
+//      (coursesUiCheck.mjs: hover with both definitions, panel grouped by course, « Ajouter au
+//      glossaire… », in French) on examples/reseaux/;
 //   4. runs the web check (webCheck.mjs): the web-only variant of the package (VS Code for the
 //      Web) in code-server's web worker extension host, on examples/01-externalisation.md (and
 //      the student's notes when they are there), with its start-up time.
@@ -13,11 +15,12 @@
 // playwright-core: .ci/setup-e2e.sh) are missing it runs the installer; if that fails too and
 // CI is not set, it skips with a loud warning and exits 0.
 //
-//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--no-package]
+//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--course DIR] [--no-package]
 //   Screenshots go to test/vscode/.screenshots-tmp (untracked). --note runs the UI check on one
 //   of the project's example notes instead of the student's notes: `npm run screenshots` writes
 //   the committed ones in docs/screenshots from examples/01-externalisation.md, so that they show
-//   only the project's own text.
+//   only the project's own text; --course DIR adds a course folder beside it (examples/reseaux):
+//   two courses in the Study view and the quiz.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -130,11 +133,16 @@ if (runs('ui')) {
   const { code } = await runTee(process.execPath, [
     path.join(root, 'test/vscode/uiCheck.mjs'), '--glossaire', '--vsix', vsix, '--screenshots', shots,
     ...(note ? ['--note', path.resolve(root, note)] : []),
+    ...(option('--course') ? ['--course', path.resolve(root, option('--course'))] : []),
   ]);
   results.push({
     name: `UI check (packaged .vsix, Chromium, ${note ? path.basename(note) : "the student's notes"})`,
     ok: code === 0, detail: `exit ${code}, ${secs(t)}, screenshots in ${path.relative(root, shots)}`,
   });
+  // The course glossaries in French, on examples/reseaux/ (its course-*.png screenshots).
+  t = Date.now();
+  const courses = await runTee(process.execPath, [path.join(root, 'test/vscode/coursesUiCheck.mjs'), '--vsix', vsix, '--screenshots', shots]);
+  results.push({ name: 'course UI check (French, examples/reseaux/03-routage.md)', ok: courses.code === 0, detail: `exit ${courses.code}, ${secs(t)}` });
 }
 
 // ---- 4. VS Code for the Web: the web-only variant in the web worker extension host -------------

@@ -27,7 +27,7 @@ function conceptKeys(ctx: ServerContext): { key: string; entry: GlossaryEntry; g
   }
   // Definitions harvested from the notes: one group per course folder, each concept marked with its note.
   for (const h of ctx.store.harvestedGroups()) {
-    const group: ConceptGroup = { id: `harvested:${h.folder}`, label: `${t(ctx.locale, 'scope.harvested')} — ${displayName(h.folder + '/')}`, kind: 'harvested' };
+    const group: ConceptGroup = { id: `harvested:${h.folder}`, label: `${t(ctx.locale, 'scope.harvested')} — ${courseName(h.folder)}`, kind: 'harvested' };
     for (const entry of h.glossary.entries) {
       const key = seen.has(entry.id) ? `${entry.id}@${entry.uri}` : entry.id;
       seen.add(entry.id);
@@ -135,4 +135,9 @@ export function registerConcepts(ctx: ServerContext): void {
       return [...byId.values()].sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'fr'));
     }),
   );
+}
+
+/** A course folder's own name ("file:///ws/reseaux" → "reseaux"): its notes' group in the panel. */
+function courseName(folder: string): string {
+  return decodeURIComponent(folder.slice(folder.lastIndexOf('/') + 1)) || folder;
 }

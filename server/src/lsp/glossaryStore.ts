@@ -5,28 +5,23 @@
  * is compiled on its own (and keeps serving its last good version when it breaks); a note
  * gets the composition of the chain of files that apply to it, nearest first (scope.ts),
  * made once per distinct chain and cached. Editing a file recompiles that file and the chains
- * it is in, nothing else. Files are read through the ServerHost (disk or client); compiling
- * reads nothing.
+ * it is in, nothing else. A chain is composed when a note of its folder first needs it (an open
+ * note does not wait for the other courses). Each file's reads and compiles: glossaryFiles.ts;
+ * the definitions harvested from the notes: harvestedDefinitions.ts.
  */
 
 import { URI, Utils } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryEntry, GlossaryProblem } from '../service/glossary';
-import { isFatalProblem, loadGlossaryFile, LoadedGlossary } from '../service/glossaryFile';
+import { LoadedGlossary } from '../service/glossaryFile';
 import { appliesTo, chainFor, composeChain, ComposedGlossary, folderOf, isGlossaryUri, ShadowedEntry } from '../service/scope';
-import { Locale, t } from '../service/messages';
+import { Locale } from '../service/messages';
 import { createGlossaireService, GlossaireService } from '../service/service';
-import { compileHarvested, courseFolderOf, HarvestedNote, NoteDefinition } from '../service/harvested';
-import { LineIndex } from '../service/positions';
-import { HostFileError, ServerHost } from './host';
+import { courseFolderOf, NoteDefinition } from '../service/harvested';
+import { compileFileState, FileState, isPutOff, newFile, Origin, readGlossaryFiles } from './glossaryFiles';
+import { HarvestedDefinitions } from './harvestedDefinitions';
+import { ServerHost } from './host';
 
-/** What the last read of a file gave: its text, or why it failed. */
-type ReadResult = { text: string } | { error: HostFileError };
-
-/** The path of a URI as a user wrote it (file URIs), the URI itself otherwise. */
-function displayPath(uri: string): string {
-  const u = URI.parse(uri);
-  return u.scheme === 'file' ? u.fsPath : uri;
-}
+export { displayName } from './glossaryFiles';
 
 /** True for an absolute path ('/x', a backslash one, 'C:\\x', 'C:/x'); node:path is not in the browser. */
 function isAbsolutePath(p: string): boolean {
@@ -35,27 +30,6 @@ function isAbsolutePath(p: string): boolean {
 
 /** The glob of workspace glossary files (see scope.ts isGlossaryFileName). */
 export const GLOSSARY_GLOB = '**/{glossaire.md,*.glossaire.md,*.glossaire.json}';
-
-/** Where a glossary file comes from. */
-type Origin = 'builtin' | 'setting' | 'workspace';
-
-/** A glossary file the store reads. */
-interface FileState {
-  uri: string;
-  origin: Origin;
-  /** Notes under this folder URI get the file ('' = every note). */
-  folder: string;
-  /** The compiled file, or undefined until compiled (again). */
-  loaded?: LoadedGlossary;
-  /** The last read (overlays aside), undefined until read. */
-  read?: ReadResult;
-  /** The text last compiled (problems' offsets refer to it), undefined when unreadable. */
-  text?: string;
-  lastGood?: string;
-  /** Problems of the file: unreadable, or its compile's. */
-  problems: GlossaryProblem[];
-  readGeneration?: number;
-}
 
 /** Most glossary files read from a workspace. */
 const MAX_GLOSSARY_FILES = 2_000;
@@ -76,11 +50,8 @@ export class GlossaryStore {
   private configuredKey = '';
   private useBuiltin = true;
   private readonly empty: Glossary;
-  /** Turns a note's text into its definitions (harvest.ts); undefined: harvesting is off. */
-  private harvester: ((text: string) => NoteDefinition[]) | undefined;
-  private readonly harvestedNotes = new Map<string, HarvestedNote & { key: string }>();
-  /** Course folder → its notes' definitions compiled (see harvested.ts). */
-  private readonly harvestedParts = new Map<string, { glossary: Glossary; positions: Map<string, { line: number; character: number }> }>();
+  /** The definitions harvested from the notes, by course folder. */
+  private readonly harvested = new HarvestedDefinitions((uri) => this.courseFolder(uri), () => this.locale);
   private generation = 0;
   /** Files compiled and chains composed since the start (for tests and the benchmark). */
   readonly stats = { files: 0, chains: 0 };
@@ -142,7 +113,7 @@ export class GlossaryStore {
     this.useBuiltin = useBuiltin;
     const builtin = this.host.builtinGlossaryUri;
     const old = new Map(this.configuredFiles.map((f) => [f.uri, f]));
-    this.configuredFiles = unique.map((uri) => old.get(uri) ?? this.newFile(uri, uri === builtin ? 'builtin' : 'setting', ''));
+    this.configuredFiles = unique.map((uri) => old.get(uri) ?? newFile(uri, uri === builtin ? 'builtin' : 'setting', ''));
     if (localeChanged) for (const f of this.allFiles()) f.loaded = undefined;
     this.filesChanged();
     await this.readUnread();
@@ -163,7 +134,7 @@ export class GlossaryStore {
     const old = new Map(this.workspaceFiles.map((f) => [f.uri, f]));
     const sorted = [...new Set(uris)].sort();
     if (sorted.length === this.workspaceFiles.length && sorted.every((u, k) => this.workspaceFiles[k].uri === u)) return;
-    this.workspaceFiles = sorted.map((uri) => old.get(uri) ?? this.newFile(uri, 'workspace', folderOf(uri)));
+    this.workspaceFiles = sorted.map((uri) => old.get(uri) ?? newFile(uri, 'workspace', folderOf(uri)));
     this.filesChanged();
   }
 
@@ -242,35 +213,17 @@ export class GlossaryStore {
     return this.readFiles(this.allFiles().filter((f) => (f.read === undefined || isPutOff(f.read)) && !this.overlays.has(f.uri)));
   }
 
-  /** Reads files (a later read of the same files wins), the lexicon prepared alongside. */
+  /** Reads files (a later read of the same files wins); the files that changed are compiled again. */
   private async readFiles(files: FileState[]): Promise<void> {
     if (files.length === 0) return;
-    const generation = ++this.generation;
-    const [, reads] = await Promise.all([
-      // Node: at once; the browser starts fetching it (the compile is redone when it is there).
-      this.host.prepareLexicon(),
-      Promise.all(files.map(async (f): Promise<ReadResult> => {
-        try {
-          return { text: await this.host.readText(f.uri) };
-        } catch (e) {
-          return { error: e instanceof HostFileError ? e : new HostFileError('EIO', String((e as Error)?.message ?? e)) };
-        }
-      })),
-    ]);
-    files.forEach((f, k) => {
-      // A newer read of the same file (another event) is kept.
-      if (f.readGeneration !== undefined && f.readGeneration > generation) return;
-      f.readGeneration = generation;
-      f.read = reads[k];
-      if (f.loaded) this.invalidate(f);
-    });
+    for (const f of await readGlossaryFiles(this.host, files, ++this.generation)) this.invalidate(f);
   }
 
   /** Compiles again from the texts already read (the lexicon came late, say). */
   recompile(): void {
     for (const f of this.allFiles()) f.loaded = undefined;
     this.chains.clear();
-    this.harvestedParts.clear();
+    this.harvested.clearParts();
   }
 
   /** The glossary that applies to a note: its chain of glossary files, composed. */
@@ -290,7 +243,7 @@ export class GlossaryStore {
       files = this.chainFiles(noteUri);
       key = files.map((f) => f.uri).join('\n');
       // The definitions of the note's course come last (a glossary wins a term both define).
-      if (this.harvester && noteUri) key += `\nharvested:${this.courseFolder(noteUri)}`;
+      if (this.harvested.on && noteUri) key += `\nharvested:${this.courseFolder(noteUri)}`;
       this.chainKeys.set(noteUri, key);
     }
     let composed = this.chains.get(key);
@@ -299,7 +252,7 @@ export class GlossaryStore {
       const parts = files.map((f) => ({ glossary: this.compiled(f).glossary }));
       const h = key.lastIndexOf('\nharvested:');
       if (h !== -1) {
-        const part = this.harvestedPart(key.slice(h + '\nharvested:'.length));
+        const part = this.harvested.part(key.slice(h + '\nharvested:'.length));
         if (part.glossary.entries.length > 0) parts.push({ glossary: part.glossary });
       }
       const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
@@ -313,17 +266,14 @@ export class GlossaryStore {
 
   /** Harvesting on (with the harvester) or off; every chain is made again. */
   setHarvester(harvester: ((text: string) => NoteDefinition[]) | undefined): void {
-    if (harvester === this.harvester) return;
-    this.harvester = harvester;
-    if (!harvester) this.harvestedNotes.clear();
-    this.harvestedParts.clear();
+    if (!this.harvested.setHarvester(harvester)) return;
     this.chainKeys.clear();
     this.chains.clear();
   }
 
   /** True when harvesting is on. */
   get harvesting(): boolean {
-    return this.harvester !== undefined;
+    return this.harvested.on;
   }
 
   /**
@@ -331,58 +281,36 @@ export class GlossaryStore {
    * definitions changed, i.e. the chains of its course were made again.
    */
   setNoteText(uri: string, text: string): boolean {
-    if (!this.harvester || this.byUri.has(uri)) return false;
-    const definitions = this.harvester(text);
-    const key = JSON.stringify(definitions.map((d) => [d.term, d.aliases, d.definition]));
-    const old = this.harvestedNotes.get(uri);
-    if (old ? old.key === key && old.definitions.every((d, k) => d.termRange.start === definitions[k].termRange.start) : definitions.length === 0) return false;
-    if (definitions.length === 0) this.harvestedNotes.delete(uri);
-    else {
-      const lines = new LineIndex(text);
-      this.harvestedNotes.set(uri, { uri, definitions, positions: definitions.map((d) => lines.positionAt(d.termRange.start)), key });
-    }
-    // Positions alone moved: the part is made again, the chains only when terms or definitions changed.
-    this.dropHarvestedPart(this.courseFolder(uri), old?.key !== key);
-    return old?.key !== key;
+    if (this.byUri.has(uri)) return false;
+    const change = this.harvested.setNoteText(uri, text);
+    if (change?.definitionsChanged) this.dropHarvestedChains(change.folder);
+    return change?.definitionsChanged ?? false;
   }
 
   /** A note was deleted: its definitions leave (true when it had some). */
   removeNote(uri: string): boolean {
-    if (!this.harvestedNotes.delete(uri)) return false;
-    this.dropHarvestedPart(this.courseFolder(uri), true);
+    const folder = this.harvested.removeNote(uri);
+    if (folder === undefined) return false;
+    this.dropHarvestedChains(folder);
     return true;
   }
 
   /** Where a harvested entry is defined: its note's line and character (undefined for a glossary entry). */
   harvestedPosition(entry: GlossaryEntry): { line: number; character: number } | undefined {
-    if (this.byUri.has(entry.uri)) return undefined;
-    const folder = this.courseFolder(entry.uri);
-    return this.harvestedPart(folder).positions.get(`${entry.uri}#${entry.id}`);
+    return this.byUri.has(entry.uri) ? undefined : this.harvested.position(entry);
   }
 
   /** The course folders that have harvested definitions, with their compiled part (for the panel). */
   harvestedGroups(): { folder: string; glossary: Glossary }[] {
-    const folders = new Set([...this.harvestedNotes.keys()].map((u) => this.courseFolder(u)));
-    return [...folders].sort().map((folder) => ({ folder, glossary: this.harvestedPart(folder).glossary }));
+    return this.harvested.groups();
   }
 
   private courseFolder(noteUri: string): string {
     return courseFolderOf(noteUri, this.workspaceFiles.map((f) => f.folder));
   }
 
-  private harvestedPart(folder: string): { glossary: Glossary; positions: Map<string, { line: number; character: number }> } {
-    let part = this.harvestedParts.get(folder);
-    if (!part) {
-      const notes = [...this.harvestedNotes.values()].filter((n) => this.courseFolder(n.uri) === folder);
-      part = compileHarvested(notes, t(this.locale, 'scope.harvested'), { locale: this.locale });
-      this.harvestedParts.set(folder, part);
-    }
-    return part;
-  }
-
-  private dropHarvestedPart(folder: string, chainsToo: boolean): void {
-    this.harvestedParts.delete(folder);
-    if (!chainsToo) return;
+  /** The chains that end with a course folder's harvested part. */
+  private dropHarvestedChains(folder: string): void {
     const tail = `\nharvested:${folder}`;
     for (const key of [...this.chains.keys()]) if (key.endsWith(tail)) this.chains.delete(key);
   }
@@ -410,10 +338,6 @@ export class GlossaryStore {
     return scoped;
   }
 
-  private newFile(uri: string, origin: Origin, folder: string): FileState {
-    return { uri, origin, folder, problems: [] };
-  }
-
   private allFiles(): FileState[] {
     return [...this.workspaceFiles, ...this.configuredFiles];
   }
@@ -425,7 +349,7 @@ export class GlossaryStore {
     for (const uri of this.overlays.keys()) if (!this.byUri.has(uri)) this.overlays.delete(uri);
     this.chainKeys.clear();
     this.chains.clear();
-    this.harvestedParts.clear();
+    this.harvested.clearParts();
   }
 
   /** One file changed: it and the chains it is in are made again, the others are kept. */
@@ -440,63 +364,10 @@ export class GlossaryStore {
     }
   }
 
-  /** The file compiled (read when needed; the last good text when it breaks). */
+  /** The file compiled (the last good text when it breaks). */
   private compiled(f: FileState): LoadedGlossary {
     if (f.loaded) return f.loaded;
     this.stats.files++;
-    f.problems = [];
-    let text = this.overlays.get(f.uri);
-    if (text === undefined) {
-      const read = f.read;
-      if (read === undefined || 'error' in read) {
-        // Not a format problem: the file is missing or unreadable, and the message says which.
-        const err = read?.error;
-        const detail = !err || err.code === 'ENOENT' ? t(this.locale, 'glossary.no-such-file', {}) : err.message;
-        f.problems.push({
-          uri: f.uri, severity: 'error', code: 'glossary.unreadable',
-          message: t(this.locale, 'glossary.unreadable', { path: displayPath(f.uri), detail }), start: 0, end: 0,
-        });
-        f.text = undefined;
-        f.loaded = f.lastGood !== undefined ? this.compile(f, f.lastGood) : { glossary: this.empty, builtinOff: false };
-        return f.loaded;
-      }
-      text = read.text;
-    }
-    f.text = text;
-    let loaded = this.compile(f, text);
-    const fatal = loaded.glossary.problems.filter((p) => isFatalProblem(p.code));
-    if (fatal.length > 0) {
-      // A file that does not parse at all keeps its last good version in service.
-      f.problems.push(...fatal);
-      if (f.lastGood !== undefined) loaded = this.compile(f, f.lastGood);
-    } else {
-      f.problems.push(...loaded.glossary.problems);
-      f.lastGood = text;
-    }
-    f.loaded = loaded;
-    return loaded;
+    return compileFileState(f, this.overlays.get(f.uri), { locale: this.locale, host: this.host, empty: this.empty });
   }
-
-  private compile(f: FileState, text: string): LoadedGlossary {
-    // The lexicon (loaded on first use) flags misspellings that are French words: they would be
-    // flagged everywhere in the notes.
-    const host = this.host;
-    // A lexicon still loading (size 0) flags nothing here: the compile is redone when it is there.
-    const lexicon = {
-      has: (w: string) => host.lexicon().size > 0 && host.lexicon().has(w),
-      get size() { return host.lexicon().size; },
-    };
-    return loadGlossaryFile({ uri: f.uri, text, builtin: f.origin === 'builtin' }, { locale: this.locale, lexicon });
-  }
-}
-
-/** True for a read only put off (EAGAIN: the browser's client answers only after `initialized`). */
-function isPutOff(read: ReadResult | undefined): boolean {
-  return read !== undefined && 'error' in read && read.error.code === 'EAGAIN';
-}
-
-/** A short name for a glossary file in messages: its folder and name ("reseaux/glossaire.md"). */
-export function displayName(uri: string): string {
-  const parts = decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')).split('/').filter(Boolean);
-  return parts.slice(-2).join('/');
 }

@@ -24,6 +24,8 @@ export type FileOccurrences = Map<string, Range[]>;
 export interface IndexedBoldTerm {
   text: string;
   range: Range;
+  /** A single lower-case word: listed only when in bold twice (see coverage.ts). */
+  weak?: boolean;
 }
 
 /** Computes a note's occurrences by concept. */
@@ -42,7 +44,7 @@ export function indexNote(text: string, service: GlossaireService): { occurrence
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
   if (occurrences.length === 0 && boldSpans.length === 0) return { occurrences: out, bold: [] };
   const lines = new LineIndex(text);
-  const bold = boldSpans.map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
+  const bold = boldSpans.map((b): IndexedBoldTerm => (b.weak ? { text: b.text, range: lines.rangeAt(b.start, b.end), weak: true } : { text: b.text, range: lines.rangeAt(b.start, b.end) }));
   for (const o of occurrences) {
     const list = out.get(o.entryId);
     const r = lines.rangeAt(o.start, o.end);
@@ -140,11 +142,19 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Occurrence counts per concept over the index, leaving out some files (open ones). */
-  counts(exclude: Set<string> = new Set()): Map<string, number> {
+  /** Indexed note URIs. */
+  uris(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  /**
+   * Occurrence counts per concept over the index, leaving out some files (open ones) and, with
+   * `include`, the files it rejects (the notes of other courses).
+   */
+  counts(exclude: Set<string> = new Set(), include?: (uri: string) => boolean): Map<string, number> {
     const out = new Map<string, number>();
     for (const [uri, occ] of this.files) {
-      if (exclude.has(uri)) continue;
+      if (exclude.has(uri) || (include && !include(uri))) continue;
       for (const [id, ranges] of occ) out.set(id, (out.get(id) ?? 0) + ranges.length);
     }
     return out;

@@ -6,7 +6,7 @@
  */
 
 import {
-  chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readdirSync, readSync,
+  chmodSync, chownSync, closeSync, constants, Dirent, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readdirSync, readSync,
   realpathSync, renameSync, Stats, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -87,20 +87,28 @@ export function walkFiles(roots: readonly string[], accept: (name: string, relPa
   };
 
   const walk = (dir: string, rel: string) => {
-    let names: string[];
+    let dirents: Dirent[];
     try {
       const real = realpathSync(dir);
       if (seenDirs.has(real)) return; // a link back to a folder already walked
       seenDirs.add(real);
-      names = readdirSync(dir).sort();
+      dirents = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       problems.push({ path: dir, kind: 'unreadable', detail: errorCode(e) });
       return;
     }
-    for (const name of names) {
+    for (const dirent of dirents) {
       if (files.length >= maxFiles) return;
+      const name = dirent.name;
       const p = join(dir, name);
       const relPath = rel ? `${rel}/${name}` : name;
+      // The folder's listing says what most names are: a plain file that is not wanted (most
+      // notes, when looking for glossaries) costs no stat; links and unknown types are stat'ed.
+      if (dirent.isFile() && !accept(name, relPath)) continue;
+      if (dirent.isDirectory()) {
+        if (!isSkippedFolder(name)) walk(p, relPath);
+        continue;
+      }
       let st: Stats;
       try {
         st = statSync(p); // follows links: what matters is what the name leads to

@@ -11,7 +11,7 @@ import { CompileOptions, GlossaryCategoryData, GlossaryData, GlossaryEntry, Glos
 import { normalizeForm, parseGlossary } from './glossaryParse';
 import { Gap, scanMarkdown } from './markdown';
 import { fold } from './text';
-import { FuzzyIndex, editDistance } from './fuzzy';
+import { FuzzyIndex, editDistance, EditRows } from './fuzzy';
 import { EMPTY_LEXICON } from './lexicon';
 import { MessageKey, t } from './messages';
 
@@ -77,6 +77,8 @@ export interface Glossary {
   hyphenWords: Map<string, FuzzyTarget[]>;
   /** Every correct form by its lower-case text (exact look-ups for hover, completion). */
   forms: TermForm[];
+  /** The known misspellings' forms (each with its fix), in `byFirstWord` too. */
+  misspellings: TermForm[];
   problems: GlossaryProblem[];
   /** Source texts by URI (for definition locations). */
   sources: Map<string, string>;
@@ -97,6 +99,8 @@ export class GlossaryMemo {
   longestForm = 0;
   /** Completion's prefix index (`getIndex` in completion.ts). */
   completion: unknown;
+  /** The fuzzy index of the joined multi-word forms (`joinedTypo` in fuzzyJoined.ts). */
+  joinedFuzzy: unknown;
   /** Hover Markdown per entry, by locale and style (concepts.ts). */
   readonly entryMarkdown = new Map<GlossaryEntry, Map<string, string>>();
 }
@@ -110,6 +114,9 @@ export function maxDistanceFor(length: number): number {
 }
 
 
+/** The look-up indexes of a glossary (built on first use, see `buildGlossary`). */
+type GlossaryIndexes = Pick<Glossary, 'byFirstWord' | 'joined' | 'fuzzy' | 'hyphenWords'>;
+
 /** Parses and validates glossary files, then compiles them into one searchable glossary. */
 export function compileGlossary(sources: GlossarySource[], options: CompileOptions = {}): Glossary {
   return buildGlossary(parseGlossary(sources, options), options);
@@ -120,11 +127,18 @@ export function compileGlossary(sources: GlossarySource[], options: CompileOptio
  * forms of every entry (with the checks that need all of them: duplicate terms, misspellings
  * that are terms or French words, unreadable forms, which add problems), then the indexes.
  * Takes over `data` (its entries and problems become the glossary's).
+ *
+ * The look-up indexes (`byFirstWord`, `joined`, `fuzzy`, `hyphenWords`) are built on first
+ * read (or by `prepareIndexes`): a course glossary file that only ever serves inside chains
+ * never needs its own. `parts`: the compiled glossaries `data` was composed from (a chain, see
+ * scope.ts): their forms are taken for the same text instead of being tokenised again, and the
+ * readability warnings, which the parts gave already, are not made again.
  */
-export function buildGlossary(data: GlossaryData, options: CompileOptions = {}): Glossary {
+export function buildGlossary(data: GlossaryData, options: CompileOptions = {}, parts: readonly Glossary[] = []): Glossary {
   const locale = options.locale ?? 'fr';
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
   const { entries, categories, problems } = data;
+  const formOf = formMaker(parts);
   const sourceTexts = data.sources;
   const byId = new Map<string, GlossaryEntry>();
   for (const e of entries) byId.set(e.id, e);
@@ -142,6 +156,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
   // Notes are read word by word, as the scanner reads them: a word with a digit is never matched
   // ("IPv6"), and what the scanner skips is not part of the form ("Web 2.0" is read as "Web").
   const checkReadable = (entry: GlossaryEntry, field: string, text: string, form: TermForm) => {
+    if (parts.length > 0) return;
     const read = form.textWords.join('');
     if (/[0-9]/.test(read)) problemAt(entry, field, text, 'glossary.has-digits', { term: text }, 'warning');
     else if (read.length < [...text.normalize('NFC')].filter((ch) => /[\p{L}\p{Nd}]/u.test(ch)).length) {
@@ -154,7 +169,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
     for (const f of entry.synonyms ?? []) candidates.push([f, FormKind.Synonym, 'synonyms']);
     for (const f of entry.acronyms ?? []) candidates.push([f, FormKind.Acronym, 'acronyms']);
     for (const [text, kind, field] of candidates) {
-      const form = makeForm(entry, text, kind);
+      const form = formOf(entry, text, kind);
       if (!form) {
         problemAt(entry, field, text, 'glossary.no-words', { term: text }, 'warning');
         continue;
@@ -175,7 +190,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
   for (const form of [...forms]) {
     if (form.caseSensitive || form.lower.length > 1 || (form.kind !== FormKind.Term && form.kind !== FormKind.Synonym)) continue;
     if (/[sxz]$/.test(form.lower[0])) continue;
-    const plural = makeForm(form.entry, form.text + 's', FormKind.Form);
+    const plural = formOf(form.entry, form.text + 's', FormKind.Form);
     if (!plural || claimed.has(formKey(plural))) continue;
     claimed.set(formKey(plural), plural);
     forms.push(plural);
@@ -197,9 +212,10 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
     else formsOf.set(f.entry, [f]);
   }
   const misspellings: TermForm[] = [];
+  const rows = new EditRows(); // one set of rows for every distance below (no allocation each)
   for (const entry of entries) {
     for (const text of entry.misspellings ?? []) {
-      const form = makeForm(entry, text, FormKind.Misspelling);
+      const form = formOf(entry, text, FormKind.Misspelling);
       if (!form) {
         problemAt(entry, 'misspellings', text, 'glossary.no-words', { term: text }, 'warning');
         continue;
@@ -225,7 +241,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
       let best = own[0];
       let bestDist = Infinity;
       for (const f of own) {
-        const d = editDistance(form.folded.join(' '), f.folded.join(' '), 99);
+        const d = editDistance(form.folded.join(' '), f.folded.join(' '), 99, rows);
         if (d < bestDist) { best = f; bestDist = d; }
       }
       form.fix = best ?? formsOf.get(entry)?.[0];
@@ -233,6 +249,26 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
     }
   }
 
+  for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
+  return withIndexes({ entries, byId, categories, forms, misspellings, problems, sources: sourceTexts, memo: new GlossaryMemo() });
+}
+
+/** Builds the look-up indexes of a glossary now (they are otherwise built on first read). */
+export function prepareIndexes(glossary: Glossary): Glossary {
+  void glossary.fuzzy;
+  return glossary;
+}
+
+/** The glossary with its indexes as properties computed on first read, once. */
+function withIndexes(base: Omit<Glossary, keyof GlossaryIndexes>): Glossary {
+  let built: GlossaryIndexes | undefined;
+  const get = () => (built ??= buildIndexes(base.forms, base.misspellings));
+  const lazy = (key: keyof GlossaryIndexes): PropertyDescriptor => ({ get: () => get()[key], enumerable: true });
+  return Object.defineProperties(base, { byFirstWord: lazy('byFirstWord'), joined: lazy('joined'), fuzzy: lazy('fuzzy'), hyphenWords: lazy('hyphenWords') }) as Glossary;
+}
+
+/** The indexes over the correct forms and the misspellings. */
+function buildIndexes(forms: readonly TermForm[], misspellings: readonly TermForm[]): GlossaryIndexes {
   const byFirstWord = new Map<string, TermForm[]>();
   const joined = new Map<string, TermForm>();
   const fuzzy = new FuzzyIndex<FuzzyTarget>(2);
@@ -262,8 +298,7 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}):
   }
 
   fuzzy.build();
-  for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
-  return { entries, byId, categories, byFirstWord, joined, fuzzy, hyphenWords, forms, problems, sources: sourceTexts, memo: new GlossaryMemo() };
+  return { byFirstWord, joined, fuzzy, hyphenWords };
 }
 
 /**
@@ -276,6 +311,22 @@ const MAX_FUZZY_WORD = 40;
 /** A term written like an acronym ("SaaS", "ESN") is matched case-sensitively. */
 function isAcronymLike(term: string, entry: GlossaryEntryData): boolean {
   return (entry.acronyms ?? []).includes(term) || (/^\S+$/.test(term) && /[A-Z].*[A-Z]/.test(term));
+}
+
+/**
+ * `makeForm`, taking the tokens of a form of the same text from `reuse` when there is one: a
+ * form's words depend on its text alone, and a compiled form is never changed, so its arrays
+ * are shared.
+ */
+function formMaker(reuse: readonly Glossary[]): (entry: GlossaryEntry, text: string, kind: FormKind) => TermForm | undefined {
+  if (reuse.length === 0) return makeForm;
+  const known = new Map<string, TermForm>();
+  for (const g of reuse) for (const list of [g.forms, g.misspellings]) for (const f of list) if (!known.has(f.text)) known.set(f.text, f);
+  return (entry, text, kind) => {
+    const k = known.get(text);
+    if (!k) return makeForm(entry, text, kind);
+    return { entry, text, kind, textWords: k.textWords, lower: k.lower, folded: k.folded, joiners: k.joiners, caseSensitive: kind === FormKind.Acronym, separators: k.separators, plural: undefined };
+  };
 }
 
 function makeForm(entry: GlossaryEntry, text: string, kind: FormKind): TermForm | undefined {

@@ -5,7 +5,7 @@
  * strings, never on the file system.
  */
 
-import { compileGlossary, Glossary, GlossaryCategoryData, GlossaryEntry, GlossaryEntryData } from './glossary';
+import { buildGlossary, Glossary, GlossaryCategoryData, GlossaryEntry, GlossaryEntryData, prepareIndexes } from './glossary';
 import { fold } from './text';
 
 /** `glossaire.md`, `*.glossaire.md`, `*.glossaire.json`: names of glossaries found in a workspace. */
@@ -71,23 +71,14 @@ export interface ChainPart {
   glossary: Glossary;
 }
 
-/** Forms of an entry that name it in notes, folded (acronyms keep their case). */
-function keysOf(e: GlossaryEntryData): { term: string; others: Map<string, string> } {
-  const key = (s: string, acronym: boolean) => (acronym ? 'A:' + s : fold(s.toLowerCase()));
-  const isAcronym = (s: string) => (e.acronyms ?? []).includes(s) || (/^\S+$/.test(s) && /[A-Z].*[A-Z]/.test(s));
-  const others = new Map<string, string>();
-  for (const f of [...(e.forms ?? []), ...(e.synonyms ?? [])]) others.set(key(f, false), f);
-  for (const a of e.acronyms ?? []) if (a !== e.term) others.set(key(a, true), a);
-  return { term: key(e.term, isAcronym(e.term)), others };
+/** The key a name of an entry claims in a chain: folded, or as written for an acronym. */
+function nameKey(s: string, acronym: boolean): string {
+  return acronym ? 'A:' + s : fold(s.toLowerCase());
 }
 
-const COMPILED_ONLY = new Set(['uri', 'start', 'end', 'categoryLabel', 'allForms']);
-
-/** The entry as written in a glossary file (without what compiling added). */
-function dataOf(e: GlossaryEntry): GlossaryEntryData {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) if (!COMPILED_ONLY.has(k) && v !== undefined) out[k] = Array.isArray(v) ? [...v] : v;
-  return out as unknown as GlossaryEntryData;
+/** The key of an entry's term (a term written like an acronym keeps its case). */
+function termKey(e: GlossaryEntryData): string {
+  return nameKey(e.term, (e.acronyms ?? []).includes(e.term) || (/^\S+$/.test(e.term) && /[A-Z].*[A-Z]/.test(e.term)));
 }
 
 /**
@@ -103,7 +94,7 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
   const byId = new Map<string, GlossaryEntry>();
   const claimed = new Map<string, GlossaryEntry>();
   const shadowed = new Map<string, ShadowedEntry[]>();
-  const kept: { entry: GlossaryEntry; data: GlossaryEntryData }[] = [];
+  const kept: GlossaryEntry[] = [];
   const categories: GlossaryCategoryData[] = [];
   const categoryIds = new Set<string>();
   const sources = new Map<string, string>();
@@ -120,36 +111,42 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
       categories.push(c);
     }
     for (const entry of glossary.entries) {
-      const keys = keysOf(entry);
-      const winner = byId.get(entry.id) ?? claimed.get(keys.term);
+      const key = termKey(entry);
+      const winner = byId.get(entry.id) ?? claimed.get(key);
       if (winner) {
         shadow(winner, entry);
         continue;
       }
-      const data = dataOf(entry);
-      // Other names a nearer entry already claims go; the entry stays.
-      const taken = (s: string, acronym: boolean) => claimed.has(acronym ? 'A:' + s : fold(s.toLowerCase()));
-      if (data.forms) data.forms = data.forms.filter((f) => !taken(f, false));
-      if (data.synonyms) data.synonyms = data.synonyms.filter((f) => !taken(f, false));
-      if (data.acronyms) data.acronyms = data.acronyms.filter((a) => a === data.term || !taken(a, true));
+      // Other names a nearer entry already claims go; the entry stays. The entry is copied (its
+      // file's glossary keeps it as it is); lists it does not change are shared, never changed.
+      const copy: GlossaryEntry = { ...entry, allForms: [] };
+      const taken = (s: string, acronym: boolean) => claimed.has(nameKey(s, acronym));
+      if (copy.forms) copy.forms = copy.forms.filter((f) => !taken(f, false));
+      if (copy.synonyms) copy.synonyms = copy.synonyms.filter((f) => !taken(f, false));
+      if (copy.acronyms) copy.acronyms = copy.acronyms.filter((a) => a === copy.term || !taken(a, true));
       byId.set(entry.id, entry);
-      claimed.set(keys.term, entry);
-      for (const k of keysOf(data).others.keys()) if (!claimed.has(k)) claimed.set(k, entry);
-      kept.push({ entry, data });
+      claimed.set(key, entry);
+      const claim = (k: string) => {
+        if (!claimed.has(k)) claimed.set(k, entry);
+      };
+      for (const f of copy.forms ?? []) claim(nameKey(f, false));
+      for (const f of copy.synonyms ?? []) claim(nameKey(f, false));
+      for (const a of copy.acronyms ?? []) if (a !== copy.term) claim(nameKey(a, true));
+      kept.push(copy);
     }
   }
-  // Until the core splits validation from index building, the indexes are built by compiling
-  // the composed entries as one (already valid) file, then each entry gets its origin back.
-  const text = JSON.stringify({ name: 'chain', language: 'fr', categories, entries: kept.map((k) => k.data) });
-  const glossary = compileGlossary([{ uri: 'glossaire:chain', text }]);
-  const origin = new Map(kept.map((k) => [k.entry.id, k.entry]));
-  for (const e of glossary.entries) {
-    const o = origin.get(e.id)!;
-    e.uri = o.uri;
-    e.start = o.start;
-    e.end = o.end;
+  // The kept entries compiled as one glossary (the claims, plurals and misspellings of the
+  // whole chain), from the parts' validated data: nothing is parsed again, and the parts'
+  // tokenised forms are reused; only the chain's indexes are new.
+  const labels = new Map(categories.map((c) => [c.id, c.label]));
+  const ids = new Set(kept.map((e) => e.id));
+  for (const e of kept) {
+    e.categoryLabel = labels.get(e.category) ?? e.category;
+    // A relation to an entry the chain left out goes, as it would in one file.
+    if (e.related?.some((id) => !ids.has(id))) e.related = e.related.filter((id) => ids.has(id));
+    if (e.broader && !ids.has(e.broader)) e.broader = undefined;
   }
+  const glossary = prepareIndexes(buildGlossary({ entries: kept, categories, problems: [], sources }, {}, parts.map((p) => p.glossary)));
   glossary.problems = [];
-  glossary.sources = sources;
   return { glossary, shadowed };
 }
