@@ -253,7 +253,7 @@ describe('harvest: what is not a definition', () => {
   });
 
   it('never throws and stays linear on odd input', () => {
-    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000)]) {
+    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000), '- un élément sans deux-points\n'.repeat(20000), '# Exemples :\n- a : b c d e\n'.repeat(3000)]) {
       assert.ok(Array.isArray(harvestDefinitions(text)));
     }
   });

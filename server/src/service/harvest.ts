@@ -295,9 +295,11 @@ function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: nu
  */
 function harvestPlainLabel(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, out: HarvestedDefinition[]): boolean {
   const to = Math.min(lineEnd, bodyStart + MAX_TERM_LENGTH + 20);
-  // Most items have no colon near their start: one search says so.
-  const colon = text.indexOf(':', bodyStart);
-  if (colon === -1 || colon >= to) return false;
+  // Most items have no colon near their start: one look says so (not indexOf, which would
+  // search the rest of the note for each item).
+  let colon = bodyStart;
+  while (colon < to && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= to) return false;
   const body = text.slice(bodyStart, to);
   const m = /^([^:*_`[\]<>|]{1,80}?)[ \t\u00a0]?:(?=[ \t\u00a0]+\S)/u.exec(body);
   // A label of more than a determiner and four words, or with digits, is no term (cheap
