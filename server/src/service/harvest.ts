@@ -62,6 +62,9 @@ const VERB_RE = new RegExp(
 );
 /** Substrings one of which every verb above contains (but for its case): blocks without any are not searched for a verb. */
 const VERB_HINTS = ['fait d', 'action d', 'signe', 'consist', 'férence', 'fe\u0301rence', 'finit comme'];
+/** A line that is one run of bold text and nothing else. */
+const BOLD_LINE_RE = /^\s*(\*\*|__)[^*_]+\1\s*$/;
+
 /**
  * The offset of the colon that ends a line ("…sont :", "**Objectifs :**"), bold marks and
  * spaces after it allowed, or -1. By hand: a regex anchored at the end with a leading `\s*`
@@ -149,7 +152,8 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
     // An item's lead-in covers its sub-items: a sibling or a shallower item leaves them.
     if (inItem && at <= leadInDepth) leadIn = false;
     let labels = !inItem || !leadIn;
-    if (labels && inItem && heading) labels = !(headingEnumerates ??= namesEnumeration(text.slice(heading.start, heading.end)));
+    // A remark in parentheses ("Fiche de poste (exemple…)") is not what the section lists.
+    if (labels && inItem && heading) labels = !(headingEnumerates ??= namesEnumeration(text.slice(heading.start, heading.end).replace(/\([^()]*\)/g, '')));
     const verb = mayHoldVerb(lines, k, last);
     const bold = line.boldNearStart();
     if (bold || verb || (labels && inItem)) harvestBlock(text, lines, k, last, inItem, labels && (bold || verb), labels && inItem, verb, out);
@@ -161,7 +165,14 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
       const said = lines[last].text.slice(Math.max(0, colon - 120), colon).trimEnd();
       leadIn = /(?:^|\s)(?:sont|est)$/u.test(said) || namesEnumeration(said);
       leadInDepth = inItem ? at : -1;
-    } else if (!inItem) leadIn = false;
+    } else if (!inItem) {
+      leadIn = false;
+      // A line in bold alone ("**Compétences**") heads what follows as a heading would.
+      if (k === last && BOLD_LINE_RE.test(line.text)) {
+        heading = { level: 0, start: line.start, end: line.end };
+        headingEnumerates = undefined;
+      }
+    }
     k = last; // a list item's sub-items are items (blocks) of their own
   }
   return out;
