@@ -21,66 +21,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   calm, findWord, hoverWord, openActivityView, openFile, openWorkbench, park, parseArgs, poll,
-  readPaneRows, runCommand, setPaneOpen, withCodeServer,
+  readPaneRows, registerLanguagePack, runCommand, setPaneOpen, stubFrenchLanguagePack, withCodeServer,
 } from './uiCheck.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NOTE = 'reseaux/03-routage.md';
-
-/**
- * Packages a French "language pack" with no translations into `dir` and returns its .vsix: VS
- * Code then runs with the French locale (vscode.env.language "fr") and English menus.
- */
-async function stubFrenchLanguagePack(dir) {
-  const src = path.join(dir, 'langue-fr');
-  fs.mkdirSync(path.join(src, 'translations'), { recursive: true });
-  fs.writeFileSync(path.join(src, 'package.json'), JSON.stringify({
-    name: 'langue-fr-essai', displayName: 'French (no translations, for the UI check)', publisher: 'glossaire',
-    version: '1.0.0', license: 'MIT', repository: { type: 'git', url: 'https://example.invalid/glossaire' },
-    engines: { vscode: '^1.90.0' }, categories: ['Language Packs'],
-    contributes: {
-      localizations: [{
-        languageId: 'fr', languageName: 'French', localizedLanguageName: 'français',
-        translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
-      }],
-    },
-  }));
-  fs.writeFileSync(path.join(src, 'translations/main.i18n.json'), '{"version":"1.0.0","contents":{}}');
-  fs.writeFileSync(path.join(src, 'LICENSE'), 'MIT\n');
-  fs.writeFileSync(path.join(src, 'README.md'), '# French locale for the UI check\n');
-  const vsix = path.join(dir, 'langue-fr.vsix');
-  const { createVSIX } = createRequire(import.meta.url)(path.join(REPO, 'node_modules/@vscode/vsce'));
-  // vsce reports on stdout, where this check prints its JSON report: kept quiet.
-  const quiet = { log: console.log, info: console.info, warn: console.warn };
-  console.log = console.info = console.warn = () => {};
-  try {
-    await createVSIX({ cwd: src, packagePath: vsix });
-  } finally {
-    Object.assign(console, quiet);
-  }
-  return vsix;
-}
-
-/**
- * Registers the installed stub pack as VS Code's language pack cache does (languagepacks.json in
- * the user data), so that `--locale fr` resolves to it.
- */
-function registerLanguagePack(sandbox) {
-  const dir = fs.readdirSync(sandbox.extensions).find((d) => d.startsWith('glossaire.langue-fr-essai'));
-  if (!dir) throw new Error('the French stub language pack was not installed');
-  fs.writeFileSync(path.join(sandbox.userData, 'languagepacks.json'), JSON.stringify({
-    fr: {
-      hash: 'glossaire-ui-check-1',
-      extensions: [{ extensionIdentifier: { id: 'glossaire.langue-fr-essai' }, version: '1.0.0' }],
-      translations: { vscode: path.join(sandbox.extensions, dir, 'translations/main.i18n.json') },
-      label: 'français',
-    },
-  }));
-}
 
 /** The glossary's definition of a term (the paragraph under its `##` heading). */
 function glossaryDefinition(text, term) {

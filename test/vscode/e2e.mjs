@@ -15,12 +15,13 @@
 // playwright-core: .ci/setup-e2e.sh) are missing it runs the installer; if that fails too and
 // CI is not set, it skips with a loud warning and exits 0.
 //
-//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--course DIR] [--no-package]
+//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--course DIR] [--locale en|fr] [--no-package]
 //   Screenshots go to test/vscode/.screenshots-tmp (untracked). --note runs the UI check on one
 //   of the project's example notes instead of the student's notes: `npm run screenshots` writes
 //   the committed ones in docs/screenshots from examples/01-externalisation.md, so that they show
 //   only the project's own text; --course DIR adds a course folder beside it (examples/reseaux):
-//   two courses in the Study view and the quiz.
+//   two courses in the Study view and the quiz. --locale fr runs that UI check with VS Code in
+//   French (the README's screenshots); by default it runs in English, the course check in French.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -134,9 +135,10 @@ if (runs('ui')) {
     path.join(root, 'test/vscode/uiCheck.mjs'), '--glossaire', '--vsix', vsix, '--screenshots', shots,
     ...(note ? ['--note', path.resolve(root, note)] : []),
     ...(option('--course') ? ['--course', path.resolve(root, option('--course'))] : []),
+    ...(option('--locale') ? ['--locale', option('--locale')] : []),
   ]);
   results.push({
-    name: `UI check (packaged .vsix, Chromium, ${note ? path.basename(note) : "the student's notes"})`,
+    name: `UI check (packaged .vsix, Chromium, ${note ? path.basename(note) : "the student's notes"}${option('--locale') ? `, --locale ${option('--locale')}` : ''})`,
     ok: code === 0, detail: `exit ${code}, ${secs(t)}, screenshots in ${path.relative(root, shots)}`,
   });
   // The course glossaries in French, on examples/reseaux/ (its course-*.png screenshots).

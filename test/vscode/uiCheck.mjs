@@ -15,16 +15,19 @@
 //   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix [--notes FILE] [--screenshots DIR]
 //     Glossaire's own scenario (runGlossaireUiCheck below) on the student's notes.
 //   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix --note examples/01-externalisation.md
-//     [--typo WRITTEN=FIX]... [--course DIR] [--screenshots DIR]
+//     [--typo WRITTEN=FIX]... [--course DIR] [--screenshots DIR] [--locale en|fr]
 //     The same scenario on one of the project's example notes: its planted typos are read from
 //     examples/README.md (or given with --typo), the hovered word is the note's first
 //     "infogérance" (any case), the first typo gets the quick fix (`npm run screenshots`).
 //     --course DIR copies a course folder (its glossaire.md and notes) beside the note: the Study
 //     view must show one root per course and the quiz must ask which course first.
+//     --locale fr (with --glossaire): VS Code runs in French (`npm run screenshots` takes the
+//     README's screenshots so); the checks then expect Glossaire's French labels.
 // Exit code: 0 all checks passed, 1 a check failed, 2 infrastructure error, 124 timeout.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   findWord, hoverWord, openActivityView, openFile, parseArgs, poll, readProblems, readSquiggles,
@@ -116,6 +119,57 @@ export async function runUiChecks(o) {
 // ------------------------------------------------------------------------------------------------
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Packages a French "language pack" with no translations into `dir` and returns its .vsix: VS
+ * Code then runs with the French locale (vscode.env.language "fr") and English menus.
+ */
+export async function stubFrenchLanguagePack(dir) {
+  const src = path.join(dir, 'langue-fr');
+  fs.mkdirSync(path.join(src, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(src, 'package.json'), JSON.stringify({
+    name: 'langue-fr-essai', displayName: 'French (no translations, for the UI check)', publisher: 'glossaire',
+    version: '1.0.0', license: 'MIT', repository: { type: 'git', url: 'https://example.invalid/glossaire' },
+    engines: { vscode: '^1.90.0' }, categories: ['Language Packs'],
+    contributes: {
+      localizations: [{
+        languageId: 'fr', languageName: 'French', localizedLanguageName: 'français',
+        translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+      }],
+    },
+  }));
+  fs.writeFileSync(path.join(src, 'translations/main.i18n.json'), '{"version":"1.0.0","contents":{}}');
+  fs.writeFileSync(path.join(src, 'LICENSE'), 'MIT\n');
+  fs.writeFileSync(path.join(src, 'README.md'), '# French locale for the UI check\n');
+  const vsix = path.join(dir, 'langue-fr.vsix');
+  const { createVSIX } = createRequire(import.meta.url)(path.join(REPO, 'node_modules/@vscode/vsce'));
+  // vsce reports on stdout, where this check prints its JSON report: kept quiet.
+  const quiet = { log: console.log, info: console.info, warn: console.warn };
+  console.log = console.info = console.warn = () => {};
+  try {
+    await createVSIX({ cwd: src, packagePath: vsix });
+  } finally {
+    Object.assign(console, quiet);
+  }
+  return vsix;
+}
+
+/**
+ * Registers the installed stub pack as VS Code's language pack cache does (languagepacks.json in
+ * the user data), so that `--locale fr` resolves to it.
+ */
+export function registerLanguagePack(sandbox) {
+  const dir = fs.readdirSync(sandbox.extensions).find((d) => d.startsWith('glossaire.langue-fr-essai'));
+  if (!dir) throw new Error('the French stub language pack was not installed');
+  fs.writeFileSync(path.join(sandbox.userData, 'languagepacks.json'), JSON.stringify({
+    fr: {
+      hash: 'glossaire-ui-check-1',
+      extensions: [{ extensionIdentifier: { id: 'glossaire.langue-fr-essai' }, version: '1.0.0' }],
+      translations: { vscode: path.join(sandbox.extensions, dir, 'translations/main.i18n.json') },
+      label: 'français',
+    },
+  }));
+}
 
 /** The student's notes (never committed: copied into a temporary workspace at test time). */
 export const SEED_NOTES = process.env.GLOSSAIRE_SEED_NOTES || '/work/shared/seed/000_2ff0680cae5e3f54.txt';
@@ -265,6 +319,25 @@ export async function calm(page) {
 }
 
 /**
+ * Glossaire's labels that the scenario reads, in each UI language it runs in (from
+ * package.nls*.json and l10n/bundle.l10n.fr.json): with `locale: 'fr'` it must see the French ones.
+ */
+export const UI_LABELS = {
+  en: {
+    inThisNote: 'In This Note', study: 'Study', showConcept: 'Glossaire: Show a Concept',
+    review: 'Glossaire: Review the Course',
+    studyGroups: ['Concepts to Review', 'Not in Your Notes Yet', 'No Definition'], noDefinition: 'No Definition',
+    status: /\d+ concepts · (\d+ typos?|no typo)/, mode: /Definition → term/, question1: /question 1 of/, almost: /Almost/,
+  },
+  fr: {
+    inThisNote: 'Dans cette note', study: 'Révision', showConcept: 'Glossaire: Afficher un concept',
+    review: 'Glossaire: Réviser le cours',
+    studyGroups: ['Concepts à revoir', 'Pas encore dans vos notes', 'Sans définition'], noDefinition: 'Sans définition',
+    status: /\d+ concepts · (\d+ fautes?|aucune faute)/, mode: /Définition → terme/, question1: /question 1 sur/, almost: /Presque/,
+  },
+};
+
+/**
  * Glossaire in the browser, from its .vsix, on the student's notes (notes.md) by default: the
  * hover over "infogérance" shows its definition; the three typos are squiggled and listed in
  * Problems; the preferred quick fix repairs the first; the Glossaire panel lists the concepts by
@@ -276,7 +349,10 @@ export async function calm(page) {
  * course the Study view and the quiz must offer; `--course DIR` copies one), `settings` are added to the user settings,
  * and `extraSteps({page, server, step, check, report, shot})` runs more checks at the end (the web
  * build's own: webCheck.mjs).
- * @param {{vsix: string, notes?: string, name?: string, typos?: Array<{written: string, fix: string}>,
+ * `locale: 'fr'` runs VS Code in French (a stub language pack and `--locale fr`, as
+ * coursesUiCheck.mjs does): Glossaire's views, commands, quiz and server messages are then French,
+ * and the checks expect the French labels (UI_LABELS.fr).
+ * @param {{vsix: string, locale?: 'en' | 'fr', notes?: string, name?: string, typos?: Array<{written: string, fix: string}>,
  *          hover?: string, inNote?: string[], screenshots?: string, timeout?: number,
  *          verbose?: boolean, keep?: boolean, log?: (m: string) => void,
  *          settings?: object, prepare?: (workspace: string) => void, courseTitle?: string,
@@ -315,6 +391,8 @@ export async function runGlossaireUiCheck(o) {
   const hovered = glossary.entries.find((e) => e.term.toLowerCase() === hover.toLowerCase());
   if (!hovered) throw new Error(`"${hover}" is not a glossary term: nothing to check in its hover`);
   const hoverStart = hovered.definition.slice(0, 40);
+  const french = o.locale === 'fr';
+  const L = UI_LABELS[french ? 'fr' : 'en'];
   // A readable folder name: it shows in the title bar and the Explorer of the screenshots.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossaire-ui-'));
   const workspace = path.join(tmp, 'cours-externalisation');
@@ -322,9 +400,11 @@ export async function runGlossaireUiCheck(o) {
   fs.copyFileSync(notes, path.join(workspace, name));
   o.prepare?.(workspace);
   try {
+    const pack = french ? await stubFrenchLanguagePack(tmp) : undefined;
     await withCodeServer(
       {
-        vsix: [o.vsix], verbose: o.verbose, keep: o.keep, timeout: o.timeout, log,
+        vsix: pack ? [o.vsix, pack] : [o.vsix], verbose: o.verbose, keep: o.keep, timeout: o.timeout, log,
+        ...(french ? { extraArgs: ['--locale', 'fr'], beforeStart: registerLanguagePack } : {}),
         settings: { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, 'breadcrumbs.enabled': false, ...o.settings },
       },
       async ({ server, page }) => {
@@ -407,11 +487,10 @@ export async function runGlossaireUiCheck(o) {
           // Three panes share the side bar: fold the two others so that every row of this one
           // can be shown (a virtualised list only renders what fits).
           await setPaneOpen(page, 'Concepts', false);
-          await setPaneOpen(page, 'Study', false);
-          const inNote = await readPaneRows(page, 'In This Note', { minRows: 5 })
-            .catch(() => readPaneRows(page, 'Dans cette note', { minRows: 5 }));
+          await setPaneOpen(page, L.study, false);
+          const inNote = await readPaneRows(page, L.inThisNote, { minRows: 5 });
           await setPaneOpen(page, 'Concepts', true);
-          await setPaneOpen(page, 'Study', true);
+          await setPaneOpen(page, L.study, true);
           report.views.inThisNote = inNote;
           for (const term of inNoteTerms) {
             check(inNote.some((r) => r.startsWith(`${term} —`)), `"In This Note" lists "${term}"`);
@@ -421,7 +500,7 @@ export async function runGlossaireUiCheck(o) {
 
         await step('definition', async () => {
           // "Show a Concept…" from the palette, searched without accents.
-          await runCommand(page, 'Glossaire: Show a Concept');
+          await runCommand(page, L.showConcept);
           const input = page.locator('.quick-input-widget input');
           await poll(async () => /Glossa|concepts/i.test((await page.locator('.quick-input-widget').innerText()) ?? ''),
             { timeout: 10_000, what: 'the concept picker' });
@@ -454,25 +533,25 @@ export async function runGlossaireUiCheck(o) {
           await page.keyboard.type('Le **PRA** et le **MCO** restent à définir.');
           await openActivityView(page, 'Glossaire', { minRows: 2 });
           // Room for the Study pane: the two others folded.
-          for (const header of ['Concepts', 'In This Note']) {
+          for (const header of ['Concepts', L.inThisNote]) {
             const h = page.locator(`.part.sidebar .pane-header[aria-label^=${JSON.stringify(header)}][aria-expanded="true"]`).first();
             if (await h.count()) await h.click();
           }
           let last = [];
           const rows = await poll(async () => {
-            const r = (last = await readPaneRows(page, 'Study', { minRows: 3 }).catch((e) => [String(e.message)]));
+            const r = (last = await readPaneRows(page, L.study, { minRows: 3 }).catch((e) => [String(e.message)]));
             return r.some((l) => l.startsWith('PRA')) ? r : null;
           }, { timeout: 20_000, what: '"PRA" in the Study view' }).catch((e) => {
             throw new Error(`${e.message}; rows: ${JSON.stringify(last)}`);
           });
           report.views.study = rows;
-          for (const g of ['Concepts to Review', 'Not in Your Notes Yet', 'No Definition']) {
+          for (const g of L.studyGroups) {
             check(rows.some((r) => r.startsWith(g)), `Study shows the group "${g}"`);
           }
           if (o.courseTitle) {
             // Two courses: one root each (the notes' course, then the course folder), each with its groups.
             check(rows.some((r) => r.startsWith(o.courseTitle)), `Study has a root for the course "${o.courseTitle}"`);
-            check(rows.filter((r) => r.startsWith('No Definition')).length === 2, 'Study shows « No Definition » once per course');
+            check(rows.filter((r) => r.startsWith(L.noDefinition)).length === 2, `Study shows « ${L.noDefinition} » once per course`);
           }
           check(rows.some((r) => r.startsWith('MCO')), 'Study lists "MCO" without definition');
           const status = await poll(async () => {
@@ -480,18 +559,18 @@ export async function runGlossaireUiCheck(o) {
             return t || null;
           }, { timeout: 10_000, what: 'the note\'s status bar item' });
           report.statusBar = status;
-          check(/\d+ concepts · (\d+ typos?|no typo)/.test(status), `the status bar shows concepts and typos (got ${JSON.stringify(status)})`);
+          check(L.status.test(status), `the status bar shows concepts and typos (got ${JSON.stringify(status)})`);
           await shot(page, 'study');
         });
 
         await step('quiz', async () => {
           await calm(page);
-          await runCommand(page, 'Glossaire: Review the Course');
+          await runCommand(page, L.review);
           const widget = page.locator('.quick-input-widget');
           const first = await poll(async () => {
             const t = (await widget.innerText()) ?? '';
             // The course rows say « N concepts · M notes » (the question itself is a placeholder, not text).
-            return /\d+ concepts · \d+ notes?/.test(t) ? 'course' : /Definition → term/.test(t) ? 'mode' : null;
+            return /\d+ concepts · \d+ notes?/.test(t) ? 'course' : L.mode.test(t) ? 'mode' : null;
           }, { timeout: 10_000, what: 'the course or the kind of questions' });
           if (o.courseTitle) check(first === 'course', 'with two courses, the quiz asks which course first');
           if (first === 'course') {
@@ -500,11 +579,11 @@ export async function runGlossaireUiCheck(o) {
             if (o.courseTitle) check(courses.includes(o.courseTitle), `the course "${o.courseTitle}" is offered`);
             await shot(page, 'quiz-course');
             await page.keyboard.press('Enter');
-            await poll(async () => /Definition → term/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the kind of questions' });
+            await poll(async () => L.mode.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the kind of questions' });
           }
           await page.keyboard.press('Enter');
           const firstConcept = glossary.entries[0];
-          await poll(async () => /question 1 of/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the first question' });
+          await poll(async () => L.question1.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the first question' });
           // A near miss of the first concept (two letters swapped), typed with the keyboard.
           const near = firstConcept.term.slice(0, 3) + firstConcept.term[4] + firstConcept.term[3] + firstConcept.term.slice(5);
           await page.keyboard.type(near);
@@ -512,7 +591,7 @@ export async function runGlossaireUiCheck(o) {
           await page.keyboard.press('Enter');
           const verdict = await poll(async () => {
             const t = (await widget.innerText()) ?? '';
-            return /Almost/.test(t) ? t : null;
+            return L.almost.test(t) ? t : null;
           }, { timeout: 10_000, what: 'the « almost » verdict' });
           check(verdict.includes(firstConcept.term), `the verdict gives the right spelling "${firstConcept.term}"`);
           await shot(page, 'quiz-verdict');
@@ -599,10 +678,15 @@ async function glossaireMain(a, log) {
     scenario.prepare = (workspace) => fs.cpSync(dir, path.join(workspace, path.basename(dir)), { recursive: true });
     scenario.courseTitle = /^(?:titre|title)\s*:\s*(.+)$/m.exec(fs.readFileSync(glossaryFile, 'utf8'))?.[1].trim() ?? path.basename(dir);
   }
+  if (a.locale && !UI_LABELS[a.locale]) {
+    log(`--locale ${a.locale}: expected one of ${Object.keys(UI_LABELS).join(', ')}`);
+    return 2;
+  }
   const timeoutS = Number(a.timeout ?? process.env.GLOSSAIRE_E2E_TIMEOUT ?? 180);
   const t0 = Date.now();
   try {
     const report = await runGlossaireUiCheck({
+      locale: a.locale,
       vsix, ...scenario, screenshots: a.screenshots && path.resolve(a.screenshots),
       timeout: timeoutS * 1000, verbose: a.verbose, keep: a.keep, log,
     });
