@@ -308,7 +308,12 @@ function makeTable(
     const c = server.completion;
     if (c) rows.push({ measure: `Completion, 10,000 terms, ${c.count} requests: server p50 / p99 (round trip)`, value: `${fmt(c.p50)} / ${fmt(c.p99)} ms (${fmt(c.roundTripP50)} / ${fmt(c.roundTripP99)}), ${c.itemsMedian} items`, target: '≤ 2 ms p99', met: c.p99 <= 2 });
     if (server.workspace) {
-      rows.push({ measure: `Workspace index, ${inputs.workspace.files} notes (${fmt(inputs.workspace.bytes / 1e6)} MB)`, value: `${fmt(server.workspace.ms)} ms, ${fmt(server.workspace.rssMiB)} MiB RSS after`, target: '≤ 1.5 s', met: server.workspace.ms <= 1500 });
+      rows.push({ measure: `Workspace index, ${inputs.workspace.files} notes (${fmt(inputs.workspace.bytes / 1e6)} MB), until complete`, value: `${fmt(server.workspace.ms)} ms, ${fmt(server.workspace.rssMiB)} MiB RSS after`, target: '≤ 1.5 s', met: server.workspace.ms <= 1500 });
+      const off = server.workspaceNoHarvest;
+      if (off) {
+        const extra = (server.workspace.ms / off.ms - 1) * 100;
+        rows.push({ measure: 'Workspace index without harvesting (what harvesting adds)', value: `${fmt(off.ms)} ms (+${fmt(extra)} % with it)`, target: '≤ +15 %', met: extra <= 15 });
+      }
     }
     if (server.notes) for (const n of server.notes) rows.push({ measure: 'Server note', value: n });
   }

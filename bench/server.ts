@@ -56,6 +56,8 @@ export interface ServerResult {
   hover?: Latency;
   completion?: Latency & { itemsMedian: number };
   workspace?: { ms: number; rssMiB: number; peakRssMiB: number; files: number };
+  /** The same with harvesting off. */
+  workspaceNoHarvest?: { ms: number; rssMiB: number; peakRssMiB: number; files: number };
   notes?: string[];
 }
 
@@ -66,6 +68,8 @@ interface Session {
   conn: MessageConnection;
   diagnostics: (uri: string, version?: number) => Promise<{ diagnostics: unknown[] }>;
   progressEnd: Promise<void>;
+  /** The first `glossaire/occurrencesChanged` after the progress ends: the index is complete. */
+  indexDone: Promise<void>;
   timingFile?: string;
   close: () => Promise<Log | undefined>;
 }
@@ -93,7 +97,11 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
   const waiters: { uri: string; version?: number; resolve: (p: { diagnostics: unknown[] }) => void }[] = [];
   let endProgress: () => void = () => undefined;
   const progressEnd = new Promise<void>((r) => (endProgress = r));
+  let ended = false;
+  let endIndex: () => void = () => undefined;
+  const indexDone = new Promise<void>((r) => (endIndex = r));
   conn.onNotification((method: string, params: unknown) => {
+    if (method === 'glossaire/occurrencesChanged' && ended) endIndex();
     if (method === 'textDocument/publishDiagnostics') {
       const p = params as { uri: string; version?: number; diagnostics: unknown[] };
       for (let k = 0; k < waiters.length; k++) {
@@ -108,7 +116,10 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
   });
   // vscode-jsonrpc routes $/progress to per-token handlers, and unknown tokens here.
   conn.onUnhandledProgress((p) => {
-    if ((p.value as { kind?: string } | undefined)?.kind === 'end') endProgress();
+    if ((p.value as { kind?: string } | undefined)?.kind === 'end') {
+      ended = true;
+      endProgress();
+    }
   });
   conn.onRequest(() => null); // registerCapability, workDoneProgress/create, configuration…
   conn.listen();
@@ -127,6 +138,7 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
     proc,
     conn,
     progressEnd,
+    indexDone,
     timingFile: o.timingFile,
     diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     close: async () => {
@@ -338,12 +350,16 @@ export async function measureRequests(serverJs: string, run: RequestRun): Promis
   return { hover: lat(hs, hoverRt), completion: { ...lat(cs, complRt), itemsMedian: median(items) } };
 }
 
-/** Initialized → the index's progress ends, and the server's RSS then. */
-async function workspaceIndex(serverJs: string, folder: string, files: number): Promise<ServerResult['workspace']> {
-  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: true }, folders: [folder] });
+/**
+ * Initialized → the index is complete (its progress ended and the server said the occurrences
+ * changed: with harvesting, whatever the server does after the progress counts), and the
+ * server's RSS then. `harvest` false turns harvesting off (what harvesting costs the index).
+ */
+async function workspaceIndex(serverJs: string, folder: string, files: number, harvest = true): Promise<ServerResult['workspace']> {
+  const { session, initialized } = start(serverJs, { settings: { indexWorkspace: true, harvestDefinitions: harvest }, folders: [folder] });
   const t0 = now();
   await initialized;
-  await withTimeout(session.progressEnd, 120_000, 'the end of the workspace index progress');
+  await withTimeout(session.indexDone, 120_000, 'the end of the workspace index');
   const ms = now() - t0;
   const status = readFileSync(`/proc/${session.proc.pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
@@ -393,12 +409,17 @@ export async function runServer(serverJs: string, inputs: GeneratedInputs, quick
     Object.assign(result, await requests(serverJs, inputs.keystrokeNote.path, g10k.path, quick ? 300 : 1000, work));
   });
   await phase('workspace index', async () => {
+    // With and without harvesting, interleaved (the noise falls on both alike).
     const ws: NonNullable<ServerResult['workspace']>[] = [];
+    const off: NonNullable<ServerResult['workspace']>[] = [];
     for (let k = 0; k < (quick ? 1 : 3); k++) {
       const r = await workspaceIndex(serverJs, inputs.workspace.path, inputs.workspace.files);
       if (r) ws.push(r);
+      const o = await workspaceIndex(serverJs, inputs.workspace.path, inputs.workspace.files, false);
+      if (o) off.push(o);
     }
     result.workspace = { ms: median(ws.map((w) => w.ms)), rssMiB: median(ws.map((w) => w.rssMiB)), peakRssMiB: median(ws.map((w) => w.peakRssMiB)), files: inputs.workspace.files };
+    result.workspaceNoHarvest = { ms: median(off.map((w) => w.ms)), rssMiB: median(off.map((w) => w.rssMiB)), peakRssMiB: median(off.map((w) => w.peakRssMiB)), files: inputs.workspace.files };
   });
   return result;
 }

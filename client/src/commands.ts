@@ -17,7 +17,7 @@ import { findConceptOccurrences, showLocations } from './occurrences';
 import { addIgnoredWord, isChecked, setConceptsDescription } from './settings';
 import { Quiz, QuizOptions } from './quiz';
 import { exportGlossary, ExportOptions } from './studyExport';
-import { addToGlossary, StudyNode } from './studyView';
+import { addToGlossary, courseOfNode, StudyNode } from './studyView';
 
 /** The server's fix-all kind (shared/protocol.ts) as a vscode kind. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -93,7 +93,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'glossaire.conceptsView.showDefinitions': () => setConceptsDescription('definition'),
     [IGNORE_WORD_COMMAND]: (word: string) => ignoreWord(word),
     'glossaire.addToGlossary': (args?: AddToGlossaryArgs, answers?: AddToGlossaryAnswers) => addTermToGlossary(ctx.client, args, answers),
-    'glossaire.review': (options?: QuizOptions) => ctx.quiz.run(options && typeof options === 'object' ? options : {}),
+    // From a course's row of the Study view: that course.
+    'glossaire.review': (options?: QuizOptions) => ctx.quiz.run(courseOfNode(options) ? { course: courseOfNode(options) } : options && typeof options === 'object' ? options : {}),
     'glossaire.exportGlossary': (options?: ExportOptions) => exportGlossary(ctx.client, options && typeof options === 'object' ? options : {}),
     'glossaire.showNoteConcepts': () => vscode.commands.executeCommand('glossaire.noteConcepts.focus'),
     'glossaire.study.addToGlossary': (node?: StudyNode | string) => addToGlossary(node),

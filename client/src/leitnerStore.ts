@@ -1,6 +1,6 @@
 /**
  * Where the revision schedule lives: the extension's global storage, one Leitner state per
- * course (never in the notes). The schedule itself is the core's (service/study/leitner.ts).
+ * course (a course folder's URI, or the default course and its glossary's name; never in the notes). The schedule itself is the core's (service/study/leitner.ts).
  */
 
 import * as vscode from 'vscode';
@@ -16,8 +16,9 @@ export class LeitnerStore implements vscode.Disposable {
   constructor(private readonly memento: vscode.Memento) {}
 
   private key(course: CourseInfo): string {
-    // The name is part of the key: the "default" course is whatever glossary is loaded.
-    return `glossaire.leitner/${course.id}/${course.name}`;
+    // The default course is whatever glossary is loaded: its name is part of the key. A course
+    // folder is its own key, so that retitling its glossary keeps the schedule.
+    return course.id === 'default' ? `glossaire.leitner/${course.id}/${course.name}` : `glossaire.leitner/${course.id}`;
   }
 
   /** The course's schedule (an empty one at first). */

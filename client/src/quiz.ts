@@ -9,7 +9,7 @@
  */
 
 import * as vscode from 'vscode';
-import { CheckAnswerRequest, CheckAnswerResult, StudyConcept, StudyConceptsRequest } from '../../server/src/shared/protocol';
+import { CheckAnswerRequest, CheckAnswerResult, CourseSummary, CoursesRequest, StudyConcept, StudyConceptsRequest } from '../../server/src/shared/protocol';
 import { pickQuizConcepts, ReviewOutcome } from '../../server/src/service/study/leitner';
 import { maskNames } from '../../server/src/service/study/matching';
 import { ConceptPanel } from './conceptPanel';
@@ -21,6 +21,7 @@ export type QuizMode = 'typeTerm' | 'writeDefinition';
 
 /** Options of a quiz (the command's argument; the picker asks for the mode when it is missing). */
 export interface QuizOptions {
+  /** The course's id (see CourseInfo); missing: asked when there are several, the active note's first. */
   course?: string;
   mode?: QuizMode;
   /** Number of questions (10 by default). */
@@ -38,7 +39,7 @@ export interface QuizAnswer {
 
 /** What the quiz widget shows now (for the extension's API and the in-editor tests). */
 export interface QuizScreen {
-  step: 'mode' | 'question' | 'feedback' | 'selfGrade';
+  step: 'course' | 'mode' | 'question' | 'feedback' | 'selfGrade';
   /** The concept asked about (not shown to the student). */
   conceptId?: string;
   title: string;
@@ -73,7 +74,9 @@ export class Quiz implements vscode.Disposable {
   /** Runs a quiz; resolves with the answers when it ends or is stopped (undefined if cancelled before the first). */
   async run(options: QuizOptions = {}): Promise<QuizAnswer[] | undefined> {
     this.active?.input.hide();
-    const { course, concepts } = await this.client.sendRequest(StudyConceptsRequest, options.course ? { course: options.course } : {});
+    const courseId = options.course ?? (await this.pickCourse());
+    if (courseId === null) return undefined;
+    const { course, concepts } = await this.client.sendRequest(StudyConceptsRequest, courseId ? { course: courseId } : {});
     if (concepts.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This course has no concept to review.'));
       return undefined;
@@ -87,7 +90,7 @@ export class Quiz implements vscode.Disposable {
     for (let k = 0; k < ids.length; k++) {
       const concept = byId.get(ids[k])!;
       const title = vscode.l10n.t('Review {0} — question {1} of {2}', course.name, k + 1, ids.length);
-      const answer = mode === 'typeTerm' ? await this.askTerm(concept, title, options.course) : await this.askDefinition(concept, title);
+      const answer = mode === 'typeTerm' ? await this.askTerm(concept, title, course.id) : await this.askDefinition(concept, title);
       if (!answer) break;
       await this.leitner.record(course, concept.id, answer.outcome);
       answers.push(answer);
@@ -100,6 +103,24 @@ export class Quiz implements vscode.Disposable {
         known, almost, answers.length - known - almost, answers.length));
     }
     return answers;
+  }
+
+  /**
+   * Which course, when there are several: a quick pick, the active note's course first.
+   * Undefined: the only course; null: the student cancelled.
+   */
+  private async pickCourse(): Promise<string | undefined | null> {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const { courses, active } = await this.client.sendRequest(CoursesRequest, uri ? { uri } : {});
+    if (courses.length <= 1) return courses[0]?.id;
+    const items = orderCourses(courses, active).map((course) => ({
+      course,
+      label: `$(${course.id === active ? 'mortar-board' : 'book'}) ${course.name}`,
+      description: vscode.l10n.t('{0} concepts · {1} notes', course.concepts, course.notes),
+      detail: course.id === active ? vscode.l10n.t('The course of the active note') : undefined,
+    }));
+    const picked = await this.pick(items, { step: 'course', title: vscode.l10n.t('Review the Course'), prompt: vscode.l10n.t('Which course?') });
+    return picked ? picked.course.id : null;
   }
 
   private async pickMode(): Promise<QuizMode | undefined> {
@@ -207,6 +228,11 @@ export class Quiz implements vscode.Disposable {
   dispose(): void {
     this.active?.input.hide();
   }
+}
+
+/** The courses with the active note's first, the others in the server's order. */
+export function orderCourses(courses: readonly CourseSummary[], active: string | undefined): CourseSummary[] {
+  return [...courses.filter((c) => c.id === active), ...courses.filter((c) => c.id !== active)];
 }
 
 /** Definitions as plain text for the quick input: links' text kept, Markdown markers and line breaks dropped. */

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { ExportGlossaryParams, ExportGlossaryRequest } from '../../server/src/shared/protocol';
+import { CoursesRequest, ExportGlossaryParams, ExportGlossaryRequest } from '../../server/src/shared/protocol';
 import { GlossaireClient } from './languageClient';
 
 /** The command's argument (everything optional: the format and the file are asked for). */
@@ -22,6 +22,21 @@ const FILE_NAMES: Record<ExportGlossaryParams['format'], string> = { md: 'glossa
 
 /** Runs the export; resolves with the written file, or undefined when cancelled. */
 export async function exportGlossary(client: GlossaireClient, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+  let course = options.course;
+  if (course === undefined) {
+    // Several courses: which one (the active note's first).
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const { courses, active } = await client.sendRequest(CoursesRequest, uri ? { uri } : {});
+    if (courses.length > 1) {
+      const ordered = [...courses.filter((c) => c.id === active), ...courses.filter((c) => c.id !== active)];
+      const picked = await vscode.window.showQuickPick(
+        ordered.map((c) => ({ id: c.id, label: c.name, description: vscode.l10n.t('{0} concepts · {1} notes', c.concepts, c.notes), detail: c.id === active ? vscode.l10n.t('The course of the active note') : undefined })),
+        { title: vscode.l10n.t('Export the Glossary'), placeHolder: vscode.l10n.t('Which course?') },
+      );
+      if (!picked) return undefined;
+      course = picked.id;
+    }
+  }
   let format = options.format;
   let reverse = options.reverse;
   if (!format) {
@@ -46,7 +61,7 @@ export async function exportGlossary(client: GlossaireClient, options: ExportOpt
     });
     if (!target) return undefined;
   }
-  const result = await client.sendRequest(ExportGlossaryRequest, { format, course: options.course, targetUri: target.toString(), reverse: reverse === true });
+  const result = await client.sendRequest(ExportGlossaryRequest, { format, course, targetUri: target.toString(), reverse: reverse === true });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
   const open = vscode.l10n.t('Open');
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} concept(s) exported to {1}.', result.concepts, vscode.workspace.asRelativePath(target)), open)

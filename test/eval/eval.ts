@@ -34,7 +34,9 @@ import { scanMarkdown } from '../../server/src/service/markdown';
 import { LineIndex } from '../../server/src/service/positions';
 import { normalizePunctuation } from '../../server/src/service/text';
 import { getBuiltinGlossaryPath, getPackageRoot, loadEnglishLexicon, loadLexicon } from '../../server/src/node/resources';
-import { applicableKinds, createRandom, makeTypo, OccurrenceText, pickKind, TYPO_KINDS, TypoKind } from './inject';
+import { applicableKinds, createRandom, makeTypo, OccurrenceText, pickKind, SLASH_PARTNERS, TYPO_KINDS, TypoKind } from './inject';
+
+const SLASH_WORDS = new Set(SLASH_PARTNERS);
 
 /** One labelled true misspelling of a corpus file. */
 interface Label {
@@ -228,7 +230,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
   const correctForms = new Set(glossary.forms.map((f) => (f.caseSensitive ? f.text : normalizePunctuation(f.text).toLowerCase())));
   const isForm = (s: string) => correctForms.has(s) || correctForms.has(normalizePunctuation(s).toLowerCase());
   const results: InjectionResult[] = [];
-  const excluded: Record<string, number> = { 'french-word': 0, 'glossary-form': 0 };
+  const excluded: Record<string, number> = { 'french-word': 0, 'glossary-form': 0, 'capital-name': 0 };
   const excludedKinds: Partial<Record<TypoKind, number>> = {};
   const seen = new Set<string>();
   for (let attempts = 0; results.length < count && attempts < count * 50 && sites.length > 0; attempts++) {
@@ -249,6 +251,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     let reason: string | undefined;
     if (isForm(typo.text) || changed.some(isForm)) reason = 'glossary-form';
     else if (changed.some((w) => lexicon.has(w.toLowerCase()))) reason = 'french-word';
+    else if (isCapitalName(site, typo.text, texts[site.note])) reason = 'capital-name';
     if (reason) {
       excluded[reason]++;
       excludedKinds[kind] = (excludedKinds[kind] ?? 0) + 1;
@@ -290,7 +293,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     seed,
     sites: sites.length,
     ...summarise(results),
-    excluded: excluded['french-word'] + excluded['glossary-form'],
+    excluded: excluded['french-word'] + excluded['glossary-form'] + excluded['capital-name'],
     excludedBy: excluded,
     elided: summarise(results.filter((r) => r.elided)),
     byKind,
@@ -298,6 +301,25 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     misses: results.filter((r) => !r.detected),
     wrongFixes: results.filter((r) => r.detected && !r.rightFix),
   };
+}
+
+/**
+ * True when the typo is a one-word term written as a short word in capitals (under 6 letters)
+ * on a line that is not in capitals: the checker reads such a word as a name or an acronym
+ * ("AWS", "ACME-CLUD"; french.ts `mayBeTypo`), so a typo in it cannot be told from a name that
+ * is spelt so. Typos of a multi-word term keep their context and are not excluded.
+ */
+function isCapitalName(site: Site, typo: string, text: string): boolean {
+  if (site.occurrence.words.length !== 1) return false;
+  const word = typo.split('/').find((w) => !SLASH_WORDS.has(w)) ?? typo;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0 || letters.length >= 6 || letters !== letters.toUpperCase()) return false;
+  let from = site.start;
+  while (from > 0 && text[from - 1] !== '\n') from--;
+  let to = site.end;
+  while (to < text.length && text[to] !== '\n') to++;
+  const line = text.slice(from, site.start) + text.slice(site.end, to);
+  return line !== line.toUpperCase();
 }
 
 /** A word without the elided article or pronoun before it ("l'offshore" → "offshore"). */
@@ -335,7 +357,7 @@ function evaluateGlossary(g: GlossaryFile, o: Options, lexicon: Lexicon, out: st
   }
   for (const m of corpus.missed) out.push(`  MISSED ${m.file}:${m.line}  ${m.word} → ${m.fix}`);
   if (corpus.unlabelledFiles.length > 0) out.push(`  Unlabelled files: ${corpus.unlabelledFiles.join(', ')}`);
-  out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, glossary form ${injected.excludedBy['glossary-form']})`);
+  out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, glossary form ${injected.excludedBy['glossary-form']}, name in capitals ${injected.excludedBy['capital-name']})`);
   out.push(`${pad('kind', 18)}${padl('injected', 9)}${padl('excluded', 9)}${padl('recall', 10)}${padl('right fix', 11)}${padl('warning', 10)}`);
   const row = (name: string, s: { injected: number; detected: number; rightFixFirst: number; warnings: number }, excl: number | string) =>
     out.push(`${pad(name, 18)}${padl(s.injected, 9)}${padl(excl, 9)}${padl(pct(s.detected, s.injected), 10)}${padl(pct(s.rightFixFirst, s.injected), 11)}${padl(pct(s.warnings, s.detected), 10)}`);

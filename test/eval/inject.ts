@@ -49,7 +49,7 @@ const WEIGHTS: Record<TypoKind, number> = {
 };
 
 /** Words another term is joined to with a slash ("sous-traitance/partenariat"): plain French nouns. */
-const SLASH_PARTNERS = ['partenariat', 'méthode', 'outil', 'contrôle', 'budget', 'usage'];
+export const SLASH_PARTNERS = ['partenariat', 'méthode', 'outil', 'contrôle', 'budget', 'usage'];
 
 export { createRandom } from '../random';
 

@@ -1,15 +1,16 @@
 /**
  * The study requests over stdio (dist/server.js): a course's concepts for the quiz, answer
- * checking, coverage groups from notes on disk and open notes (live text), and export.
+ * checking, coverage groups from notes on disk and open notes (live text), and export; then the
+ * same per course in a workspace with a course folder beside notes of the default course.
  */
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestClient } from './lspClient';
-import type { CoverageResult, ExportGlossaryResult, StudyConceptsResult } from '../../server/src/shared/protocol';
+import type { CoursesResult, CoverageResult, ExportGlossaryResult, StudyConceptsResult } from '../../server/src/shared/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -20,7 +21,7 @@ describe('study requests over stdio', { skip: !existsSync(join(ROOT, 'dist', 'se
   before(async () => {
     ws = mkdtempSync(join(tmpdir(), 'glossaire-study-'));
     writeFileSync(join(ws, 'a.md'), "# Cours\n\nL'**infogérance** et le **MCO** du SI.\n");
-    writeFileSync(join(ws, 'b.md'), 'Le cloud, encore le **mco**, et la **tierce maintenance applicative** :\n\n```\n**code**\n```\n');
+    writeFileSync(join(ws, 'b.md'), 'Le cloud, encore le **mco**, et la **tierce maintenance applicative** en plus.\n\n```\n**code**\n```\n');
     client = await TestClient.start({ workspaceFolders: [ws], settings: {} });
     await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 5000, 'index');
   });
@@ -83,5 +84,87 @@ describe('study requests over stdio', { skip: !existsSync(join(ROOT, 'dist', 'se
     const csv = await client.request<ExportGlossaryResult>('glossaire/exportGlossary', { format: 'csv' });
     assert.match(csv.content, /^identifiant,terme,/);
     assert.equal(csv.content.split('\r\n').length, csv.concepts + 2);
+  });
+});
+
+describe('study requests per course over stdio', { skip: !existsSync(join(ROOT, 'dist', 'server.js')) && 'dist/server.js not built' }, () => {
+  let client: TestClient;
+  let ws: string;
+  const uriOf = (...p: string[]) => `file://${join(ws, ...p)}`;
+
+  before(async () => {
+    ws = mkdtempSync(join(tmpdir(), 'glossaire-study-courses-'));
+    // The default course: notes outside every course folder (built-in glossary).
+    writeFileSync(join(ws, 'intro.md'), "L'infogérance et le **PRA** du SI.\n");
+    // A course folder: its Markdown glossary, two notes, one of which defines « pare-feu » its own way.
+    mkdirSync(join(ws, 'reseaux'));
+    writeFileSync(join(ws, 'reseaux', 'glossaire.md'), [
+      '---', 'titre: Réseaux pour débutants', '---', '', '# Matériel', '',
+      '## pare-feu', '', 'Filtre qui laisse passer ou bloque le trafic selon des règles.', '',
+      '## concentrateur', '', 'Boîtier qui répète chaque trame sur tous ses ports.', '',
+      '## passerelle', '', 'Machine par laquelle un réseau local sort vers les autres.', '',
+    ].join('\n'));
+    writeFileSync(join(ws, 'reseaux', 'td1.md'), '**Pare-feu** : la barrière entre ma box et internet.\n\nLa passerelle, encore la passerelle, et le **VLAN** et le **VLAN**.\n');
+    writeFileSync(join(ws, 'reseaux', 'td2.md'), "Le **PRA** n'est pas au programme ; l'infogérance non plus.\n");
+    client = await TestClient.start({ workspaceFolders: [ws], settings: {} });
+    await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 10_000, 'index');
+  });
+
+  after(async () => {
+    if (client && client.proc.exitCode === null) client.proc.kill();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  test('courses: the default course and the course folder, with their concepts and notes; the course of a note', async () => {
+    const r = await client.request<CoursesResult>('glossaire/courses', { uri: uriOf('reseaux', 'td2.md') });
+    assert.deepEqual(r.courses.map((c) => [c.id, c.name, c.concepts, c.notes]).slice(1), [[uriOf('reseaux'), 'Réseaux pour débutants', 3, 2]]);
+    assert.equal(r.courses[0].id, 'default');
+    assert.match(r.courses[0].name, /Externalisation/);
+    assert.equal(r.courses[0].notes, 1);
+    assert.equal(r.active, uriOf('reseaux'));
+    assert.equal((await client.request<CoursesResult>('glossaire/courses', { uri: uriOf('intro.md') })).active, 'default');
+  });
+
+  test('coverage per course: each course counts its own notes and concepts only', async () => {
+    const reseaux = await client.request<CoverageResult>('glossaire/coverage', { course: uriOf('reseaux') });
+    assert.equal(reseaux.course.name, 'Réseaux pour débutants');
+    assert.deepEqual(reseaux.used.map((u) => [u.term, u.count]), [['passerelle', 2], ['pare-feu', 1]]);
+    assert.deepEqual(reseaux.notYetUsed.map((c) => c.term), ['concentrateur']);
+    // « infogérance » (built-in, in td2.md) is not a concept of this course; « PRA » and « VLAN » are defined nowhere.
+    assert.deepEqual(reseaux.undefinedTerms.map((u) => [u.term, u.count]), [['VLAN', 2], ['PRA', 1]]);
+    assert.ok(reseaux.undefinedTerms[1].locations.every((l) => l.uri === uriOf('reseaux', 'td2.md')));
+
+    const def = await client.request<CoverageResult>('glossaire/coverage', { course: 'default' });
+    assert.equal(def.used.find((u) => u.id === 'infogerance')?.count, 1, 'td2.md belongs to the other course');
+    assert.deepEqual(def.undefinedTerms.map((u) => [u.term, u.locations.map((l) => l.uri)]), [['PRA', [uriOf('intro.md')]]]);
+    assert.ok(!def.notYetUsed.some((c) => c.term === 'concentrateur'));
+    assert.deepEqual((await client.request<CoverageResult>('glossaire/coverage', {})).course.id, 'default', 'no course named: the default one');
+  });
+
+  test('studyConcepts per course: its concepts, the student\'s harvested definition beside the glossary\'s; checkAnswer in the course', async () => {
+    const r = await client.request<StudyConceptsResult>('glossaire/studyConcepts', { course: uriOf('reseaux') });
+    assert.deepEqual(r.concepts.map((c) => c.term), ['pare-feu', 'concentrateur', 'passerelle']);
+    const pf = r.concepts.find((c) => c.term === 'pare-feu')!;
+    assert.match(pf.definition, /^Filtre qui laisse passer/);
+    assert.match(pf.harvestedDefinition ?? '', /barrière entre ma box et internet/);
+    assert.equal(r.concepts.find((c) => c.term === 'concentrateur')!.harvestedDefinition, undefined);
+
+    const id = r.concepts.find((c) => c.term === 'concentrateur')!.id;
+    assert.deepEqual(await client.request('glossaire/checkAnswer', { course: uriOf('reseaux'), id, answer: 'concentrateru' }), { grade: 'almost', expected: 'concentrateur' });
+    assert.equal(await client.request('glossaire/checkAnswer', { course: 'default', id, answer: 'concentrateur' }), null, 'not a concept of the default course');
+
+    const def = await client.request<StudyConceptsResult>('glossaire/studyConcepts', { course: 'default' });
+    assert.ok(def.concepts.some((c) => c.id === 'infogerance'));
+    assert.ok(!def.concepts.some((c) => c.term === 'pare-feu'));
+  });
+
+  test('exportGlossary per course: the course\'s concepts, linked to its notes only', async () => {
+    const md = await client.request<ExportGlossaryResult>('glossaire/exportGlossary', { course: uriOf('reseaux'), format: 'md', targetUri: uriOf('export.md') });
+    assert.equal(md.concepts, 3);
+    assert.match(md.content, /^# Réseaux pour débutants/);
+    assert.match(md.content, /### passerelle[\s\S]*?\[reseaux\/td1\.md\]\(reseaux\/td1\.md#L3\) \(2\)/);
+    assert.ok(!md.content.includes('infogérance'));
+    const anki = await client.request<ExportGlossaryResult>('glossaire/exportGlossary', { course: uriOf('reseaux'), format: 'anki' });
+    assert.match(anki.content, /\nglossaire-reseaux-pare-feu\tpare-feu\t/);
   });
 });

@@ -117,6 +117,84 @@ describe('harvest: the patterns', () => {
   });
 });
 
+describe('harvest: general rules for precision and recall', () => {
+  const ROUTEUR = 'un appareil qui relie plusieurs réseaux entre eux';
+
+  it('a list item with a plain label and a colon, a determiner allowed before it', () => {
+    const text = [
+      `- Routeur : ${ROUTEUR}.`,
+      '- Le pare-feu: un filtre qui laisse passer ou bloque le trafic réseau.',
+      '+ DHCPACK : réponse du serveur qui confirme le bail au client.',
+      'Commutateur : une ligne de paragraphe, pas un élément de liste ici.',
+    ].join('\n\n');
+    const ds = harvestDefinitions(text);
+    assert.deepEqual(ds.map((d) => d.term), ['routeur', 'pare-feu', 'DHCPACK']);
+    assert.ok(ds.every((d) => d.pattern === 'list-item'));
+    assertRanges(text, ds[1], 'pare-feu');
+    // Not a term: a long label, a sentence, digits, a single letter, a label announcing a part.
+    for (const item of [
+      '- Le routeur de la salle de cours numéro deux : il relie les réseaux entre eux.',
+      '- Couche 3 : la couche qui route les paquets entre les réseaux.',
+      '- V : le nombre de niveaux que prend le signal transmis.',
+      '- Exemple de routage : un paquet qui passe par trois routeurs.',
+      '- Source schéma : le support de cours du deuxième semestre.',
+      '- Idée : associer une adresse à un nom qui ne lui appartient pas.',
+    ]) assert.deepEqual(harvest(item), [], item);
+  });
+
+  it('a term the note has defined already is not defined again by a plain label', () => {
+    const text = `**Routeur** : ${ROUTEUR}.\n\n- Routeur : se configure depuis une console de la salle.\n`;
+    assert.deepEqual(harvestDefinitions(text).map((d) => d.pattern), ['bold-separator']);
+  });
+
+  it('a list under a heading or lead-in that names examples, objectives, features… lists no terms', () => {
+    const items = `- **Routeur** : ${ROUTEUR}.\n- **Commutateur** : un appareil qui relie les machines d'un même réseau.\n`;
+    assert.equal(harvest(`## Vocabulaire\n\n${items}`).length, 2);
+    assert.deepEqual(harvest(`## Exemples d'équipements\n\n${items}`), []);
+    assert.deepEqual(harvest(`Le projet poursuit deux objectifs :\n\n${items}`), []);
+    assert.deepEqual(harvest(`- Les équipements sont :\n  - Routeur : ${ROUTEUR}.\n`), []);
+    // A paragraph that introduces nothing of the kind, or a new heading, ends the lead-in.
+    assert.equal(harvest(`Deux objectifs :\n\n- Réduire les coûts du service.\n\nLe matériel du cours.\n\n${items}`).length, 2);
+    assert.equal(harvest(`## Fonctionnalités\n\nTexte.\n\n## Lexique\n\n${items}`).length, 2);
+    // A sub-list's lead-in covers its sub-items only.
+    assert.deepEqual(harvest(`- Caractéristiques :\n  - **Débit** : une mesure de la quantité de données transmises par seconde.\n- **Routeur** : ${ROUTEUR}.\n`), [`routeur := ${ROUTEUR}.`]);
+  });
+
+  it('a definition is not a list of names or tasks, narration, a circumstance, a formula or a participle', () => {
+    for (const def of [
+      'Windows, Office, Azure, Teams',
+      'Thalès, Safran, Dassault...',
+      'installer le poste, former les utilisateurs, suivre les tickets',
+      'Ils peuvent intervenir à tout moment dans le projet',
+      'par son nom ou par son adresse postale complète',
+      'pour gérer les communications entre les couches',
+      'en cas de panne, le service bascule sur le second site',
+      'Vp = Ap cos(2 pi f t) pour une onde porteuse',
+      'imposé par défaut au siège du prestataire choisi',
+    ]) assert.deepEqual(harvest(`- **Objet** : ${def}\n`), [], def);
+    // …but these are definitions.
+    for (const def of [
+      'il s\'agit de la date à laquelle le produit doit être livré',
+      'elle désigne la personne qui pilote le projet au quotidien',
+      'unité de données de la couche liaison, avec un en-tête',
+      'entité à laquelle le client confie la gestion de son parc',
+      'partition du disque réservée au système et à ses journaux',
+      'les bits partent un à la fois, sur un seul fil, dans un ordre fixe, sans parallélisme',
+    ]) assert.equal(harvest(`- **Objet** : ${def}\n`).length, 1, def);
+  });
+
+  it('names: "A ou B", an acronym after its words (capitalised as they like), degree and negation words', () => {
+    assert.deepEqual(harvest('- **Chef de projet ou Pilote** : la personne qui conduit le projet au quotidien.\n'),
+      ['chef de projet / pilote := la personne qui conduit le projet au quotidien.']);
+    assert.deepEqual(harvest('- **Revue Technique (RT)** : une réunion où l\'équipe présente son avancement au client.\n'),
+      ['Revue Technique / RT := une réunion où l\'équipe présente son avancement au client.']);
+    assert.deepEqual(harvest('- **Revue Technique** : une réunion où l\'équipe présente son avancement au client.\n'), []);
+    for (const term of ['Prestation peu détaillée', 'Offre assez chère', 'Service non fiable']) {
+      assert.deepEqual(harvest(`- **${term}** : une remarque sur le cahier des charges du client.\n`), [], term);
+    }
+  });
+});
+
 describe('harvest: what is not a definition', () => {
   it('sentence fragments, pronouns, structure labels, proper names, judgements, short or empty values', () => {
     const text = [

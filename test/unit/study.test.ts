@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { maskNames, matchAnswer } from '../../server/src/service/study/matching';
 import { BOX_COUNT, dueConcepts, emptyLeitnerState, parseLeitnerState, pickQuizConcepts, recordReview } from '../../server/src/service/study/leitner';
 import { computeCoverage, findBoldTerms } from '../../server/src/service/study/coverage';
+import { courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, ownFiles } from '../../server/src/service/study/courses';
 import { ankiField, csvField, formatExport, relativePath, toExportConcepts } from '../../server/src/service/study/export';
 import { analyze, builtinGlossary, compile, glossaryJson, ROOT } from './helpers';
 
@@ -109,8 +110,37 @@ describe('course coverage', () => {
       '**Pour** : moins cher. **Attention**, il faut **confier à une société** le **Plan de continuité**.\n' +
       '**TDN : total des données nettes** **C** **🧭 Gouvernance**\n';
     const terms = findBoldTerms(text);
-    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Cloud', 'Plan de continuité', 'TDN', 'Gouvernance'], 'labels, emphasis and verb phrases are not terms');
+    assert.deepEqual(terms.map((t) => t.text), ['offshore', 'nearshore', 'SSII', 'ESN', 'Plan de continuité', 'TDN', 'Gouvernance'], 'labels, emphasis and verb phrases are not terms');
     for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
+  });
+  it('is strict about what looks like a term: labels, headings, table names, lists, values, sentences, shouting are not', () => {
+    const text = [
+      '# Le **Chapitre** en titre', // heading
+      '- **Contexte** : la société veut…', // label before a colon
+      '- **Besoin :** un hébergeur', // label with its colon in bold
+      '[^1]: **CAPEX** : dépenses d’investissement.', // defined right there
+      '| **Terme** | **Sens** |', // a table's header row
+      '| --- | --- |',
+      '| **Coût** | élevé |', // a row's name
+      '| **SLA** | contrat de service |', // an acronym in a cell stays
+      'Les **2 vCores**, la **PHP 8.3**, l’**Exemple 1**, la **1. Phase**, le **IPv6** et la **5G**.', // values; IPv6 and 5G stay
+      'Le **Niveau de service (SLA)**, la **Réversibilité[^3]**.', // expansion and footnote call cut
+      '**ajouter, modifier et supprimer**, **DoS et DDoS**, **Sécurité & Isolation**, **Partie II — Plan**.', // lists, titles
+      '**la solution hybride est recommandée**, **ne possède aucun droit**, **signe le contrat**, **en interne**, **plusieurs entités**.', // sentences, verbs
+      '**TYPE DE CONTRAT**, **ENTREPRISE**, **RGPD**, **DDoS**, **vRack**.', // shouting; acronyms stay
+      'Un **code objet** et une **œuvre dérivée**, puis le **mois**.', // noun phrases; one lower-case word is weak
+    ].join('\n');
+    const terms = findBoldTerms(text);
+    assert.deepEqual(terms.map((t) => t.text), ['SLA', 'IPv6', '5G', 'Niveau de service', 'Réversibilité', 'RGPD', 'DDoS', 'vRack', 'code objet', 'œuvre dérivée', 'mois']);
+    assert.deepEqual(terms.filter((t) => t.weak).map((t) => t.text), ['mois']);
+    for (const t of terms) assert.equal(text.slice(t.start, t.end), t.text, 'the range covers the term');
+    // CRLF lines: the table's header row is still seen.
+    assert.deepEqual(findBoldTerms('| **Nom** | **Rôle** |\r\n|:---|---:|\r\n| x | **VPN** et **PKI** |\r\n').map((t) => t.text), ['VPN', 'PKI']);
+  });
+  it('lists a single lower-case word only when the notes put it in bold twice', () => {
+    const bold = (uri: string, text: string) => ({ uri, terms: findBoldTerms(text).map((t) => ({ text: t.text, range: t.start, weak: t.weak })) });
+    const cov = computeCoverage({ concepts: [], counts: new Map(), bold: [bold('a', 'Le **mois** et le **forfait**.'), bold('b', 'Au **forfait**, le **Forfait** et **VPN**.')] });
+    assert.deepEqual(cov.undefinedTerms.map((u) => [u.term, u.count]), [['forfait', 3], ['VPN', 1]], 'once in bold: emphasis; capitalised once counts too');
   });
   it('normalises NFD bold text to NFC, keeping the offsets of the source', () => {
     const text = 'Une **re\u0301versibilite\u0301** ici.';
@@ -128,16 +158,16 @@ describe('course coverage', () => {
     const bold = Object.entries(notes).map(([uri, text]) => {
       const { occurrences } = analyze(text);
       for (const o of occurrences) counts.set(o.entryId, (counts.get(o.entryId) ?? 0) + 1);
-      return { uri, terms: findBoldTerms(text, occurrences).map((t) => ({ text: t.text, range: [t.start, t.end] as const })) };
+      return { uri, terms: findBoldTerms(text, occurrences).map((t) => ({ text: t.text, range: [t.start, t.end] as const, weak: t.weak })) };
     });
     const concepts = glossary.entries.map((e) => ({ id: e.id, term: e.term, names: e.allForms }));
     const cov = computeCoverage({ concepts, counts, bold, otherDefinedTerms: ['plan de reprise'] });
     assert.deepEqual(cov.used.map((u) => `${u.id}:${u.count}`), ['cloud:2', 'infogerance:1', 'saas:1']);
     assert.equal(cov.notYetUsed.length, glossary.entries.length - 3);
     assert.deepEqual(cov.notYetUsed.map((c) => c.id), glossary.entries.map((e) => e.id).filter((id) => !['cloud', 'infogerance', 'saas'].includes(id)));
-    // « PRA » thrice (any case), « réversibilité » once, if the built-in glossary lacks them;
-    // « plan de reprise » is harvested, so defined.
-    const expected = [['PRA', 3], ['réversibilité', 1]].filter(([t]) => !glossary.forms.some((f) => f.text.toLowerCase() === String(t).toLowerCase()));
+    // « PRA » thrice (any case), if the built-in glossary lacks it; « réversibilité », one lower-case
+    // word in bold once, is emphasis; « plan de reprise » is harvested, so defined.
+    const expected = [['PRA', 3]].filter(([t]) => !glossary.forms.some((f) => f.text.toLowerCase() === String(t).toLowerCase()));
     assert.deepEqual(cov.undefinedTerms.map((u) => [u.term, u.count]), expected);
     const pra = cov.undefinedTerms.find((u) => u.term === 'PRA');
     if (pra) assert.deepEqual(pra.locations.map((l) => l.uri), ['file:///cours/a.md', 'file:///cours/b.md', 'file:///cours/b.md']);
@@ -238,3 +268,67 @@ function parseCsv(text: string): string[][] {
   }
   return records;
 }
+
+describe('courses', () => {
+  const W = 'file:///w';
+  const files = [
+    { uri: 'builtin:externalisation.json', folder: '' },
+    { uri: `${W}/cours.glossaire.json`, folder: '' }, // a setting: applies everywhere
+    { uri: `${W}/reseaux/glossaire.md`, folder: `${W}/reseaux` },
+    { uri: `${W}/reseaux/extra.glossaire.json`, folder: `${W}/reseaux` },
+    { uri: `${W}/reseaux/tp/glossaire.md`, folder: `${W}/reseaux/tp` },
+    { uri: `${W}/droit/glossaire.md`, folder: `${W}/droit` },
+  ];
+  const folders = [`${W}/droit`, `${W}/reseaux`, `${W}/reseaux/tp`];
+
+  it('a note belongs to the deepest course folder above it, else to the default course', () => {
+    assert.equal(courseIdOf(`${W}/reseaux/td1.md`, folders), `${W}/reseaux`);
+    assert.equal(courseIdOf(`${W}/reseaux/tp/a/b.md`, folders), `${W}/reseaux/tp`);
+    assert.equal(courseIdOf(`${W}/reseaux-bis/td.md`, folders), DEFAULT_COURSE, 'a folder name that only starts the same');
+    assert.equal(courseIdOf(`${W}/intro.md`, folders), DEFAULT_COURSE);
+    assert.equal(courseIdOf(`${W}/reseaux/td1.md`, []), DEFAULT_COURSE);
+  });
+
+  it('lists one course per course folder, and the default course only when a note is outside them all (or there is no folder)', () => {
+    assert.deepEqual(listCourseIds(files, [`${W}/reseaux/td1.md`, `${W}/droit/cours.md`]), folders);
+    assert.deepEqual(listCourseIds(files, [`${W}/reseaux/td1.md`, `${W}/intro.md`]), [DEFAULT_COURSE, ...folders]);
+    assert.deepEqual(listCourseIds(files, []), folders, 'a course folder with no note yet is a course');
+    assert.deepEqual(listCourseIds(files.slice(0, 2), [`${W}/reseaux/td1.md`]), [DEFAULT_COURSE]);
+    assert.deepEqual(listCourseIds([], []), [DEFAULT_COURSE]);
+  });
+
+  it('a course\'s own glossaries are the files of its folder; the default course\'s, those that apply everywhere', () => {
+    assert.deepEqual(ownFiles(files, `${W}/reseaux`).map((f) => f.uri), [`${W}/reseaux/glossaire.md`, `${W}/reseaux/extra.glossaire.json`]);
+    assert.deepEqual(ownFiles(files, DEFAULT_COURSE).map((f) => f.uri), ['builtin:externalisation.json', `${W}/cours.glossaire.json`]);
+    assert.deepEqual(ownFiles(files, `${W}/nowhere`), []);
+    assert.equal(courseIdOf(courseProbeUri(`${W}/reseaux`), folders), `${W}/reseaux`, 'the probe is a note of its course');
+    assert.equal(courseProbeUri(DEFAULT_COURSE), '');
+  });
+
+  it('names a course by its glossary\'s title (JSON name, Markdown front matter), else its folder', () => {
+    assert.equal(glossaryTitle('{"name": " Réseaux ", "entries": []}'), 'Réseaux');
+    assert.equal(glossaryTitle('---\r\nlangue: fr\r\ntitre: "Droit des contrats"\r\n---\r\n# A\n'), 'Droit des contrats');
+    assert.equal(glossaryTitle('---\nTitle: Networks\n---\n'), 'Networks');
+    assert.equal(glossaryTitle('# Catégorie\n\ntitre: pas dans un en-tête\n'), undefined);
+    assert.equal(glossaryTitle('---\ntitre:\n---\n'), undefined);
+    assert.equal(glossaryTitle('{broken'), undefined);
+    assert.equal(glossaryTitle(undefined), undefined);
+    assert.equal(folderName(`${W}/cours%20r%C3%A9seaux`), 'cours réseaux');
+    assert.equal(folderName(`${W}/bad%E0`), 'bad%E0', 'a malformed escape stays as written');
+  });
+
+  it('matches the student\'s harvested definitions to the course\'s concepts by any name, accents and case aside', () => {
+    const concepts = [
+      { id: 'pare-feu', term: 'pare-feu', names: ['pare-feu', 'firewall'] },
+      { id: 'hub', term: 'concentrateur', names: ['concentrateur', 'hub'] },
+      { id: 'dns', term: 'DNS', names: ['DNS'] },
+    ];
+    const got = matchHarvested(concepts, [
+      { term: 'Firewall', names: [], definition: 'mon mur' },
+      { term: 'Pare-Feu', names: [], definition: 'ma barrière' },
+      { term: 'dns', names: ['annuaire'], definition: 'l\'annuaire' },
+      { term: 'routeur', names: [], definition: 'pas un concept du cours' },
+    ]);
+    assert.deepEqual([...got], [['pare-feu', 'ma barrière'], ['dns', 'l\'annuaire']]);
+  });
+});

@@ -62,7 +62,8 @@ describe('word table', () => {
     const b = t.idOfString('de');
     const c = t.idOfString('maison');
     assert.equal(t.kinds[a] & WordKind.Forms, WordKind.Forms);
-    assert.equal(t.kinds[b], 0, 'a short word is never a fuzzy candidate');
+    assert.equal(t.kinds[b], WordKind.Unknown, 'a two-letter word may be a typo of a short word of a multi-word term');
+    assert.equal(t.kinds[t.idOfString('a')], 0, 'a one-letter word is never a fuzzy candidate');
     assert.equal(t.kinds[c], WordKind.Unknown);
     t.setInfo(c, {}, false);
     assert.equal(t.kinds[c], 0);

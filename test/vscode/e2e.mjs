@@ -15,11 +15,12 @@
 // playwright-core: .ci/setup-e2e.sh) are missing it runs the installer; if that fails too and
 // CI is not set, it skips with a loud warning and exits 0.
 //
-//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--no-package]
+//   node test/vscode/e2e.mjs [--suite-only | --ui-only | --web-only] [--no-web] [--screenshots DIR] [--note FILE] [--course DIR] [--no-package]
 //   Screenshots go to test/vscode/.screenshots-tmp (untracked). --note runs the UI check on one
 //   of the project's example notes instead of the student's notes: `npm run screenshots` writes
 //   the committed ones in docs/screenshots from examples/01-externalisation.md, so that they show
-//   only the project's own text.
+//   only the project's own text; --course DIR adds a course folder beside it (examples/reseaux):
+//   two courses in the Study view and the quiz.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -132,6 +133,7 @@ if (runs('ui')) {
   const { code } = await runTee(process.execPath, [
     path.join(root, 'test/vscode/uiCheck.mjs'), '--glossaire', '--vsix', vsix, '--screenshots', shots,
     ...(note ? ['--note', path.resolve(root, note)] : []),
+    ...(option('--course') ? ['--course', path.resolve(root, option('--course'))] : []),
   ]);
   results.push({
     name: `UI check (packaged .vsix, Chromium, ${note ? path.basename(note) : "the student's notes"})`,

@@ -15,10 +15,12 @@
 //   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix [--notes FILE] [--screenshots DIR]
 //     Glossaire's own scenario (runGlossaireUiCheck below) on the student's notes.
 //   node test/vscode/uiCheck.mjs --glossaire --vsix FILE.vsix --note examples/01-externalisation.md
-//     [--typo WRITTEN=FIX]... [--screenshots DIR]
+//     [--typo WRITTEN=FIX]... [--course DIR] [--screenshots DIR]
 //     The same scenario on one of the project's example notes: its planted typos are read from
 //     examples/README.md (or given with --typo), the hovered word is the note's first
 //     "infogérance" (any case), the first typo gets the quick fix (`npm run screenshots`).
+//     --course DIR copies a course folder (its glossaire.md and notes) beside the note: the Study
+//     view must show one root per course and the quiz must ask which course first.
 // Exit code: 0 all checks passed, 1 a check failed, 2 infrastructure error, 124 timeout.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -270,13 +272,14 @@ export async function calm(page) {
  * definition screenshots. Returns a report whose `failures` lists the failed checks.
  * Another note (e.g. an example note, see exampleScenario) comes with its own `typos`, `hover`
  * word, `inNote` terms and `name` (its file name in the temporary workspace).
- * `prepare(workspace)` may add files to the workspace, `settings` are added to the user settings,
+ * `prepare(workspace)` may add files to the workspace (with `courseTitle`: a course folder, whose
+ * course the Study view and the quiz must offer; `--course DIR` copies one), `settings` are added to the user settings,
  * and `extraSteps({page, server, step, check, report, shot})` runs more checks at the end (the web
  * build's own: webCheck.mjs).
  * @param {{vsix: string, notes?: string, name?: string, typos?: Array<{written: string, fix: string}>,
  *          hover?: string, inNote?: string[], screenshots?: string, timeout?: number,
  *          verbose?: boolean, keep?: boolean, log?: (m: string) => void,
- *          settings?: object, prepare?: (workspace: string) => void,
+ *          settings?: object, prepare?: (workspace: string) => void, courseTitle?: string,
  *          extraSteps?: (ctx: object) => Promise<void>}} o
  */
 export async function runGlossaireUiCheck(o) {
@@ -466,6 +469,11 @@ export async function runGlossaireUiCheck(o) {
           for (const g of ['Concepts to Review', 'Not in Your Notes Yet', 'No Definition']) {
             check(rows.some((r) => r.startsWith(g)), `Study shows the group "${g}"`);
           }
+          if (o.courseTitle) {
+            // Two courses: one root each (the notes' course, then the course folder), each with its groups.
+            check(rows.some((r) => r.startsWith(o.courseTitle)), `Study has a root for the course "${o.courseTitle}"`);
+            check(rows.filter((r) => r.startsWith('No Definition')).length === 2, 'Study shows « No Definition » once per course');
+          }
           check(rows.some((r) => r.startsWith('MCO')), 'Study lists "MCO" without definition');
           const status = await poll(async () => {
             const t = await page.locator('.statusbar-item').filter({ hasText: /concepts? · / }).first().innerText().catch(() => '');
@@ -480,12 +488,24 @@ export async function runGlossaireUiCheck(o) {
           await calm(page);
           await runCommand(page, 'Glossaire: Review the Course');
           const widget = page.locator('.quick-input-widget');
-          await poll(async () => /Definition → term/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the kind of questions' });
+          const first = await poll(async () => {
+            const t = (await widget.innerText()) ?? '';
+            return /Which course\?/.test(t) ? 'course' : /Definition → term/.test(t) ? 'mode' : null;
+          }, { timeout: 10_000, what: 'the course or the kind of questions' });
+          if (o.courseTitle) check(first === 'course', 'with two courses, the quiz asks which course first');
+          if (first === 'course') {
+            // The active note's course comes first: Enter takes it.
+            const courses = await widget.innerText();
+            if (o.courseTitle) check(courses.includes(o.courseTitle), `the course "${o.courseTitle}" is offered`);
+            await shot(page, 'quiz-course');
+            await page.keyboard.press('Enter');
+            await poll(async () => /Definition → term/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the kind of questions' });
+          }
           await page.keyboard.press('Enter');
-          const first = glossary.entries[0];
+          const firstConcept = glossary.entries[0];
           await poll(async () => /question 1 of/.test((await widget.innerText()) ?? ''), { timeout: 10_000, what: 'the first question' });
           // A near miss of the first concept (two letters swapped), typed with the keyboard.
-          const near = first.term.slice(0, 3) + first.term[4] + first.term[3] + first.term.slice(5);
+          const near = firstConcept.term.slice(0, 3) + firstConcept.term[4] + firstConcept.term[3] + firstConcept.term.slice(5);
           await page.keyboard.type(near);
           await shot(page, 'quiz');
           await page.keyboard.press('Enter');
@@ -493,7 +513,7 @@ export async function runGlossaireUiCheck(o) {
             const t = (await widget.innerText()) ?? '';
             return /Almost/.test(t) ? t : null;
           }, { timeout: 10_000, what: 'the « almost » verdict' });
-          check(verdict.includes(first.term), `the verdict gives the right spelling "${first.term}"`);
+          check(verdict.includes(firstConcept.term), `the verdict gives the right spelling "${firstConcept.term}"`);
           await shot(page, 'quiz-verdict');
           await page.keyboard.press('Escape');
         });
@@ -566,6 +586,17 @@ async function glossaireMain(a, log) {
       return 2;
     }
     log(`note ${scenario.name}: typos ${scenario.typos.map((t) => `${t.written} → ${t.fix}`).join(', ')}; hover "${scenario.hover}"`);
+  }
+  if (a.course) {
+    // A course folder beside the note (its glossary and notes, copied): the study tools show two courses.
+    const dir = path.resolve(a.course);
+    const glossaryFile = path.join(dir, 'glossaire.md');
+    if (!fs.existsSync(glossaryFile)) {
+      log(`--course ${a.course}: no glossaire.md there`);
+      return 2;
+    }
+    scenario.prepare = (workspace) => fs.cpSync(dir, path.join(workspace, path.basename(dir)), { recursive: true });
+    scenario.courseTitle = /^(?:titre|title)\s*:\s*(.+)$/m.exec(fs.readFileSync(glossaryFile, 'utf8'))?.[1].trim() ?? path.basename(dir);
   }
   const timeoutS = Number(a.timeout ?? process.env.GLOSSAIRE_E2E_TIMEOUT ?? 180);
   const t0 = Date.now();

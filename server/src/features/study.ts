@@ -6,48 +6,78 @@
 import { URI } from 'vscode-uri';
 import { ServerContext } from '../lsp/context';
 import { runSafe } from '../lsp/runSafe';
-import { Glossary } from '../service/glossary';
+import { Glossary, GlossaryEntry } from '../service/glossary';
 import { Range } from '../service/positions';
 import { computeCoverage, findBoldTerms, NoteBoldTerms } from '../service/study/coverage';
-import { collectUses, EXPORT_FORMATS, formatExport, readGlossaryName, relativePath, toExportConcepts } from '../service/study/export';
+import { courseFolders, courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, ownFiles } from '../service/study/courses';
+import { collectUses, EXPORT_FORMATS, formatExport, relativePath, toExportConcepts } from '../service/study/export';
 import { matchAnswer } from '../service/study/matching';
 import {
-  CheckAnswerRequest, CheckAnswerResult, CourseInfo, CoverageRequest, CoverageResult, ExportGlossaryRequest, ExportGlossaryResult,
+  CheckAnswerRequest, CheckAnswerResult, CourseInfo, CoursesRequest, CoursesResult, CoverageRequest, CoverageResult, ExportGlossaryRequest, ExportGlossaryResult,
   StudyConceptsRequest, StudyConceptsResult,
 } from '../shared/protocol';
-
-/** Id of the current glossary as a course (the only one until courses per folder exist). */
-export const DEFAULT_COURSE = 'default';
 
 /** A course: its glossary and which notes belong to it. */
 interface Course {
   info: CourseInfo;
-  /** Stable short name of the course's glossary file (Anki GUIDs). */
+  /** Stable short name of the course (Anki GUIDs). */
   slug: string;
+  /** The course's chain composed: every term its notes get (farther glossaries, harvested definitions). */
   glossary: Glossary;
+  /** The course's own concepts (entries of its own glossary files), in glossary order. */
+  concepts: GlossaryEntry[];
   /** True for a note (URI) of this course. */
   hasNote(uri: string): boolean;
 }
 
-/**
- * The course a request names. Hook for glossaries per course folder: today every id (and none)
- * is the current glossary over every note.
- */
-function resolveCourse(ctx: ServerContext, _id: string | undefined): Course {
-  const glossary = ctx.store.current;
-  const first = glossary.entries[0]?.uri ?? ctx.store.uris[0];
-  const name = readGlossaryName(first ? glossary.sources.get(first) : undefined) ?? 'Glossaire';
-  // Anki GUIDs stay the same across exports of the same glossary file.
-  const slug = !first || first === ctx.store.uris[0] && /externalisation\.json$/.test(first) ? 'builtin' : (first.split('/').pop() ?? 'course').replace(/(\.glossaire)?\.json$/i, '');
-  return { info: { id: DEFAULT_COURSE, name }, slug, glossary, hasNote: () => true };
+/** The glossary files in use, as course files (URI and folder). */
+function courseFiles(ctx: ServerContext): { uri: string; folder: string; origin: string }[] {
+  return ctx.store.loadedFiles().map((f) => ({ uri: f.uri, folder: f.folder, origin: f.origin }));
+}
+
+/** The notes the server knows: open checked documents and indexed files. */
+function knownNotes(ctx: ServerContext): Set<string> {
+  const out = new Set(ctx.index.uris());
+  for (const doc of ctx.documents.all()) if (ctx.isChecked(doc)) out.add(doc.uri);
+  return out;
 }
 
 /**
- * Definitions harvested from the course's notes, by concept id or term. Hook for the harvesting
- * of definitions written in the notes: none yet.
+ * The course a request names: that course folder, the default course when none is named (or the
+ * only course when every note is in a course folder). An unknown id falls back the same way.
  */
-function harvestedDefinitions(_ctx: ServerContext, _course: Course): Map<string, string> {
-  return new Map();
+function resolveCourse(ctx: ServerContext, id: string | undefined): Course {
+  const files = courseFiles(ctx);
+  const folders = courseFolders(files);
+  const ids = listCourseIds(files, knownNotes(ctx));
+  const courseId = id !== undefined && (id === DEFAULT_COURSE || folders.includes(id)) ? id : ids[0] ?? DEFAULT_COURSE;
+  const own = ownFiles(files, courseId);
+  const ownUris = new Set(own.map((f) => f.uri));
+  const glossary = ctx.store.forUri(courseProbeUri(courseId));
+  const concepts = glossary.entries.filter((e) => ownUris.has(e.uri));
+  const titled = own.map((f) => glossaryTitle(ctx.store.compiledTextOf(f.uri))).find((n) => n);
+  const name = titled ?? (courseId === DEFAULT_COURSE ? 'Glossaire' : folderName(courseId));
+  // Anki GUIDs stay the same across exports of the same course.
+  const first = own[0];
+  const slug = courseId !== DEFAULT_COURSE
+    ? folderName(courseId).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'course'
+    : !first || first.origin === 'builtin' ? 'builtin' : (first.uri.split('/').pop() ?? 'course').replace(/(\.glossaire)?\.json$/i, '');
+  return { info: { id: courseId, name }, slug, glossary, concepts, hasNote: (uri) => courseIdOf(uri, folders) === courseId };
+}
+
+/** The definitions the course's notes write (harvested), as matchHarvested takes them. */
+function harvestedOf(ctx: ServerContext, course: Course): { term: string; names: string[]; definition: string }[] {
+  const out: { term: string; names: string[]; definition: string }[] = [];
+  if (!ctx.store.harvesting) return out;
+  for (const h of ctx.store.harvestedGroups()) {
+    for (const e of h.glossary.entries) if (course.hasNote(e.uri)) out.push({ term: e.term, names: e.allForms, definition: e.definition });
+  }
+  return out;
+}
+
+/** The student's definitions of the course's concepts, by concept id. */
+function harvestedDefinitions(ctx: ServerContext, course: Course): Map<string, string> {
+  return matchHarvested(course.concepts.map((e) => ({ id: e.id, term: e.term, names: e.allForms })), harvestedOf(ctx, course));
 }
 
 /** Every note of the course: open ones with their live analysis, the others from the index. */
@@ -70,18 +100,38 @@ function courseNotes(ctx: ServerContext, course: Course): {
       occurrences.push({ uri: doc.uri, entryId: o.entryId, line: lines.positionAt(o.start).line });
     }
     const text = doc.getText();
-    const terms = findBoldTerms(text, found).map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
+    const terms = findBoldTerms(text, found).map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end), weak: b.weak }));
     if (terms.length > 0) bold.push({ uri: doc.uri, terms });
   }
-  for (const [id, n] of ctx.index.counts(open)) counts.set(id, (counts.get(id) ?? 0) + n);
+  for (const [id, n] of ctx.index.counts(open, course.hasNote)) counts.set(id, (counts.get(id) ?? 0) + n);
   for (const note of ctx.index.bold(open)) if (course.hasNote(note.uri)) bold.push(note);
   return { counts, bold, occurrences };
 }
 
-/** Registers glossaire/studyConcepts, glossaire/checkAnswer, glossaire/coverage and glossaire/exportGlossary. */
+/** Registers glossaire/courses, glossaire/studyConcepts, glossaire/checkAnswer, glossaire/coverage and glossaire/exportGlossary. */
 export function registerStudy(ctx: ServerContext): void {
   const { connection } = ctx;
   const noCourse: CourseInfo = { id: DEFAULT_COURSE, name: '' };
+
+  connection.onRequest(CoursesRequest, (params, token) =>
+    runSafe<CoursesResult>(connection, 'courses', token, { courses: [] }, () => {
+      const notes = knownNotes(ctx);
+      const files = courseFiles(ctx);
+      const folders = courseFolders(files);
+      const perCourse = new Map<string, number>();
+      for (const uri of notes) {
+        const id = courseIdOf(uri, folders);
+        perCourse.set(id, (perCourse.get(id) ?? 0) + 1);
+      }
+      const courses = listCourseIds(files, notes).map((id) => {
+        const c = resolveCourse(ctx, id);
+        return { ...c.info, concepts: c.concepts.length, notes: perCourse.get(id) ?? 0 };
+      });
+      const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+      const active = uri ? courseIdOf(uri, folders) : undefined;
+      return { courses, active: active && courses.some((c) => c.id === active) ? active : undefined };
+    }),
+  );
 
   connection.onRequest(StudyConceptsRequest, (params, token) =>
     runSafe<StudyConceptsResult>(connection, 'studyConcepts', token, { course: noCourse, concepts: [] }, () => {
@@ -89,7 +139,7 @@ export function registerStudy(ctx: ServerContext): void {
       const harvested = harvestedDefinitions(ctx, course);
       return {
         course: course.info,
-        concepts: course.glossary.entries.map((e) => ({
+        concepts: course.concepts.map((e) => ({
           id: e.id, term: e.term, categoryLabel: e.categoryLabel, definition: e.definition, names: e.allForms,
           harvestedDefinition: harvested.get(e.id),
         })),
@@ -99,7 +149,8 @@ export function registerStudy(ctx: ServerContext): void {
 
   connection.onRequest(CheckAnswerRequest, (params, token) =>
     runSafe<CheckAnswerResult | null>(connection, 'checkAnswer', token, null, () => {
-      const entry = typeof params?.id === 'string' ? resolveCourse(ctx, params.course).glossary.byId.get(params.id) : undefined;
+      const course = typeof params?.id === 'string' ? resolveCourse(ctx, params.course) : undefined;
+      const entry = course?.concepts.find((e) => e.id === params.id);
       if (!entry || typeof params.answer !== 'string') return null;
       const m = matchAnswer(params.answer, { term: entry.term, alternatives: entry.allForms });
       return { grade: m.grade, expected: m.expected };
@@ -111,7 +162,7 @@ export function registerStudy(ctx: ServerContext): void {
       const course = resolveCourse(ctx, params?.course);
       const { counts, bold } = courseNotes(ctx, course);
       const coverage = computeCoverage({
-        concepts: course.glossary.entries.map((e) => ({ id: e.id, term: e.term, names: e.allForms })),
+        concepts: course.concepts.map((e) => ({ id: e.id, term: e.term, names: e.allForms })),
         counts,
         bold,
         otherDefinedTerms: harvestedDefinitions(ctx, course).keys(),
@@ -132,9 +183,9 @@ export function registerStudy(ctx: ServerContext): void {
         list.push(o);
       }
       // Notes that are not open: their first line per concept from the index.
-      for (const e of course.glossary.entries) {
+      for (const e of course.concepts) {
         for (const r of ctx.index.references(e.id)) {
-          if (byNote.has(r.uri) && ctx.documents.get(r.uri)) continue;
+          if (!course.hasNote(r.uri) || (byNote.has(r.uri) && ctx.documents.get(r.uri))) continue;
           let list = byNote.get(r.uri);
           if (!list) byNote.set(r.uri, (list = []));
           list.push({ entryId: e.id, line: r.range.start.line });
@@ -147,10 +198,10 @@ export function registerStudy(ctx: ServerContext): void {
       });
       const uses = collectUses(notes);
       const content = formatExport(
-        { title: course.info.name, courseId: course.slug, concepts: toExportConcepts(course.glossary, (id) => uses.get(id) ?? []) },
+        { title: course.info.name, courseId: course.slug, concepts: toExportConcepts({ entries: course.concepts }, (id) => uses.get(id) ?? []) },
         format, ctx.locale, { reverse: params.reverse === true },
       );
-      return { content, concepts: course.glossary.entries.length };
+      return { content, concepts: course.concepts.length };
     }),
   );
 }

@@ -194,6 +194,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   ctx.index.onText = (uri, text) => {
     if (store.setNoteText(uri, text)) harvestChanged = true;
   };
+  ctx.index.textsFirst = () => store.harvesting;
   let harvestChanged = false;
 
   /** Finds the workspace's glossary files (none when discovery is off). */
@@ -250,11 +251,10 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     await ctx.index.rebuild(folders, (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`), onProblem);
     progress?.done();
     if (harvestChanged) {
-      // Terms defined in the notes: the open notes are checked with them, and the notes read
-      // before a definition was found are indexed again (a second pass finds no new change).
+      // Terms defined in the notes: the open notes are checked with them (the index read every
+      // note's definitions before indexing any: see WorkspaceIndex.textsFirst).
       harvestChanged = false;
       glossaryChanged();
-      await ctx.index.rebuild(folders);
     }
     void connection.sendNotification(OccurrencesChangedNotification, {});
   }

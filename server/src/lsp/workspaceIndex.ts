@@ -24,6 +24,8 @@ export type FileOccurrences = Map<string, Range[]>;
 export interface IndexedBoldTerm {
   text: string;
   range: Range;
+  /** A single lower-case word: listed only when in bold twice (see coverage.ts). */
+  weak?: boolean;
 }
 
 /** Computes a note's occurrences by concept. */
@@ -42,7 +44,7 @@ export function indexNote(text: string, service: GlossaireService): { occurrence
   const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
   if (occurrences.length === 0 && boldSpans.length === 0) return { occurrences: out, bold: [] };
   const lines = new LineIndex(text);
-  const bold = boldSpans.map((b) => ({ text: b.text, range: lines.rangeAt(b.start, b.end) }));
+  const bold = boldSpans.map((b): IndexedBoldTerm => (b.weak ? { text: b.text, range: lines.rangeAt(b.start, b.end), weak: true } : { text: b.text, range: lines.rangeAt(b.start, b.end) }));
   for (const o of occurrences) {
     const list = out.get(o.entryId);
     const r = lines.rangeAt(o.start, o.end);
@@ -59,6 +61,13 @@ export class WorkspaceIndex {
   private generation = 0;
   /** Called with each note the index reads (harvesting: see server.ts). */
   onText?: (uri: string, text: string) => void;
+  /**
+   * True when `onText` may change the glossaries (harvesting is on): a rebuild then reads every
+   * note for `onText` before it indexes any, so that each note is indexed once, with its
+   * course's glossary as the whole course defines it (indexing while harvesting recompiled a
+   * course's chain at each new definition, then indexed the whole workspace a second time).
+   */
+  textsFirst?: () => boolean;
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
@@ -81,32 +90,68 @@ export class WorkspaceIndex {
     this.ready = (async () => {
       // Glossary files (glossaire.md…) are not notes.
       const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES, onProblem)).filter((u) => !isGlossaryUri(u));
-      let i = 0;
-      while (i < uris.length) {
-        if (generation !== this.generation) return;
-        // Slices of ~15 ms: requests are answered between them.
-        const sliceEnd = Date.now() + 15;
-        while (i < uris.length && Date.now() < sliceEnd) {
-          await this.updateFile(uris[i++]);
-          if (generation !== this.generation) return;
+      const onText = this.onText;
+      const textsFirst = onText !== undefined && (this.textsFirst?.() ?? false);
+      const total = uris.length * (textsFirst ? 2 : 1);
+      let done = 0;
+      // Slices of ~15 ms: requests are answered between them.
+      const inSlices = async (each: (uri: string) => Promise<void>): Promise<boolean> => {
+        for (let i = 0; i < uris.length; ) {
+          const sliceEnd = Date.now() + 15;
+          while (i < uris.length && Date.now() < sliceEnd) {
+            await each(uris[i++]);
+            done++;
+            if (generation !== this.generation) return false;
+          }
+          onProgress?.(done, total);
+          if (i < uris.length) await new Promise<void>((r) => defer(r));
         }
-        onProgress?.(i, uris.length);
-        if (i < uris.length) await new Promise<void>((r) => defer(r));
+        return generation === this.generation;
+      };
+      if (textsFirst) {
+        const read = async (uri: string) => {
+          const text = await this.readNote(uri);
+          try {
+            if (text !== undefined) onText(uri, text);
+          } catch {
+            // As in indexFile: one note does not end the run.
+          }
+        };
+        if (!(await inSlices(read))) return;
       }
-      onProgress?.(uris.length, uris.length);
+      if (!(await inSlices((uri) => this.indexFile(uri, textsFirst ? undefined : onText)))) return;
+      onProgress?.(total, total);
     })().catch(() => undefined);
     return this.ready;
   }
 
-  /** Re-reads one file (created or changed); a file that cannot be read leaves the index. */
-  async updateFile(uri: string): Promise<void> {
+  private async readNote(uri: string): Promise<string | undefined> {
     try {
-      const text = await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
-      this.onText?.(uri, text);
+      return await this.host.readText(uri, { maxBytes: MAX_FILE_SIZE });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Reads and indexes one file (its text to `onText` first, when given). */
+  private async indexFile(uri: string, onText: ((uri: string, text: string) => void) | undefined): Promise<void> {
+    const text = await this.readNote(uri);
+    if (text === undefined) {
+      this.deleteFile(uri);
+      return;
+    }
+    try {
+      onText?.(uri, text);
       this.setNote(uri, indexNote(text, this.getService(uri)));
     } catch {
+      // One note the core cannot take must not end the whole run.
       this.deleteFile(uri);
     }
+  }
+
+  /** Re-reads one file (created or changed); a file that cannot be read leaves the index. */
+  updateFile(uri: string): Promise<void> {
+    return this.indexFile(uri, this.onText);
   }
 
   /** Sets a file's occurrences from text (an open document). */
@@ -140,11 +185,19 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Occurrence counts per concept over the index, leaving out some files (open ones). */
-  counts(exclude: Set<string> = new Set()): Map<string, number> {
+  /** Indexed note URIs. */
+  uris(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  /**
+   * Occurrence counts per concept over the index, leaving out some files (open ones) and, with
+   * `include`, the files it rejects (the notes of other courses).
+   */
+  counts(exclude: Set<string> = new Set(), include?: (uri: string) => boolean): Map<string, number> {
     const out = new Map<string, number>();
     for (const [uri, occ] of this.files) {
-      if (exclude.has(uri)) continue;
+      if (exclude.has(uri) || (include && !include(uri))) continue;
       for (const [id, ranges] of occ) out.set(id, (out.get(id) ?? 0) + ranges.length);
     }
     return out;

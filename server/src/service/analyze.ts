@@ -224,11 +224,11 @@ export class MatchRun {
       if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0 || !typos) continue;
       let info = word.info;
       if (info === undefined) {
-        info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon);
+        info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon, this.english);
         table.setInfo(id, info, info.joined !== undefined || info.candidates.length > 0);
       }
       if (info.joined) {
-        this.matchJoined(i, word.lower, info.joined);
+        this.matchJoined(i, word.lower, info.joined, info.joinedDistance ?? 0);
         continue;
       }
       if (info.candidates.length === 0) continue;
@@ -323,14 +323,15 @@ export class MatchRun {
   }
 
   /** Rule 3 at token i: a word that is a multi-word term without its separators. */
-  private matchJoined(i: number, lower: string, joined: TermForm): void {
+  private matchJoined(i: number, lower: string, joined: TermForm, distance: number): void {
     if (this.isWord(lower)) return;
     this.near(i - 2, i + 2);
     const { text, tokens } = this;
     const tk = tokens[i];
+    // With a typo besides ("suostraitant"), a misspelling of the term at that distance.
     this.findings.push({
-      start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: 'glossaire.compound', severity: 'warning',
-      entryId: joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, joined, this.nfd)],
+      start: tk.start, end: tk.end, word: text.slice(tk.start, tk.end), code: distance > 0 ? 'glossaire.misspelled-term' : 'glossaire.compound', severity: 'warning',
+      entryId: joined.entry.id, suggestions: [replacementFor(text, tokens, i, i, joined, this.nfd)], ...(distance > 0 ? { distance } : {}),
     });
     this.findingAt.push(i);
   }

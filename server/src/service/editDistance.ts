@@ -61,3 +61,55 @@ export function deletions(word: string, depth: number, out: Set<string> = new Se
   }
   return out;
 }
+
+// Keys next to each other on a French AZERTY keyboard (letters only), both ways. A typo hits a
+// neighbouring key far more often than any other: the basis of `typoCost`.
+const AZERTY = ['azertyuiop', 'qsdfghjklm', 'wxcvbn'];
+const NEAR = new Map<string, string>();
+for (let r = 0; r < AZERTY.length; r++) {
+  for (let c = 0; c < AZERTY[r].length; c++) {
+    const here = AZERTY[r][c];
+    for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, 0], [1, -1]]) {
+      const there = AZERTY[r + dr]?.[c + dc];
+      if (there) NEAR.set(here, (NEAR.get(here) ?? '') + there);
+    }
+  }
+}
+
+/** True when two letters are neighbouring keys on an AZERTY keyboard. */
+export function areNeighbourKeys(a: string, b: string): boolean {
+  return b.length === 1 && (NEAR.get(a)?.includes(b) ?? false);
+}
+
+/**
+ * How unlikely it is that typing `intended` gave `written` (both folded, lower-case), in
+ * tenths of an edit: an edit distance whose edits are weighted by how often a hand makes them.
+ * A letter missing, doubled, or two letters swapped: 10–11 (one specific slip); a neighbouring
+ * key hit instead or as well: 15 (one of the key's 3–6 neighbours); any other letter: 25.
+ * Only used to order candidates at the same edit distance ("couchex": a neighbour of s hit
+ * for it, "couches", rather than an x added to "couche").
+ */
+export function typoCost(written: string, intended: string): number {
+  const la = written.length;
+  const lb = intended.length;
+  const rows: number[][] = [];
+  for (let i = 0; i <= la; i++) rows.push(new Array<number>(lb + 1).fill(0));
+  for (let j = 1; j <= lb; j++) rows[0][j] = rows[0][j - 1] + 10;
+  for (let i = 1; i <= la; i++) {
+    const ch = written[i - 1];
+    // A letter too many in the written word: doubled, a neighbour of a letter beside it, other.
+    const before = written[i - 2] ?? '';
+    const after = written[i] ?? '';
+    const extra = ch === before || ch === after ? 10 : areNeighbourKeys(ch, before) || areNeighbourKeys(ch, after) ? 15 : 25;
+    rows[i][0] = rows[i - 1][0] + extra;
+    for (let j = 1; j <= lb; j++) {
+      const want = intended[j - 1];
+      let v = rows[i - 1][j] + extra;
+      v = Math.min(v, rows[i][j - 1] + 10);
+      v = Math.min(v, rows[i - 1][j - 1] + (ch === want ? 0 : areNeighbourKeys(ch, want) ? 15 : 25));
+      if (i > 1 && j > 1 && ch === intended[j - 2] && before === want) v = Math.min(v, rows[i - 2][j - 2] + 11);
+      rows[i][j] = v;
+    }
+  }
+  return rows[la][lb];
+}

@@ -79,10 +79,21 @@ export function isSiblingCompound(word: string, key: string, isWord: (lower: str
 }
 
 const ENGLISH_ENDINGS = ['ed', 'ing', 'y', 'ly'];
+/** Endings English adds to almost any verb, so that the list may lack the derived word. */
+const VERB_ENDINGS = ['ed', 'ing'];
 
-/** True when the word is the term with an English ending ("cloudy", "clouded"): not a typo. */
-export function isDerivedWord(word: string, key: string): boolean {
-  return word.length > key.length && word.startsWith(key) && ENGLISH_ENDINGS.includes(word.slice(key.length));
+/**
+ * True when the word is the term with an English ending ("cloudy", "clouded"): not a typo.
+ * With the English list (`isEnglish`, on lower-case words), only an English derivation counts:
+ * the word is English ("cloudy"), or a verb ending on an English term ("offshored"); a French
+ * term with an English-looking ending ("projety", "contraty") stays a typo.
+ */
+export function isDerivedWord(word: string, key: string, isEnglish?: (lower: string) => boolean): boolean {
+  if (!(word.length > key.length && word.startsWith(key))) return false;
+  const ending = word.slice(key.length);
+  if (!ENGLISH_ENDINGS.includes(ending)) return false;
+  if (!isEnglish) return true;
+  return isEnglish(word) || (VERB_ENDINGS.includes(ending) && isEnglish(key));
 }
 
 const ACCENTED: Record<string, string[]> = {
@@ -98,8 +109,13 @@ export function hasAccentedVariant(lower: string, lexicon: Lexicon): boolean {
   const at: number[] = [];
   for (let k = 0; k < lower.length; k++) if (ACCENTED[lower[k]]) at.push(k);
   const swap = (w: string, k: number, ch: string) => w.slice(0, k) + ch + w.slice(k + 1);
+  const last = lower.length - 1;
+  // A literary verb form does not count: "contat" is no "contât" (imperfect subjunctive) but a
+  // typo of "contrat" (see isLiteraryEnding).
+  const counts = (k: number, ch: string) => !(k === last - 1 && isLiteraryEnding(ch, lower[last]));
   for (const p of at) {
     for (const a of ACCENTED[lower[p]]) {
+      if (!counts(p, a)) continue;
       const one = swap(lower, p, a);
       if (lexicon.has(one)) return true;
     }
@@ -108,12 +124,23 @@ export function hasAccentedVariant(lower: string, lexicon: Lexicon): boolean {
   for (let x = 0; x < at.length; x++) {
     for (let y = x + 1; y < at.length; y++) {
       for (const a of ACCENTED[lower[at[x]]]) {
+        if (!counts(at[x], a)) continue;
         const one = swap(lower, at[x], a);
-        for (const b of ACCENTED[lower[at[y]]]) if (lexicon.has(swap(one, at[y], b))) return true;
+        for (const b of ACCENTED[lower[at[y]]]) if (counts(at[y], b) && lexicon.has(swap(one, at[y], b))) return true;
       }
     }
   }
   return false;
+}
+
+/**
+ * True for a final "ât" or "ît" (the accented letter, then the last one): the ending of the
+ * imperfect subjunctive and of the simple past ("qu'il contât", "il fît"), literary tenses
+ * that course notes do not use. A word that is such a form only once accents are added is
+ * far likelier a typo than that form with its accent dropped.
+ */
+export function isLiteraryEnding(accented: string, lastLetter: string): boolean {
+  return lastLetter === 't' && (accented === 'â' || accented === 'î');
 }
 
 /**

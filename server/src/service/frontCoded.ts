@@ -17,7 +17,7 @@
  * since decoding rebuilds the same bytes.
  */
 
-import { encodeUtf8, firstFour, Lexicon } from './lexicon';
+import { encodeUtf8, firstFour, FOUND, Lexicon, searchSamples } from './lexicon';
 
 const MAGIC = [0x47, 0x4c, 0x46, 0x43]; // "GLFC"
 const VERSION = 2;
@@ -205,21 +205,9 @@ class FrontCodedLexicon implements Lexicon {
     if (this.key.length < lowerWord.length * 3) this.key = new Uint8Array(lowerWord.length * 3);
     const n = encodeUtf8(lowerWord, this.key);
     const { at, keys, file } = this;
-    const q = firstFour(this.key, 0, n);
-    // The last restart ≤ the word (keys first, the whole line on a tie).
-    let lo = 0;
-    let hi = at.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid];
-      const c = q !== k ? (q < k ? -1 : 1) : this.compareWhole(n, at[mid] + 1);
-      if (c === 0) return true;
-      if (c > 0) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    // The last restart ≤ the word (its line is written whole after its prefix byte).
+    const best = searchSamples(this.key, n, keys, at, at.length, file, 1);
+    if (best === FOUND) return true;
     if (best < 0) return false;
     // Then the lines up to the next restart, rebuilt one after the other.
     const end = best + 1 < at.length ? at[best + 1] : file.length;
@@ -238,18 +226,6 @@ class FrontCodedLexicon implements Lexicon {
       if (c < 0) return false;
     }
     return false;
-  }
-
-  /** Compares key[0, n) with the whole line written at s (a restart's). */
-  private compareWhole(n: number, s: number): number {
-    const { file, key } = this;
-    for (let i = 0; ; i++) {
-      const b = s + i < file.length ? file[s + i] : 10;
-      if (i === n) return b === 10 ? 0 : -1;
-      if (b === 10) return 1;
-      const d = key[i] - b;
-      if (d !== 0) return d;
-    }
   }
 }
 

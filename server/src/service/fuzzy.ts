@@ -321,6 +321,12 @@ export class FuzzyIndex<T> {
     return false;
   }
 
+  /** The values indexed under exactly this key (none: an empty list). */
+  valuesOf(key: string): readonly T[] {
+    const id = this.keyIds.get(key);
+    return id === undefined ? [] : this.keyValues[id];
+  }
+
   /** True when look-ups go through the key filter of a small index (see mayMatch). */
   get small(): boolean {
     return this.keyLength.length <= SMALL_INDEX;

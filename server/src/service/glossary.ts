@@ -99,6 +99,8 @@ export class GlossaryMemo {
   longestForm = 0;
   /** Completion's prefix index (`getIndex` in completion.ts). */
   completion: unknown;
+  /** The fuzzy index of the joined multi-word forms (`joinedTypo` in fuzzyJoined.ts). */
+  joinedFuzzy: unknown;
   /** Hover Markdown per entry, by locale and style (concepts.ts). */
   readonly entryMarkdown = new Map<GlossaryEntry, Map<string, string>>();
 }

@@ -20,18 +20,15 @@
  */
 
 import { getProseSegments } from './blocks';
+import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
 import { splitLines } from './lines';
-import { atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
+import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
 import { fold } from './text';
 
-/** Offsets of a span of the note. */
-export interface HarvestSpan {
-  start: number;
-  end: number;
-}
+export type { HarvestSpan } from './harvestTerms';
 
 /** How a definition was written. */
-export type HarvestPattern = 'bold-separator' | 'bold-colon' | 'bold-list-item' | 'verb' | 'table';
+export type HarvestPattern = 'bold-separator' | 'bold-colon' | 'bold-list-item' | 'list-item' | 'verb' | 'table';
 
 /** A definition found in a note. */
 export interface HarvestedDefinition {
@@ -48,44 +45,10 @@ export interface HarvestedDefinition {
   pattern: HarvestPattern;
 }
 
-const MAX_TERM_WORDS = 4;
-const MAX_TERM_LENGTH = 60;
 /** A definition has at least this many letters (not "voir plus bas", not a date). */
 const MIN_DEFINITION_LETTERS = 8;
 /** Outside a table (whose header says it holds definitions), a definition has at least 4 words. */
 const MIN_DEFINITION_WORDS = 4;
-
-/**
- * Closed-class French words (pronouns, conjunctions, negation, a few adverbs and auxiliaries):
- * none belongs in a term, so a candidate that holds one is a fragment of a sentence. Articles
- * and "de", "d'", "du", "des", "à", "en", "la", "le", "les" may appear inside ("système
- * d'information", "mise en production"), not at either end.
- */
-const FUNCTION_WORDS = new Set([
-  'qui', 'que', 'qu', 'quoi', 'dont', 'ou', 'et', 'mais', 'donc', 'or', 'ni', 'car', 'si', 'comme', 'quand', 'lorsque', 'puis',
-  'je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'me', 'te', 'se', 'lui', 'leur', 'leurs', 'y',
-  'ce', 'cet', 'cette', 'ces', 'ca', 'cela', 'ceci', 'celui', 'celle', 'ceux', 'celles',
-  'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'nos', 'votre', 'vos',
-  'ne', 'pas', 'plus', 'tres', 'trop', 'aussi', 'encore', 'deja', 'toujours', 'jamais', 'souvent', 'alors', 'ainsi',
-  'est', 'sont', 'etait', 'sera', 'ont', 'a', 'avait', 'aura', 'fait', 'peut', 'doit', 'faut',
-  'un', 'une', 'par', 'pour', 'avec', 'sans', 'sur', 'sous', 'dans', 'vers', 'chez', 'entre',
-]);
-/** Words allowed inside a term (not at its ends): "système d'information", "mise à jour". */
-const INNER_WORDS = new Set(['de', 'd', 'du', 'des', 'a', 'au', 'aux', 'en', 'la', 'le', 'les', 'l', 'sur', 'sous', 'par', 'pour', 'et']);
-/**
- * The labels of a document's structure (and of the Markdown glossary format): written
- * "**Avantages :** …" they introduce a part of the text, they are not terms.
- */
-const STRUCTURE_LABELS = new Set([
-  'avantage', 'avantages', 'inconvenient', 'inconvenients', 'desavantage', 'desavantages', 'exemple', 'exemples',
-  'remarque', 'remarques', 'note', 'notes', 'nb', 'attention', 'important', 'rappel', 'astuce', 'conseil', 'conseils',
-  'objectif', 'objectifs', 'but', 'contexte', 'conclusion', 'resume', 'introduction', 'definition', 'definitions',
-  'question', 'questions', 'reponse', 'reponses', 'solution', 'solutions', 'exercice', 'correction', 'methode', 'etape', 'etapes',
-  'source', 'sources', 'reference', 'references', 'auteur', 'auteurs', 'date', 'lien', 'liens', 'voir aussi',
-  'synonyme', 'synonymes', 'sigle', 'sigles', 'forme', 'formes', 'fautes frequentes', 'sorte de', 'identifiant',
-  'cout', 'couts', 'prix', 'limite', 'limites', 'contrainte', 'contraintes', 'resultat', 'resultats', 'risque', 'risques',
-  'pros', 'cons', 'example', 'examples', 'warning', 'tip', 'summary', 'advantages', 'disadvantages', 'see also',
-]);
 
 /** The connecting verbs of the "determiner + term + verb" pattern (accents optional, NFC or NFD). */
 const E = '(?:é|e\u0301|e)';
@@ -106,6 +69,37 @@ const VERB_RE = new RegExp(
 );
 /** Substrings one of which every verb above contains (but for its case): blocks without any are not searched for a verb. */
 const VERB_HINTS = ['fait d', 'action d', 'signe', 'consist', 'férence', 'fe\u0301rence', 'finit comme'];
+/**
+ * What starts narration or a judgement rather than a definition: a personal pronoun ("Ils
+ * peuvent…", "Vous êtes…"), a negation, a degree. A third-person pronoun followed by a verb
+ * that defines ("il s'agit de", "elle désigne", "il est un…") starts a definition.
+ */
+const NARRATION_RE = new RegExp(
+  `^(?:(?:vous|nous|je|tu|non|trop|peu|pas)|(?:ils?|elles?|on)(?!\\s+(?:s${AP}?agi[st]|se\\s+d${E}fini|d${E}sign|correspond|repr${E}sent|consist|signifi|est\\s+(?:une?|le|la|l${AP}|ce|celui|celle)\\s|sont\\s+(?:des|les|ceux|celles)\\s)))(?![\\p{L}\\p{M}'’-])`,
+  'iu',
+);
+/**
+ * The offset of the colon that ends a line ("…sont :", "**Objectifs :**"), bold marks and
+ * spaces after it allowed, or -1. By hand: a regex anchored at the end with a leading `\s*`
+ * retries at every space of the line.
+ */
+function endingColon(s: string): number {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  if (e >= 2 && (s.charCodeAt(e - 1) === 42 || s.charCodeAt(e - 1) === 95) && s.charCodeAt(e - 2) === s.charCodeAt(e - 1)) e -= 2;
+  return e > 0 && s.charCodeAt(e - 1) === 58 ? e - 1 : -1;
+}
+/**
+ * What starts a manner, a purpose or a circumstance ("par son nom", "pour gérer…", "en cas de
+ * panne") or a formula ("Vp(t) = …") rather than what a thing is.
+ */
+const CIRCUMSTANCE_RE = new RegExp(`^(?:(?:par|pour|afin|gr${A}ce|via|selon|lors|en\\s+cas)(?![\\p{L}\\p{M}'’-])|[^\\s=]{1,12}\\s?=(?!=))`, 'iu');
+/**
+ * A past participle and its complement first, in lower case ("imposé par défaut…", "réservé
+ * aux…"): a statement about the term, not what it is. Nouns in -té ("unité de…", "entité
+ * à…") are no participles.
+ */
+const PARTICIPLE_RE = new RegExp(`^\\p{Ll}\\p{L}*[^t\\s](?:é|e\u0301)(?:e|s|es)?\\s+(?:par|${A}|au|aux|en|dans|sur|pour|avec)\\s`, 'u');
 /** Verbs whose text stays in the definition ("le fait de…", "l'action de…"): only "est" is dropped. */
 const KEEP_AFTER_EST = /^est\s+/iu;
 
@@ -149,6 +143,12 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
   const out: HarvestedDefinition[] = [];
   // Most notes define nothing: without bold, a table or a verb there is nothing to look at.
   const lines = readLines(text);
+  // What the list items below enumerate, as the last heading and the lead-in line say.
+  // The heading is read only when a list item needs it (most headings have no list below).
+  let heading: AtxHeading | undefined;
+  let headingEnumerates: boolean | undefined;
+  let leadIn = false;
+  let leadInDepth = -1;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
     // Front matter is metadata, code is code (the block pass decides, as for the analysis).
@@ -156,7 +156,15 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
     const at = line.lead();
     if (at === line.length) continue; // blank
     const c = line.charAt(at);
-    if (c === 35 /* # */ && atxHeadingAt(text, line.start + at, line.end)) continue; // a heading
+    if (c === 35 /* # */) {
+      const h = atxHeadingAt(text, line.start + at, line.end);
+      if (h) {
+        heading = h;
+        headingEnumerates = undefined;
+        leadIn = false;
+        continue;
+      }
+    }
     if (c === 124 /* | */ && k + 1 < lines.length && isTableRow(line.text) && isDelimiterRow(lines[k + 1].text)) {
       k = harvestTable(lines, k, out);
       continue;
@@ -164,7 +172,23 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
     // A block: this line and those continuing it (not blank, not a new item, heading or fence).
     let last = k;
     while (last + 1 < lines.length && continues(lines[last + 1])) last++;
-    if (line.boldNearStart() || mayHoldVerb(lines, k, last)) harvestBlock(text, lines, k, last, out);
+    const inItem = listItemContentAt(text, line.start + at, line.end) !== -1;
+    // An item's lead-in covers its sub-items: a sibling or a shallower item leaves them.
+    if (inItem && at <= leadInDepth) leadIn = false;
+    let labels = !inItem || !leadIn;
+    if (labels && inItem && heading) labels = !(headingEnumerates ??= namesEnumeration(text.slice(heading.start, heading.end)));
+    const verb = mayHoldVerb(lines, k, last);
+    const bold = line.boldNearStart();
+    if (bold || verb || (labels && inItem)) harvestBlock(text, lines, k, last, inItem, labels && (bold || verb), labels && inItem, verb, out);
+    // A block ending with a colon introduces the list below it: "Trois objectifs :" (what it
+    // enumerates is no term), "Ces droits sont :" (what follows are properties).
+    const colon = endingColon(lines[last].text);
+    if (colon !== -1) {
+      // What the lead-in says is read from its last line (where "…trois objectifs :" is).
+      const said = lines[last].text.slice(Math.max(0, colon - 120), colon).trimEnd();
+      leadIn = /(?:^|\s)(?:sont|est)$/u.test(said) || namesEnumeration(said);
+      leadInDepth = inItem ? at : -1;
+    } else if (!inItem) leadIn = false;
     k = last; // a list item's sub-items are items (blocks) of their own
   }
   return out;
@@ -230,6 +254,20 @@ function hasWords(s: string, n: number): boolean {
   return false;
 }
 
+/**
+ * True when a definition is a list of short items rather than a sentence: three or more items
+ * between commas ("Windows, Office, Azure", "Piloter le projet, choisir la solution, gérer le
+ * budget"), or two and an ellipsis ("Thalès, MBDA…"), none longer than three words. Examples
+ * or tasks are listed so; a definition says what a thing is.
+ */
+function isEnumeration(definition: string): boolean {
+  const flat = definition.replace(/\([^()]*\)/g, '').trim();
+  const parts = flat.replace(/(?:\.\.\.|…|\betc\.?)\s*$/u, '').split(/\s*[,;]\s*/).filter((p) => p.length > 0);
+  const open = flat !== flat.replace(/(?:\.\.\.|…|\betc\.?)\s*$/u, '');
+  if (parts.length < (open ? 2 : 3)) return false;
+  return parts.every((p) => p.split(/\s+/).length <= 3);
+}
+
 /** The block's text from `offset` to its end, as written and as one definition. */
 function definitionFrom(text: string, lines: Line[], offset: number, last: number): { definition: string; range: HarvestSpan } | undefined {
   const end = lines[last].end;
@@ -244,13 +282,18 @@ function definitionFrom(text: string, lines: Line[], offset: number, last: numbe
   return { definition, range: { start, end: e } };
 }
 
-/** Looks for one definition at the start of the block, or a verb pattern in it. */
-function harvestBlock(text: string, lines: Line[], first: number, last: number, out: HarvestedDefinition[]): void {
+/**
+ * Looks for one definition at the start of the block (`bold`: the bold patterns; `plain`: a
+ * list item's plain label), or a verb pattern in it (`verb`: mayHoldVerb said it may hold one).
+ */
+function harvestBlock(
+  text: string, lines: Line[], first: number, last: number, inItem: boolean, bold: boolean, plain: boolean, verb: boolean, out: HarvestedDefinition[],
+): void {
   const line = lines[first];
   const bodyStart = line.start + bodyOffset(line);
-  const inItem = listItemContentAt(text, line.start + line.lead(), line.end) !== -1;
-
-  if (harvestBold(text, lines, bodyStart, line.end, last, inItem, out)) return;
+  if (bold && harvestBold(text, lines, bodyStart, line.end, last, inItem, out)) return;
+  if (plain && harvestPlainLabel(text, lines, bodyStart, line.end, last, out)) return;
+  if (!verb) return;
   // Plain: a determiner and a term, then a verb, at the start of a sentence.
   for (let k = first; k <= last; k++) {
     const l = lines[k];
@@ -305,6 +348,28 @@ function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: nu
 }
 
 /**
+ * A list item that starts with a plain label and a colon ("- Routage : acheminer les
+ * paquets…", "+ DHCPACK : réponse du serveur…"), a determiner allowed before it ("- Le point à
+ * point: …"); the label is held to the rules of a plain term (at most 3 words).
+ */
+function harvestPlainLabel(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, out: HarvestedDefinition[]): boolean {
+  const to = Math.min(lineEnd, bodyStart + MAX_TERM_LENGTH + 20);
+  // Most items have no colon near their start: one search says so.
+  const colon = text.indexOf(':', bodyStart);
+  if (colon === -1 || colon >= to) return false;
+  const body = text.slice(bodyStart, to);
+  const m = /^([^:*_`[\]<>|]{1,80}?)[ \t\u00a0]?:(?=[ \t\u00a0]+\S)/u.exec(body);
+  // A label of more than a determiner and four words, or with digits, is no term (cheap
+  // tests before parseTerm's).
+  if (!m || /\d/.test(m[1]) || m[1].trim().split(/\s+/).length > 5) return false;
+  // A term the note has defined already: a later "X : …" item says something of it (a
+  // comparison, a remark), it does not define it again.
+  const key = fold(m[1].trim().normalize('NFC'));
+  if (out.some((d) => fold(d.term) === key)) return false;
+  return push(out, text, lines, m[1].trimEnd(), bodyStart, bodyStart + m[0].length, last, 'list-item', false);
+}
+
+/**
  * Checks a candidate term and, when it is one, records the definition. `bold` terms may start a
  * sentence with a capital; returns true when something was recorded.
  */
@@ -313,85 +378,13 @@ function push(out: HarvestedDefinition[], text: string, lines: Line[], rawTerm: 
   if (!parsed) return false;
   const def = definitionFrom(text, lines, defStart, last);
   if (!def) return false;
-  // Narration in the first or second person, or a judgement ("non traitée", "trop limitée"),
-  // is no definition; nor is a link, a number or a few words ("Grande souplesse").
-  if (/^(vous|nous|je|tu|non|trop|peu|pas)\b/i.test(def.definition)) return false;
+  // Narration (a personal pronoun: "Ils peuvent être…", "Vous êtes…") or a judgement ("non
+  // traitée", "trop limitée") is no definition; nor is a link, a number or a few words
+  // ("Grande souplesse").
+  if (NARRATION_RE.test(def.definition) || CIRCUMSTANCE_RE.test(def.definition) || PARTICIPLE_RE.test(def.definition)) return false;
   if (/^(https?:|\[|!\[|`|\d)/.test(def.definition)) return false;
-  if (pattern !== 'table' && !hasWords(def.definition, MIN_DEFINITION_WORDS)) return false;
+  if (pattern !== 'table' && (!hasWords(def.definition, MIN_DEFINITION_WORDS) || isEnumeration(def.definition))) return false;
   out.push({ term: parsed.term, aliases: parsed.aliases, definition: def.definition, termRange: parsed.range, definitionRange: def.range, pattern });
-  return true;
-}
-
-/** A candidate's term and aliases ("A / B", "A (B)"), or undefined when it is no term. */
-function parseTerm(raw: string, start: number, bold: boolean): { term: string; aliases: string[]; range: HarvestSpan } | undefined {
-  let s = raw;
-  let offset = start;
-  // A determiner inside the bold: **L'offshore**, **Le nearshore**.
-  const det = /^(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\s+)(?=\p{L})/u.exec(s);
-  if (det) {
-    s = s.slice(det[0].length);
-    offset += det[0].length;
-  }
-  const lead = s.length - s.trimStart().length;
-  s = s.trim();
-  offset += lead;
-  const names: { text: string; at: number; expansion?: boolean }[] = [];
-  const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(s);
-  if (paren) {
-    names.push({ text: paren[1], at: offset });
-    // Only an acronym or what an acronym stands for is another name; "(informatique)" is not.
-    if (isAcronym(paren[1]) || isAcronym(paren[2])) names.push({ text: paren[2].trim(), at: offset + s.indexOf(paren[2]), expansion: isAcronym(paren[1]) });
-  } else if (/\s\/\s|^[^\s/]+\/[^\s/]+$/.test(s)) {
-    let at = 0;
-    for (const part of s.split('/')) {
-      names.push({ text: part.trim(), at: offset + at + (part.length - part.trimStart().length) });
-      at += part.length + 1;
-    }
-  } else names.push({ text: s, at: offset });
-  if (names.length === 0 || names.length > 3) return undefined;
-  for (const n of names) if (!isTermLike(n.text, bold, n.expansion)) return undefined;
-  const term = names[0].text;
-  return {
-    term: lowerSentenceCapital(term).normalize('NFC'),
-    aliases: names.slice(1).map((n) => lowerSentenceCapital(n.text).normalize('NFC')),
-    range: { start: names[0].at, end: names[0].at + term.length },
-  };
-}
-
-function isAcronym(s: string): boolean {
-  return /^\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*$/u.test(s.trim()) && s.trim().length <= 8;
-}
-
-/** A capital that only marks the start of the sentence is lowered ("Cloud" → "cloud"); acronyms and names with other capitals stay. */
-function lowerSentenceCapital(term: string): string {
-  const first = term.split(/\s+/)[0];
-  if (/^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(first) && !/\p{Lu}/u.test(term.slice(1))) return term[0].toLowerCase() + term.slice(1);
-  return term;
-}
-
-/** General rules of what a term looks like: a few words of letters, no fragment of a sentence. */
-function isTermLike(term: string, bold: boolean, expansion = false): boolean {
-  if (!term || term.length > MAX_TERM_LENGTH) return false;
-  const nfc = term.normalize('NFC');
-  if (!/^\p{L}/u.test(nfc) || !/\p{L}$/u.test(nfc)) return false;
-  if (/[\d.,;:!?«»"“”()[\]{}<>=+*_`|&@#$%€/\\—–]/u.test(term)) return false;
-  const words = term.split(/\s+/);
-  if (words.length > MAX_TERM_WORDS) return false;
-  const key = fold(term.normalize('NFC').replace(/\p{M}/gu, ''));
-  if (STRUCTURE_LABELS.has(key)) return false;
-  const tokens = key.split(/[\s'’]+/).filter(Boolean);
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i];
-    const edge = i === 0 || i === tokens.length - 1;
-    if (INNER_WORDS.has(w) && !edge) continue;
-    if (FUNCTION_WORDS.has(w) || (edge && INNER_WORDS.has(w) && tokens.length > 1)) return false;
-  }
-  // A capitalised word after the first makes a proper name or a title ("DSI de Renault",
-  // "Partie IV"), not a term; acronyms are fine ("adresse IP"). A plain (not bold) term, found
-  // after a determiner mid-text, has at most 3 words.
-  // What an acronym stands for is capitalised as it likes ("Virtual Private Network").
-  if (!expansion && words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w.normalize('NFC')))) return false;
-  if (!bold && words.length > 3) return false;
   return true;
 }
 

@@ -120,26 +120,13 @@ class ByteLexicon implements Lexicon {
     const n = this.encode(lowerWord);
     if (this.sampleCount < 0) this.buildSamples();
     const { sampleAt, sampleKey, sampleCount, bytes, len } = this;
-    const q = firstFour(this.key, 0, n);
-    // The last sampled line ≤ the word (keys first, the line itself on a tie).
-    let lo = 0;
-    let hi = sampleCount - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = sampleKey[mid];
-      const c = q !== k ? (q < k ? -1 : 1) : this.compareLine(n, sampleAt[mid]);
-      if (c === 0) return true;
-      if (c > 0) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const best = searchSamples(this.key, n, sampleKey, sampleAt, sampleCount, bytes, 0);
+    if (best === FOUND) return true;
     if (best < 0) return false;
     // Then the lines up to the next sample, in order.
     const end = best + 1 < sampleCount ? sampleAt[best + 1] : len;
     for (let s = sampleAt[best]; s < end; ) {
-      const c = this.compareLine(n, s);
+      const c = compareKeyToLine(this.key, n, bytes, s, len);
       if (c === 0) return true;
       if (c < 0) return false;
       while (s < len && bytes[s] !== 10) s++;
@@ -152,18 +139,6 @@ class ByteLexicon implements Lexicon {
   private encode(word: string): number {
     if (this.key.length < word.length * 3) this.key = new Uint8Array(word.length * 3);
     return encodeUtf8(word, this.key);
-  }
-
-  /** Compares key[0, n) with the line at s: < 0 when the key sorts first, 0 when equal. */
-  private compareLine(n: number, s: number): number {
-    const { bytes, len, key } = this;
-    for (let i = 0; ; i++) {
-      const b = s + i < len ? bytes[s + i] : 10;
-      if (i === n) return b === 10 ? 0 : -1;
-      if (b === 10) return 1;
-      const d = key[i] - b;
-      if (d !== 0) return d;
-    }
   }
 
   private buildSamples(): void {
@@ -227,4 +202,41 @@ export function encodeUtf8(word: string, out: Uint8Array): number {
     }
   }
   return n;
+}
+
+/** `searchSamples` found the word itself. */
+export const FOUND = -2;
+
+/**
+ * The last of `count` sampled lines (sorted, line k at `at[k] + skip` in `src`, keys from
+ * `firstFour`) that sorts at or before key[0, n): its index, FOUND when one equals it, or -1
+ * when all sort after it. Keys decide, the lines themselves only on a tie.
+ */
+export function searchSamples(key: Uint8Array, n: number, keys: ArrayLike<number>, at: ArrayLike<number>, count: number, src: Uint8Array, skip: number): number {
+  const q = firstFour(key, 0, n);
+  let lo = 0;
+  let hi = count - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid];
+    const c = q !== k ? (q < k ? -1 : 1) : compareKeyToLine(key, n, src, at[mid] + skip, src.length);
+    if (c === 0) return FOUND;
+    if (c > 0) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Compares key[0, n) with the line of `src` at s (up to `\n` or `limit`): < 0 when the key sorts first, 0 when equal. */
+export function compareKeyToLine(key: Uint8Array, n: number, src: Uint8Array, s: number, limit: number): number {
+  for (let i = 0; ; i++) {
+    const b = s + i < limit ? src[s + i] : 10;
+    if (i === n) return b === 10 ? 0 : -1;
+    if (b === 10) return 1;
+    const d = key[i] - b;
+    if (d !== 0) return d;
+  }
 }

@@ -5,10 +5,12 @@
  */
 
 import { EnglishGuard, isEnglishTerm, isEnglishUse } from './english';
+import { FuzzyIndex } from './fuzzy';
 import { FormKind, FuzzyTarget, maxDistanceFor, TermForm } from './glossary';
 import { Gap, Token, TokenFlag } from './markdown';
 import { Finding, Severity } from './model';
 import { determinerNumber, isPluralForm, sharedAffixes, startsSentence } from './french';
+import { editDistance, typoCost } from './editDistance';
 import { replacementFor } from './replace';
 import { isCapitalized } from './text';
 
@@ -16,6 +18,8 @@ import { isCapitalized } from './text';
 export interface WordInfo {
   candidates: { target: FuzzyTarget; distance: number }[];
   joined?: TermForm;
+  /** Edits between the word and `joined` without separators (0: the same letters). */
+  joinedDistance?: number;
   /**
    * The word is a French word without its accents, or a term with an English ending: only its
    * multi-word candidates stand (the other words are the evidence).
@@ -25,9 +29,13 @@ export interface WordInfo {
   hyphenAnchor?: boolean;
 }
 
-/** Depth of the deletion search for a word: enough for any term the word may be a typo of. */
+/**
+ * Depth of the deletion search for a word: enough for any term the word may be a typo of. A
+ * word of 2–3 letters is searched too, for the short words of multi-word terms ("nmo de
+ * domaine", "serveur eb"), which stand only with the term's other words around them.
+ */
 export function searchDepth(length: number): number {
-  return length < 4 ? 0 : length < 6 ? 1 : 2;
+  return length < 2 ? 0 : length < 6 ? 1 : 2;
 }
 
 /**
@@ -46,6 +54,18 @@ export function toleranceFor(key: string, form: TermForm): number {
  */
 export function gapFits(got: Gap, want: Gap): boolean {
   return got === want || (want === Gap.Hyphen && got === Gap.Space) || (want === Gap.Space && got === Gap.Hyphen);
+}
+
+/**
+ * The term words a word may be written for with an English or German spelling of the French
+ * ending -ique ("numéric", "informatik", "électroniks"): the folded word with its ending
+ * "ic"/"ik" (plural -s) made "ique", when that is a word of a term. Such a word is three edits
+ * from the term, past the tolerance, yet one slip of spelling: its candidates count as one edit.
+ */
+export function iqueCandidates(key: string, fuzzy: FuzzyIndex<FuzzyTarget>): { target: FuzzyTarget; distance: number }[] {
+  const m = /^(.{3,}i)[ck](s?)$/.exec(key);
+  if (!m) return [];
+  return fuzzy.valuesOf(`${m[1]}que${m[2]}`).map((target) => ({ target, distance: 1 }));
 }
 
 /** Verifies fuzzy candidates in context and builds the finding for token i. */
@@ -116,15 +136,28 @@ export function fuzzyFinding(
     for (let k = 0; k < c.form.lower.length; k++) if (c.first + k !== i && tokens[c.first + k].text.toLowerCase() === c.form.lower[k]) n++;
     return n;
   };
+  // How likely a hand makes this slip (typoCost): a neighbouring key rather than any letter.
+  const costs = new Map<Cand, number>();
+  const cost = (c: Cand) => {
+    let v = costs.get(c);
+    if (v === undefined) costs.set(c, (v = typoCost(key, wordOf(c))));
+    return v;
+  };
+  // The typo's own word as the form writes it, accents and ligatures kept ("oevre" is
+  // "oeuvre", not "œuvre").
+  const lower = tokens[i].text.normalize('NFC').toLowerCase();
+  const spelt = (c: Cand) => editDistance(lower, c.form.lower[i - c.first], 99);
   verified.sort(
     (a, b) =>
       b.form.folded.length - a.form.folded.length ||
       a.distance - b.distance ||
       Number(wordOf(b)[0] === key[0]) - Number(wordOf(a)[0] === key[0]) ||
       agrees(b) - agrees(a) ||
+      cost(a) - cost(b) ||
       Number(isAnagram(wordOf(b), key)) - Number(isAnagram(wordOf(a), key)) ||
       sharedAffixes(wordOf(b), key) - sharedAffixes(wordOf(a), key) ||
       writtenAlike(b) - writtenAlike(a) ||
+      spelt(a) - spelt(b) ||
       Number(b.form.kind === FormKind.Term) - Number(a.form.kind === FormKind.Term) ||
       Math.abs(wordOf(a).length - key.length) - Math.abs(wordOf(b).length - key.length),
   );

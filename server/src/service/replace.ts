@@ -55,7 +55,12 @@ export function replacementFor(text: string, tokens: Token[], first: number, las
 /** Case of a joined word ("CloudComputing") carried over to the words it joins. */
 function casePerSegment(joined: string, words: string[]): string[] {
   const lengths = words.map((w) => w.length);
-  if (lengths.reduce((a, b) => a + b, 0) !== joined.length) return words.map((w, k) => (k === 0 ? applyCase(joined, w) : w));
+  if (lengths.reduce((a, b) => a + b, 0) !== joined.length) {
+    // A typo besides ("SouusTraitant"): the capitals still cut it into the words, if they can.
+    const segments = joined.match(/\p{Lu}[^\p{Lu}]*/gu);
+    if (segments && segments.length === words.length && segments.join('') === joined) return words.map((w, k) => applyCase(segments[k], w));
+    return words.map((w, k) => (k === 0 ? applyCase(joined, w) : w));
+  }
   if (joined.length > 1 && isAllUpper(joined)) return words.map((w) => w.toUpperCase());
   let p = 0;
   return words.map((w) => {

@@ -4,16 +4,18 @@
  * the word table.
  */
 
+import { EnglishGuard } from './english';
 import { hasAccentedVariant, isDerivedWord, isSiblingCompound } from './french';
+import { joinedTypo } from './fuzzyJoined';
 import { Glossary } from './glossary';
 import { Lexicon } from './lexicon';
-import { searchDepth, toleranceFor, WordInfo } from './ranking';
+import { iqueCandidates, searchDepth, toleranceFor, WordInfo } from './ranking';
 
 /**
  * What the fuzzy and joined look-ups give for a word (memoised per distinct word by the loop).
  * A function of its own: a closure over the loop's variables would cost every word a scope.
  */
-export function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon): WordInfo {
+export function getWordInfo(glossary: Glossary, key: string, lower: string, isWord: (lower: string) => boolean, getLexicon: () => Lexicon, english?: EnglishGuard): WordInfo {
   const info: WordInfo = { candidates: [] };
   const joined = glossary.joined.get(key);
   if (joined) info.joined = joined;
@@ -25,11 +27,22 @@ export function getWordInfo(glossary: Glossary, key: string, lower: string, isWo
     // The term's own tolerance decides (see the header); the search goes as deep as needed.
     const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= toleranceFor(f.key, f.value.form) &&
       !(f.distance >= 2 && f.value.form.folded.length === 1 && isSiblingCompound(key, f.key, isWord)));
+    const ique = iqueCandidates(key, glossary.fuzzy);
     const anchor = glossary.hyphenWords.has(key);
-    if ((found.length > 0 || anchor) && !isWord(lower)) {
-      info.candidates = found.map((f) => ({ target: f.value, distance: f.distance }));
-      info.guarded = found.some((f) => isDerivedWord(key, f.key)) || hasAccentedVariant(lower, getLexicon());
+    if ((found.length > 0 || ique.length > 0 || anchor) && !isWord(lower)) {
+      info.candidates = [...ique, ...found.map((f) => ({ target: f.value, distance: f.distance }))];
+      // An English ending makes an English word only on English words ("cloudy", not "projety").
+      const isEnglish = english && ((w: string) => english.english.has(w));
+      info.guarded = found.some((f) => isDerivedWord(key, f.key, isEnglish)) || hasAccentedVariant(lower, getLexicon());
     } else if (anchor) withHyphenAnchors(info, glossary, key);
+    else {
+      // A multi-word term written as one word with a typo ("suostraitant"): no French word.
+      const welded = joinedTypo(glossary, key);
+      if (welded && !isWord(lower) && !hasAccentedVariant(lower, getLexicon())) {
+        info.joined = welded.form;
+        info.joinedDistance = welded.distance;
+      }
+    }
   }
   return info;
 }

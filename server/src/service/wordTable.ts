@@ -10,8 +10,8 @@ import { TermForm } from './glossary';
 import { hashWord, TokenBuffer, TokenFlag, WordProbe } from './markdown';
 import { fold } from './text';
 
-/** Words shorter than this (folded) are never fuzzy candidates (the analyser's rule). */
-export const MIN_FUZZY_LENGTH = 4;
+/** Words shorter than this (folded) are never fuzzy candidates (the analyser's rule, ranking.ts searchDepth). */
+export const MIN_FUZZY_LENGTH = 2;
 
 /** What the table knows about one distinct word. */
 export interface WordEntry<Info> {

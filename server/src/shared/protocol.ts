@@ -152,8 +152,9 @@ export interface AddToGlossaryEditParams {
 export const AddToGlossaryEditRequest = new RequestType<AddToGlossaryEditParams, { edit: unknown; target: string } | null, void>('glossaire/addToGlossaryEdit');
 
 /**
- * Parameters naming a course: the glossary (scope) whose concepts are studied. Omitted: the
- * current glossary (today the only one). Courses per folder plug in here.
+ * Parameters naming a course (a `CourseInfo.id`: "default", or the URI of a course folder, the
+ * folder of a workspace glossary). Omitted: the default course (notes outside every course
+ * folder: built-in glossary and settings), or the only course when there is one.
  */
 export interface CourseParams {
   course?: string;
@@ -176,6 +177,28 @@ export interface StudyConcept {
   names: string[];
   /** The student's own definition harvested from the notes, when there is one. */
   harvestedDefinition?: string;
+}
+
+/** A course in the list of `glossaire/courses`. */
+export interface CourseSummary extends CourseInfo {
+  /** Its concepts (entries of its own glossaries). */
+  concepts: number;
+  /** Its notes (open and indexed). */
+  notes: number;
+}
+
+/** Parameters of `glossaire/courses`. */
+export interface CoursesParams {
+  /** A note: its course is `active` in the result. */
+  uri?: string;
+}
+
+/** Result of `glossaire/courses`. */
+export interface CoursesResult {
+  /** Every course: the default one first (when some note is outside every course folder), then by folder. */
+  courses: CourseSummary[];
+  /** The course of the note given in the request. */
+  active?: string;
 }
 
 /** Result of `glossaire/studyConcepts`. */
@@ -225,6 +248,9 @@ export interface ExportGlossaryResult {
   content: string;
   concepts: number;
 }
+
+/** The courses of the workspace (one per course folder, and the default one). */
+export const CoursesRequest = new RequestType<CoursesParams, CoursesResult, void>('glossaire/courses');
 
 /** The concepts of a course with their definitions (the quiz's questions). */
 export const StudyConceptsRequest = new RequestType<CourseParams, StudyConceptsResult, void>('glossaire/studyConcepts');

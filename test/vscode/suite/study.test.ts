@@ -1,17 +1,33 @@
 /**
- * Study tools in the editor: the Study view's coverage groups (following an open note), the
- * note's status bar item, a quiz round of three questions driven through the quick input
- * (typing, then Enter as the keybinding does), the self-graded kind of question, and the export
+ * Study tools in the editor, on two courses (the examples' notes with the built-in glossary, and
+ * a course folder with its glossaire.md that the suite writes): the Study view's per-course coverage
+ * groups (following an open note), the note's status bar item, a quiz round of three questions
+ * driven through the quick input (typing, then Enter as the keybinding does), the self-graded
+ * kind of question, a quiz round on the second course picked in the quiz, and the export
  * command writing its three files.
  */
 
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, teardown, test } from 'mocha';
+import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GlossaireApi } from '../../../client/src/api';
 import { builtinGlossary, getApi, glossaireDiagnostics, openNote, openUntitled, revert, waitFor, workspaceRoot } from './helpers';
 
-/** Enter in the quick input. */
+/** A second course, written by the suite in its own folder: a Markdown glossary and two notes. */
+const COURSE_FOLDER = 'securite';
+const COURSE_TITLE = 'Sécurité des SI';
+const COURSE_TERMS = ['pare-feu', 'chiffrement', 'authentification forte', 'sauvegarde incrémentale'];
+const COURSE_GLOSSARY = `---\ntitre: ${COURSE_TITLE}\n---\n\n# Protection\n\n`
+  + '## pare-feu\n\nFiltre placé entre deux réseaux, qui ne laisse passer que le trafic permis par ses règles.\n\n'
+  + '## chiffrement\n\nTransformation d’un message pour que seul le détenteur de la clé puisse le relire.\n\n'
+  + '## authentification forte\n\nPreuve d’identité qui combine au moins deux facteurs différents.\n\n'
+  + '## sauvegarde incrémentale\n\nCopie des seuls fichiers modifiés depuis la copie précédente.\n';
+const COURSE_NOTES: Record<string, string> = {
+  'td1.md': 'Le pare-feu du labo bloque tout, sauf le **VPN** ; le pare-feu journalise les refus.\n',
+  'td2.md': 'Le chiffrement du disque, puis le **VPN** encore.\n',
+};
+
+/** Enter in the quick input. *//** Enter in the quick input. */
 const ENTER = 'workbench.action.acceptSelectedQuickOpenItem';
 
 suite('Study tools', () => {
@@ -19,6 +35,20 @@ suite('Study tools', () => {
 
   suiteSetup(async () => {
     api = await getApi();
+    const folder = vscode.Uri.joinPath(workspaceRoot(), COURSE_FOLDER);
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'glossaire.md'), new TextEncoder().encode(COURSE_GLOSSARY));
+    for (const [name, text] of Object.entries(COURSE_NOTES)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const folder = vscode.Uri.joinPath(workspaceRoot(), COURSE_FOLDER);
+    // File by file (the watchers hear of files), then the folder; the later suites expect the examples alone.
+    for (const name of ['glossaire.md', ...Object.keys(COURSE_NOTES)]) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name), { useTrash: false });
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    await vscode.commands.executeCommand('glossaire.reloadGlossaries');
+    await waitFor(async () => ((await api.study()).courses.length === 1 ? true : undefined), 'one course left');
   });
 
   teardown(async () => {
@@ -26,31 +56,44 @@ suite('Study tools', () => {
     for (const doc of vscode.workspace.textDocuments) await revert(doc);
   });
 
-  test('the Study view groups the course: not yet in the notes, no definition, following an open note', async () => {
+  test('the Study view has one root per course, each with its coverage groups, following an open note', async () => {
     const glossary = await builtinGlossary();
-    const group = (s: Awaited<ReturnType<GlossaireApi['study']>>, id: string) => s.groups.find((g) => g.id === id)!;
+    const courseId = vscode.Uri.joinPath(workspaceRoot(), COURSE_FOLDER).toString();
+    type Course = Awaited<ReturnType<GlossaireApi['study']>>['courses'][number];
+    const group = (c: Course, id: string) => c.groups.find((g) => g.id === id)!;
     let snap = await waitFor(async () => {
       const s = await api.study();
-      return s.groups.length === 3 && group(s, 'notYetUsed').items.length < glossary.entries.length ? s : undefined;
-    }, 'the Study view with the workspace indexed');
-    assert.deepEqual(snap.groups.map((g) => g.id), ['due', 'notYetUsed', 'undefined']);
-    assert.match(snap.course ?? '', /Externalisation/);
-    const notYet = group(snap, 'notYetUsed').items.map((i) => i.label);
+      return s.courses.length === 2 && s.courses.every((c) => c.groups.length === 3) && group(s.courses[0], 'notYetUsed').items.length < glossary.entries.length
+        && group(s.courses[1], 'undefined').items.length > 0 ? s : undefined;
+    }, 'the Study view with the workspace indexed, two courses');
+    // The notes outside every course folder (built-in glossary), then the course folder.
+    assert.deepEqual(snap.courses.map((c) => c.id), ['default', courseId]);
+    assert.match(snap.courses[0].name, /Externalisation/);
+    assert.equal(snap.courses[1].name, COURSE_TITLE);
+    for (const c of snap.courses) assert.deepEqual(c.groups.map((g) => g.id), ['due', 'notYetUsed', 'undefined']);
+
+    const [root, course] = snap.courses;
+    const notYet = group(root, 'notYetUsed').items.map((i) => i.label);
     // The example notes never write « sous-traitance » and often write « infogérance ».
     assert.ok(notYet.includes('sous-traitance'), notYet.join(', '));
     assert.ok(!notYet.includes('infogérance'));
     for (const label of notYet) assert.ok(glossary.entries.some((e) => e.term === label), label);
-    assert.deepEqual(group(snap, 'undefined').items, [], 'every bold term of the examples is in the glossary');
+    assert.deepEqual(group(root, 'undefined').items, [], 'every bold term of the examples is in the glossary');
+    // The second course: its own concepts only, counted in its own notes.
+    assert.deepEqual(group(course, 'notYetUsed').items.map((i) => i.label), ['authentification forte', 'sauvegarde incrémentale']);
+    assert.deepEqual(group(course, 'undefined').items.map((i) => i.label), ['VPN'], 'bold in both notes of the course');
+    assert.match(group(course, 'undefined').items[0].description ?? '', /^2 /);
 
     const editor = await openUntitled('Le **PRA** prévoit la sous-traitance ; le **PRA** est testé.\n');
     snap = await waitFor(async () => {
       const s = await api.study();
-      return group(s, 'undefined').items.some((i) => i.label === 'PRA') ? s : undefined;
-    }, '« PRA » in « Sans définition »');
-    const pra = group(snap, 'undefined').items.find((i) => i.label === 'PRA')!;
+      return s.courses.length === 2 && group(s.courses[0], 'undefined').items.some((i) => i.label === 'PRA') ? s : undefined;
+    }, '« PRA » in « Sans définition » of the default course');
+    const pra = group(snap.courses[0], 'undefined').items.find((i) => i.label === 'PRA')!;
     assert.match(pra.description ?? '', /^2 /);
     assert.match(pra.contextValue, /^undefinedTerm/);
-    assert.ok(!group(snap, 'notYetUsed').items.some((i) => i.label === 'sous-traitance'), 'the open note uses it now');
+    assert.ok(!group(snap.courses[0], 'notYetUsed').items.some((i) => i.label === 'sous-traitance'), 'the open note uses it now');
+    assert.ok(!group(snap.courses[1], 'undefined').items.some((i) => i.label === 'PRA'), 'a note outside the course folder is not the course\'s');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     void editor;
   });
@@ -70,7 +113,7 @@ suite('Study tools', () => {
 
   test('a quiz round of three questions: right, almost (with the spelling), wrong; the schedule moves on', async () => {
     const glossary = await builtinGlossary();
-    const run = vscode.commands.executeCommand<{ id: string; outcome: string; grade?: string }[]>('glossaire.review', { mode: 'typeTerm', count: 3 });
+    const run = vscode.commands.executeCommand<{ id: string; outcome: string; grade?: string }[]>('glossaire.review', { course: 'default', mode: 'typeTerm', count: 3 });
     const asked: string[] = [];
     const answers = [
       (term: string) => term.toUpperCase(), // right, case aside
@@ -103,7 +146,7 @@ suite('Study tools', () => {
 
     // Next time, the schedule (kept in the extension's storage) asks other concepts: the term
     // is shown, the student writes a definition, compares and grades themselves.
-    const second = vscode.commands.executeCommand<{ id: string; outcome: string }[]>('glossaire.review', { mode: 'writeDefinition', count: 1 });
+    const second = vscode.commands.executeCommand<{ id: string; outcome: string }[]>('glossaire.review', { course: 'default', mode: 'writeDefinition', count: 1 });
     const q = await waitFor(() => (api.quiz.screen?.step === 'question' ? api.quiz.screen : undefined), 'the term question');
     assert.equal(q.conceptId, glossary.entries[3].id);
     assert.ok(q.prompt.includes(glossary.entries[3].term));
@@ -117,13 +160,55 @@ suite('Study tools', () => {
     assert.deepEqual((await second).map((a) => [a.id, a.outcome]), [[glossary.entries[3].id, 'known']]);
   });
 
+  test('a quiz round on the second course: the course is picked in the quiz (the active note\'s first), its concepts are asked, its schedule is its own', async () => {
+    const reseaux = COURSE_TERMS;
+    await openNote(`${COURSE_FOLDER}/td2.md`);
+    const run = vscode.commands.executeCommand<{ id: string; term: string; outcome: string }[]>('glossaire.review', { mode: 'typeTerm', count: 2 });
+    const pick = await waitFor(() => (api.quiz.screen?.step === 'course' ? api.quiz.screen : undefined), 'the course question');
+    assert.equal(pick.items.length, 2, pick.items.join(' | '));
+    assert.ok(pick.items[0].includes(COURSE_TITLE), 'the course of the active note first');
+    assert.match(pick.items[1], /Externalisation/);
+    await vscode.commands.executeCommand(ENTER);
+    const asked: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      const screen = await waitFor(() => {
+        const s = api.quiz.screen;
+        return s?.step === 'question' && !asked.includes(s.conceptId!) ? s : undefined;
+      }, `question ${k + 1} on the second course`);
+      assert.ok(screen.title.includes(COURSE_TITLE), screen.title);
+      asked.push(screen.conceptId!);
+      // Never reviewed concepts come first, in the course's order: its glossary's first terms.
+      const term = reseaux[k];
+      assert.ok(!screen.prompt.toLowerCase().includes(term.toLowerCase()), `« ${term} » hidden in its definition: ${screen.prompt}`);
+      assert.ok(api.quiz.type(k === 0 ? term : 'zzzz'));
+      await vscode.commands.executeCommand(ENTER);
+      const feedback = await waitFor(() => (api.quiz.screen?.step === 'feedback' ? api.quiz.screen : undefined), `verdict ${k + 1}`);
+      assert.match(feedback.prompt, k === 0 ? /Right|Juste/ : /It was|C'était/);
+      assert.ok(feedback.prompt.includes(term), feedback.prompt);
+      await vscode.commands.executeCommand(ENTER);
+    }
+    const result = await run;
+    assert.deepEqual(result.map((a) => [a.term, a.outcome]), [[reseaux[0], 'known'], [reseaux[1], 'forgotten']]);
+
+    // The second course's schedule goes on with its next fresh concept; the default course's is untouched by it.
+    const next = vscode.commands.executeCommand<{ term: string }[]>('glossaire.review', { course: vscode.Uri.joinPath(workspaceRoot(), COURSE_FOLDER).toString(), mode: 'typeTerm', count: 1 });
+    const q = await waitFor(() => (api.quiz.screen?.step === 'question' ? api.quiz.screen : undefined), 'the next question');
+    assert.ok(!asked.includes(q.conceptId!), 'a concept not reviewed yet');
+    api.quiz.type(reseaux[2]);
+    await vscode.commands.executeCommand(ENTER);
+    await waitFor(() => (api.quiz.screen?.step === 'feedback' ? api.quiz.screen : undefined), 'the verdict');
+    await vscode.commands.executeCommand(ENTER);
+    assert.deepEqual((await next).map((a) => a.term), [reseaux[2]]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('the export command writes the Markdown glossary, the Anki file and the CSV', async () => {
     const root = workspaceRoot();
     const written: vscode.Uri[] = [];
     try {
       for (const [format, name] of [['md', 'export-glossaire.md'], ['anki', 'export-anki.txt'], ['csv', 'export.csv']] as const) {
         const target = vscode.Uri.joinPath(root, name);
-        const uri = await vscode.commands.executeCommand<vscode.Uri>('glossaire.exportGlossary', { format, target });
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('glossaire.exportGlossary', { course: 'default', format, target });
         assert.equal(uri?.toString(), target.toString());
         written.push(target);
       }

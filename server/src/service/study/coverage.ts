@@ -15,10 +15,18 @@ export interface BoldTerm {
   /** Offsets of the bold span's content in the note. */
   start: number;
   end: number;
+  /**
+   * A single lower-case word in bold (« **mois** », « **forfait** »): as often emphasis as a
+   * term, so it is listed only when the notes put it in bold at least twice (computeCoverage).
+   */
+  weak?: boolean;
 }
 
 const MAX_TERM_LENGTH = 60;
-const MAX_TERM_WORDS = 5;
+/** A term is a noun phrase of one to four words; longer is a sentence or a title. */
+const MAX_TERM_WORDS = 4;
+/** An all-capitals word longer than this is shouting, not an acronym (« ENTREPRISE », « GATEWAY »). */
+const MAX_ACRONYM_LENGTH = 5;
 // A bold span on one line; the content neither starts nor ends with a space (CommonMark's
 // flanking rule, simplified).
 const BOLD_RE = /(\*\*|__)(?=[^\s*_])([^\r\n]*?[^\s*_])\1/g;
@@ -30,12 +38,35 @@ const EMPHASIS_WORDS = new Set([
   'objectifs', 'oui', 'non', 'pas', 'jamais', 'toujours', 'tres', 'plus', 'moins', 'mais', 'donc', 'aussi', 'seulement',
   'warning', 'todo', 'question', 'reponse', 'solution', 'cause', 'causes', 'consequences', 'enjeux', 'limites', 'risques',
 ]);
+/**
+ * French words that a noun phrase does not start with (prepositions, adverbs, negation,
+ * pronouns: « **en interne** », « **pas de clause** », « **on sait pourquoi** ») and that a
+ * noun phrase does not hold (verbs « être », « avoir », modal verbs, subordinating words:
+ * « **la solution est retenue** », « **compatible quand** »). Accent-folded.
+ */
+const NOT_NOUN_PHRASE_START = new Set([
+  'en', 'chez', 'pas', 'ne', 'n', 'encore', 'tres', 'trop', 'bien', 'plus', 'moins', 'sans', 'avec', 'sous', 'sur', 'dans', 'par',
+  'pour', 'vers', 'entre', 'si', 'quand', 'qui', 'que', 'qu', 'on', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'je', 'tu',
+  'ce', 'c', 'ces', 'cette', 'leur', 'leurs', 'son', 'sa', 'ses', 'mon', 'ma', 'mes', 'notre', 'votre', 'a', 'au', 'aux',
+  'plusieurs', 'quelques', 'chaque', 'tout', 'tous', 'toute', 'toutes', 'certains', 'certaines', 'aucun', 'aucune',
+]);
+const NOT_IN_NOUN_PHRASE = new Set([
+  'est', 'sont', 'etait', 'sera', 'ont', 'peut', 'peuvent', 'doit', 'doivent', 'ne', 'n', 'pas', 'quand', 'qu', 'que', 'qui',
+  'on', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'c', 'et', 'ou',
+]);
+/** Articles that follow a verb, never a noun, at the start of a phrase (« **signe le contrat** »). */
+const ARTICLES = new Set(['le', 'la', 'les', 'l', 'un', 'une']);
 
 /**
  * The bold terms of a note's prose (code, front matter and reference definitions are skipped).
- * "**L'offshore**" gives "offshore", "**Cloud :**" gives "Cloud", "**SSII / ESN**" gives both;
- * sentences in bold (more than five words or sixty characters) are emphasis, not terms.
- * Spans fully covered by `skip` (e.g. glossary occurrences, as [start, end] pairs) are left out.
+ * A bold span is a term only when it looks like one (see termSpan): "**L'offshore**" gives
+ * "offshore", "**SSII / ESN**" gives both, "**TDN : total des données nettes**" gives "TDN",
+ * "**Niveau de service (SLA)**" gives "Niveau de service"; not terms: a label before a colon
+ * (« **Contexte** : », « **Cloud :** »), bold in a heading, in a table's header row or filling a
+ * table cell (a row's name; acronyms aside), a
+ * sentence or a title, a list (commas, « et », « ou »), a value (« **2 vCores** »), shouting
+ * (« **TYPE DE CONTRAT** »). Spans fully covered by `skip` (e.g. glossary occurrences, as
+ * [start, end] pairs) are left out.
  */
 export function findBoldTerms(text: string, skip: readonly { start: number; end: number }[] = []): BoldTerm[] {
   const out: BoldTerm[] = [];
@@ -46,7 +77,11 @@ export function findBoldTerms(text: string, skip: readonly { start: number; end:
     const segment = text.slice(from, segments[s + 1]).replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
     BOLD_RE.lastIndex = 0;
     for (let m = BOLD_RE.exec(segment); m; m = BOLD_RE.exec(segment)) {
-      const contentStart = from + m.index + m[1].length;
+      const spanStart = from + m.index;
+      if (isLabel(text, spanStart + m[0].length, m[2]) || isHeadingOrTableHeader(text, spanStart)) continue;
+      // A table cell all in bold names a row or a column (« | **Coût** | … | »), unless it is an acronym.
+      if (isWholeCell(text, spanStart, spanStart + m[0].length) && !/^\S*\p{Lu}\S*\p{Lu}\S*$/u.test(m[2].trim())) continue;
+      const contentStart = spanStart + m[1].length;
       let offset = 0;
       for (const part of m[2].split(/\s+\/\s+/)) {
         const partStart = m[2].indexOf(part, offset);
@@ -56,11 +91,46 @@ export function findBoldTerms(text: string, skip: readonly { start: number; end:
         const start = contentStart + partStart + span.start;
         const end = contentStart + partStart + span.end;
         if (skip.some((r) => r.start <= start && r.end >= end)) continue;
-        out.push({ text: span.text, start, end });
+        out.push(span.weak ? { text: span.text, start, end, weak: true } : { text: span.text, start, end });
       }
     }
   }
   return out;
+}
+
+/** True when the bold span is a label: its text ends with a colon, or a colon follows it. */
+function isLabel(text: string, after: number, content: string): boolean {
+  if (/[:：]\s*$/.test(content)) return true;
+  let k = after;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0' || text[k] === '\u202f')) k++;
+  return text[k] === ':' || text[k] === '：';
+}
+
+/** True when the offset is on a heading line (a title), or in the header row of a table (column names). */
+function isHeadingOrTableHeader(text: string, offset: number): boolean {
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  let lineEnd = offset;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const line = text.slice(lineStart, lineEnd);
+  if (/^ {0,3}#{1,6}(?:\s|$)/.test(line)) return true;
+  if (!/^\s*\|/.test(line)) return false;
+  let next = lineEnd;
+  if (text[next] === '\r' && text[next + 1] === '\n') next += 2;
+  else if (next < text.length) next++;
+  let nextEnd = next;
+  while (nextEnd < text.length && text[nextEnd] !== '\n' && text[nextEnd] !== '\r') nextEnd++;
+  return /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(text.slice(next, nextEnd));
+}
+
+/** True when the bold span [start, end) is the whole content of a table cell (`|` before and after, spaces aside). */
+function isWholeCell(text: string, start: number, end: number): boolean {
+  let k = start;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  if (text[k - 1] !== '|') return false;
+  k = end;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  return text[k] === '|';
 }
 
 /**
@@ -82,11 +152,16 @@ export function cleanTerm(raw: string): string | undefined {
 }
 
 /** The term inside a bold span's text and where it lies in it (article and punctuation left out). */
-function termSpan(raw: string): { text: string; start: number; end: number } | undefined {
+function termSpan(raw: string): { text: string; start: number; end: number; weak: boolean } | undefined {
   let start = skipEdge(raw, 0, raw.length, 1);
-  // « **TDN : Total Données Nettes** » puts a term and its meaning in bold: the term is before the colon.
-  const colon = raw.indexOf(':', start);
-  const cut = colon > start ? colon : raw.length;
+  // « **TDN : Total Données Nettes** » puts a term and its meaning in bold: the term is before
+  // the colon; « **Niveau de service (SLA)** » an expansion or a note after the term, and
+  // « **Réversibilité[^3]** » a footnote call.
+  let cut = raw.length;
+  for (const sep of [':', '(', '[']) {
+    const k = raw.indexOf(sep, start);
+    if (k > start && k < cut) cut = k;
+  }
   // A sentence in bold: no term however its edges are trimmed (checked first, it is the cost).
   if (cut - start > MAX_TERM_LENGTH * 2) return undefined;
   let end = skipEdge(raw, start, cut, -1);
@@ -96,14 +171,28 @@ function termSpan(raw: string): { text: string; start: number; end: number } | u
   start = skipEdge(raw, start, end, 1);
   const text = raw.slice(start, end).normalize('NFC').replace(/[*_`]/g, '').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
   if (text.length < 2 || text.length > MAX_TERM_LENGTH) return undefined;
-  if (text.split(' ').length > MAX_TERM_WORDS) return undefined;
   if (!/\p{L}/u.test(text)) return undefined;
+  // A list, a sentence, a title or a formula: commas, sentence marks, dashes, arrows, symbols.
+  if (/[,;!?…=+<>→↔—–&|]|\s-\s/u.test(text)) return undefined;
   const words = text.split(' ');
-  // Emphasis, not terms: a lone label word (« **Pour** : … », « **Attention** »), or a phrase
-  // that starts with a verb (« **confier à une société** »).
-  if (words.length === 1 && EMPHASIS_WORDS.has(fold(text))) return undefined;
-  if (words.length > 1 && /^\p{Ll}+(?:er|ir)$/u.test(words[0])) return undefined;
-  return { text, start, end };
+  if (words.length > MAX_TERM_WORDS) return undefined;
+  // A value or a numbered item: « 2 vCores », « 2h maximum », « PHP 8.3 », « Exemple 1 », « 1. Cadrage »
+  // (« IPv6 », « 5G » stay).
+  if (/^\d+\p{Ll}/u.test(words[0]) || words.some((w) => /^[\d.,%]+$/.test(w))) return undefined;
+  // Shouting: several words in capitals, or one capital word too long for an acronym.
+  if (isAllUpper(text) && (words.length > 1 || text.length > MAX_ACRONYM_LENGTH)) return undefined;
+  const folded = words.map((w) => fold(w).replace(/['’ʼ].*$/, ''));
+  // Emphasis, not terms: a lone label word (« **Pour** : … », « **Attention** »), a phrase that
+  // starts with a verb (« **confier à une société** », « **signe le contrat** ») or with what no
+  // noun phrase starts with, or that holds a verb or a pronoun (a sentence).
+  if (words.length === 1 && EMPHASIS_WORDS.has(folded[0])) return undefined;
+  if (words.length > 1) {
+    if (/^\p{Ll}+(?:er|ir)$/u.test(words[0])) return undefined;
+    if (NOT_NOUN_PHRASE_START.has(folded[0]) || ARTICLES.has(folded[1])) return undefined;
+    if (folded.some((w) => w.split('-').some((p) => NOT_IN_NOUN_PHRASE.has(p)))) return undefined;
+  }
+  const weak = words.length === 1 && /^\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+  return { text, start, end, weak };
 }
 
 /** Where a term is used: a note and offsets-free range (the caller's coordinates). */
@@ -115,7 +204,7 @@ export interface TermLocation<R> {
 /** The bold terms of one note, with the note's URI and the ranges in the caller's coordinates. */
 export interface NoteBoldTerms<R> {
   uri: string;
-  terms: { text: string; range: R }[];
+  terms: { text: string; range: R; weak?: boolean }[];
 }
 
 /** What coverage is computed from. */
@@ -166,18 +255,20 @@ export function computeCoverage<R>(input: CoverageInput<R>): Coverage<R> {
   for (const t of input.otherDefinedTerms ?? []) defined.add(fold(cleanTerm(t) ?? t));
   used.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'fr'));
 
-  const byKey = new Map<string, { spellings: Map<string, number>; locations: TermLocation<R>[] }>();
+  const byKey = new Map<string, { spellings: Map<string, number>; locations: TermLocation<R>[]; strong: boolean }>();
   for (const note of input.bold) {
     for (const t of note.terms) {
       const key = fold(t.text);
       if (defined.has(key)) continue;
       let group = byKey.get(key);
-      if (!group) byKey.set(key, (group = { spellings: new Map(), locations: [] }));
+      if (!group) byKey.set(key, (group = { spellings: new Map(), locations: [], strong: false }));
       group.spellings.set(t.text, (group.spellings.get(t.text) ?? 0) + 1);
       group.locations.push({ uri: note.uri, range: t.range });
+      if (!t.weak) group.strong = true;
     }
   }
-  const undefinedTerms = [...byKey.values()].map((g) => ({
+  // A single lower-case word in bold once is emphasis; twice, the student marks a term.
+  const undefinedTerms = [...byKey.values()].filter((g) => g.strong || g.locations.length >= 2).map((g) => ({
     // Most frequent spelling; on a tie, an acronym's capitals, then lower case (a bold word
     // often starts a sentence), then code point order.
     term: [...g.spellings].sort((a, b) => b[1] - a[1] || spellingRank(a[0]) - spellingRank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0],

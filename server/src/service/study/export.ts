@@ -59,7 +59,7 @@ export interface AnkiOptions {
 }
 
 /** The export's concepts from a compiled glossary; `usedIn` from the caller's index. */
-export function toExportConcepts(glossary: Glossary, usedIn: (id: string) => ExportUse[] = () => []): ExportConcept[] {
+export function toExportConcepts(glossary: Pick<Glossary, 'entries'>, usedIn: (id: string) => ExportUse[] = () => []): ExportConcept[] {
   return glossary.entries.map((e) => ({
     id: e.id,
     term: e.term,
