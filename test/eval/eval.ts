@@ -32,7 +32,8 @@ import { compileGlossary, FormKind, Glossary } from '../../server/src/service/gl
 import { Lexicon } from '../../server/src/service/lexicon';
 import { scanMarkdown } from '../../server/src/service/markdown';
 import { LineIndex } from '../../server/src/service/positions';
-import { normalizePunctuation } from '../../server/src/service/text';
+import { fold, isAllUpper, normalizePunctuation } from '../../server/src/service/text';
+import { hasAccentedVariant } from '../../server/src/service/french';
 import { getBuiltinGlossaryPath, getPackageRoot, loadEnglishLexicon, loadLexicon } from '../../server/src/node/resources';
 import { applicableKinds, createRandom, makeTypo, OccurrenceText, pickKind, SLASH_PARTNERS, TYPO_KINDS, TypoKind } from './inject';
 
@@ -230,7 +231,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
   const correctForms = new Set(glossary.forms.map((f) => (f.caseSensitive ? f.text : normalizePunctuation(f.text).toLowerCase())));
   const isForm = (s: string) => correctForms.has(s) || correctForms.has(normalizePunctuation(s).toLowerCase());
   const results: InjectionResult[] = [];
-  const excluded: Record<string, number> = { 'french-word': 0, 'glossary-form': 0, 'capital-name': 0 };
+  const excluded: Record<string, number> = { 'french-word': 0, 'french-unaccented': 0, 'capitals-unaccented': 0, 'glossary-form': 0, 'capital-name': 0 };
   const excludedKinds: Partial<Record<TypoKind, number>> = {};
   const seen = new Set<string>();
   for (let attempts = 0; results.length < count && attempts < count * 50 && sites.length > 0; attempts++) {
@@ -248,9 +249,12 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     // ("sou-traitance" is no French word, though "sou" is).
     const originalWords = new Set(expected.split(/[\s/]+/).flatMap((w) => [w, ...w.split(/[-‐]/)]));
     const changed = typo.text.split(/[\s/]+/).map(stripElision).filter((w) => w.length > 0 && !originalWords.has(w));
+    const foldedOriginal = new Set([...originalWords].map((w) => fold(stripElision(w))));
     let reason: string | undefined;
     if (isForm(typo.text) || changed.some(isForm)) reason = 'glossary-form';
     else if (changed.some((w) => lexicon.has(w.toLowerCase()))) reason = 'french-word';
+    else if (changed.some((w) => !foldedOriginal.has(fold(w)) && hasAccentedVariant(w.toLowerCase(), lexicon))) reason = 'french-unaccented';
+    else if (changed.some((w) => w.length > 1 && isAllUpper(w) && [...originalWords].some((o) => fold(o) === fold(w) && o.toUpperCase() !== w))) reason = 'capitals-unaccented';
     else if (isCapitalName(site, typo.text, texts[site.note])) reason = 'capital-name';
     if (reason) {
       excluded[reason]++;
@@ -293,7 +297,7 @@ function evaluateInjected(notes: Note[], glossary: Glossary, lexicon: Lexicon, c
     seed,
     sites: sites.length,
     ...summarise(results),
-    excluded: excluded['french-word'] + excluded['glossary-form'] + excluded['capital-name'],
+    excluded: Object.values(excluded).reduce((a, b) => a + b, 0),
     excludedBy: excluded,
     elided: summarise(results.filter((r) => r.elided)),
     byKind,
@@ -357,7 +361,7 @@ function evaluateGlossary(g: GlossaryFile, o: Options, lexicon: Lexicon, out: st
   }
   for (const m of corpus.missed) out.push(`  MISSED ${m.file}:${m.line}  ${m.word} → ${m.fix}`);
   if (corpus.unlabelledFiles.length > 0) out.push(`  Unlabelled files: ${corpus.unlabelledFiles.join(', ')}`);
-  out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, glossary form ${injected.excludedBy['glossary-form']}, name in capitals ${injected.excludedBy['capital-name']})`);
+  out.push(`Injected typos (seed ${injected.seed}, ${injected.sites} term occurrences): ${injected.injected} kept, ${injected.excluded} excluded (French word ${injected.excludedBy['french-word']}, French word without its accents ${injected.excludedBy['french-unaccented']}, capitals without accents ${injected.excludedBy['capitals-unaccented']}, glossary form ${injected.excludedBy['glossary-form']}, name in capitals ${injected.excludedBy['capital-name']})`);
   out.push(`${pad('kind', 18)}${padl('injected', 9)}${padl('excluded', 9)}${padl('recall', 10)}${padl('right fix', 11)}${padl('warning', 10)}`);
   const row = (name: string, s: { injected: number; detected: number; rightFixFirst: number; warnings: number }, excl: number | string) =>
     out.push(`${pad(name, 18)}${padl(s.injected, 9)}${padl(excl, 9)}${padl(pct(s.detected, s.injected), 10)}${padl(pct(s.rightFixFirst, s.injected), 11)}${padl(pct(s.warnings, s.detected), 10)}`);

@@ -156,6 +156,10 @@ describe('harvest: general rules for precision and recall', () => {
     // A paragraph that introduces nothing of the kind, or a new heading, ends the lead-in.
     assert.equal(harvest(`Deux objectifs :\n\n- Réduire les coûts du service.\n\nLe matériel du cours.\n\n${items}`).length, 2);
     assert.equal(harvest(`## Fonctionnalités\n\nTexte.\n\n## Lexique\n\n${items}`).length, 2);
+    // A remark in the heading's parentheses is not what it lists; a bold line alone heads a part.
+    assert.equal(harvest(`## Fiche de poste (un exemple)\n\n${items}`).length, 2);
+    assert.equal(harvest(`## Exemples\n\n**Vocabulaire du réseau**\n\n${items}`).length, 2);
+    assert.deepEqual(harvest(`## Cours\n\n**Exemples d'équipements**\n\n${items}`), []);
     // A sub-list's lead-in covers its sub-items only.
     assert.deepEqual(harvest(`- Caractéristiques :\n  - **Débit** : une mesure de la quantité de données transmises par seconde.\n- **Routeur** : ${ROUTEUR}.\n`), [`routeur := ${ROUTEUR}.`]);
   });
@@ -253,7 +257,7 @@ describe('harvest: what is not a definition', () => {
   });
 
   it('never throws and stays linear on odd input', () => {
-    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000)]) {
+    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000), '- un élément sans deux-points\n'.repeat(20000), '# Exemples :\n- a : b c d e\n'.repeat(3000)]) {
       assert.ok(Array.isArray(harvestDefinitions(text)));
     }
   });

@@ -124,6 +124,18 @@ describe('incremental', () => {
     assert.deepEqual(state.analysis.findings, []);
   });
 
+  it('sees front matter opened or closed on the first line, after a byte order mark or before spaces', () => {
+    const opts = options();
+    for (const [text, at, newText] of [
+      ['\uFEFF--\nauteur: une delocalisation\n---\nTexte du cours.\n', 3, '-'],
+      ['\uFEFF---\nauteur: une delocalisation\n---\nTexte du cours.\n', 3, 'x'],
+      ['--- \nauteur: une delocalisation\n---\nTexte du cours.\n', 4, 'x'],
+    ] as const) {
+      const state = step(analyzeWithState(text, builtinGlossary(), opts), { start: at, end: at, newText }, opts, 'first line');
+      assert.equal(state.mode, 'full');
+    }
+  });
+
   it('takes several changes at once (LSP contentChanges, each in the text the previous one left)', () => {
     const opts = options();
     const text = 'Le cloud.\n\nUn prestataire gère l’infogérance.\n\nFin du texte, offshore.\n';

@@ -128,6 +128,35 @@ describe('multi-word terms written as one word with a typo', () => {
   });
 });
 
+describe('multi-word terms written with hyphens and a typo', () => {
+  it('are anchored by a word of the term written exactly', () => {
+    const g = course();
+    assertFindings('Le ⟦no-de-domaine⟧ expire.', ['nom de domaine'], g, withEnglish);
+    assertFindings('L’⟦adresse-MA⟧ est fixe.', ['adresse MAC'], g, withEnglish);
+    assertFindings('Le ⟦cahier-dse-charges⟧ est prêt.', ['cahier des charges'], g, withEnglish);
+    assertFindings('La ⟦maîtrise-d’oevre⟧ valide.', ['maîtrise d’oeuvre'], g, withEnglish);
+  });
+
+  it('leaves the words alone with spaces, or without a near word of the term', () => {
+    const g = course();
+    // "no" and "ma" are French words: with spaces, no evidence that the term was meant.
+    assertClean('Le no de domaine, ma adresse, un domaine-clé, un serveur-relais.', g, withEnglish);
+    assertClean('Le nom de domaine et l’adresse MAC du serveur web.', g, withEnglish);
+  });
+});
+
+describe('sibling compounds', () => {
+  it('need a head that reads as a word and is not the term’s head with letters left out', () => {
+    const g = miniGlossary([
+      { id: 'protocole', term: 'protocole' },
+      { id: 'commutateur', term: 'commutateur', forms: ['commutateurs'] },
+      { id: 'offshore', term: 'offshore' },
+    ]);
+    assertFindings('Le ⟦Procole⟧ et les ⟦comtateurs⟧.', ['Protocole', 'commutateurs'], g, withEnglish);
+    assertClean('Offshore, onshore et farshore.', g);
+  });
+});
+
 describe('order of fixes: the likeliest slip first', () => {
   it('weighs a neighbouring key, a doubled letter and a missing letter above other edits', () => {
     assert.equal(areNeighbourKeys('s', 'x'), true);
@@ -148,6 +177,23 @@ describe('order of fixes: the likeliest slip first', () => {
     assertFindings('Une ⟦couchex⟧ de plus.', ['couche'], g, withEnglish);
   });
 
+  it('weighs each word of context written exactly as one edit', () => {
+    const g = miniGlossary([
+      { id: 'adresse-ip', term: 'adresse IP', forms: ['adresses IP'] },
+      { id: 'nat', term: 'traduction d’adresses' },
+    ]);
+    // "adressd IP": two words at one edit, not "Traduction d’adresses" at two.
+    assertFindings('La Traduction d’⟦adressd IP⟧ vers une adresse MAC.', ['adresse IP'], g, withEnglish);
+  });
+
+  it('keeps an English ending on a word of a longer English term a typo of a French term', () => {
+    const g = miniGlossary([
+      { id: 'protocole', term: 'protocole', forms: ['protocoles'] },
+      { id: 'ip', term: 'IP', synonyms: ['Internet Protocol'] },
+    ]);
+    assertFindings('Les ⟦protocoled⟧ réseau.', ['protocoles'], g, withEnglish);
+  });
+
   it('keeps the writer’s spelling of œ in the fix', () => {
     const g = course();
     assertFindings('La ⟦maîtrise d’oevre⟧ valide.', ['maîtrise d’oeuvre'], g, withEnglish);
@@ -163,6 +209,7 @@ describe('incremental analysis with these rules', () => {
       'Le nmo de domaine et le serveur eb, puis le Cef de projet.',
       'Le projety et le contat du numéric ; l’informatic en nuage.',
       'Les parefexu et le SousTitrr, Couchex et Clausse.',
+      'Le no-de-domaine, l’adresse-MA et le cahier-dse-charges du Procole.',
       '',
       'Il soutire un surtitre ; le service public et la clé publique.',
     ];

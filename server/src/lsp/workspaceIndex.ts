@@ -13,6 +13,8 @@ import type { Locale } from '../service/messages';
 
 const MAX_FILES = 20_000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** Characters of notes a rebuild keeps between its two passes (see rebuild). */
+const KEPT_TEXT_BUDGET = 32 * 1024 * 1024;
 
 /** The next slice of work: after pending I/O (Node), or as soon as the worker is free (browser). */
 const defer: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn) => void setImmediate(fn) : (fn) => void setTimeout(fn, 0);
@@ -108,18 +110,32 @@ export class WorkspaceIndex {
         }
         return generation === this.generation;
       };
+      // The texts the first pass read are kept for the second, up to a budget (beyond it,
+      // read again): reading is about a tenth of indexing.
+      const kept = new Map<string, string>();
+      let keptChars = 0;
       if (textsFirst) {
         const read = async (uri: string) => {
           const text = await this.readNote(uri);
+          if (text === undefined) return;
+          if (keptChars + text.length <= KEPT_TEXT_BUDGET) {
+            kept.set(uri, text);
+            keptChars += text.length;
+          }
           try {
-            if (text !== undefined) onText(uri, text);
+            onText(uri, text);
           } catch {
             // As in indexFile: one note does not end the run.
           }
         };
         if (!(await inSlices(read))) return;
       }
-      if (!(await inSlices((uri) => this.indexFile(uri, textsFirst ? undefined : onText)))) return;
+      const index = (uri: string) => {
+        const text = kept.get(uri);
+        kept.delete(uri);
+        return this.indexFile(uri, textsFirst ? undefined : onText, text);
+      };
+      if (!(await inSlices(index))) return;
       onProgress?.(total, total);
     })().catch(() => undefined);
     return this.ready;
@@ -133,9 +149,9 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Reads and indexes one file (its text to `onText` first, when given). */
-  private async indexFile(uri: string, onText: ((uri: string, text: string) => void) | undefined): Promise<void> {
-    const text = await this.readNote(uri);
+  /** Reads (unless given its text) and indexes one file (its text to `onText` first, when given). */
+  private async indexFile(uri: string, onText: ((uri: string, text: string) => void) | undefined, known?: string): Promise<void> {
+    const text = known ?? (await this.readNote(uri));
     if (text === undefined) {
       this.deleteFile(uri);
       return;

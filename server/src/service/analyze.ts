@@ -11,23 +11,26 @@
  *    capitals); a hyphenated term written with a space, or a spaced one with a hyphen ("cloud-
  *    computing") → `compound`. An English word in English context is not the French term it
  *    resembles ("iteration" among English words; english.ts).
- * 2. Otherwise, words of 3+ letters are looked up in the deletion index. The tolerance is the
+ * 2. Otherwise, words of 2+ letters are looked up in the deletion index. The tolerance is the
  *    term's: one edit for terms of 5–7 letters, two from 8 (`maxDistanceFor` of the indexed
  *    word), so "ofshre" is "offshore" and "clud" is "cloud"; one edit for a 3–4 letter word of
- *    a multi-word term, with the term's other words around it ("sosu-traitance"). When the word
- *    is a term's word exactly, one other word of the term may carry the typo ("cehf de
- *    projet"); a French word anchors that only through the term's hyphen ("sou-traitance"). An
+ *    a multi-word term, with the term's other words around it ("sosu-traitance", "nmo de
+ *    domaine"); -ic/-ik for -ique is one edit. When the word is a term's word exactly, one
+ *    other word of the term may carry the typo ("cehf de projet"); a French word anchors that
+ *    only through the term's hyphen ("sou-traitance"), a word of a spaced term only where the
+ *    text joins its words by hyphens ("no-de-domaine"; wordInfo.ts withAnchors). An
  *    English word in English context is no typo of a one-word French term ("Internet Protocol";
  *    the bilingual guard, english.ts). A candidate is kept only if the
  *    word is not a French word, with or without its accents ("repartition" is "répartition",
- *    the lexicon guard, consulted only now, so it loads lazily), is not the term plus an
- *    English ending ("cloudy", "offshored"), is not shaped like a name ("iCloud", "OVHcloud")
- *    or a short acronym ("CLUD"), and, for a word of a multi-word term, if the neighbouring
- *    words complete the term. Ranking: most words, distance, same first letter, same last
- *    letter (plurals stay plural), the same letters swapped, the words written alike, the term
- *    itself before its forms.
+ *    the lexicon guard, consulted only now, so it loads lazily; not a literary -ât/-ît verb
+ *    form), is not an English word made of the term plus an English ending ("cloudy",
+ *    "offshored"), is not shaped like a name ("iCloud", "OVHcloud") or a short acronym
+ *    ("CLUD"), and, for a word of a multi-word term, if the neighbouring words complete the
+ *    term. Ranking (ranking.ts): most words for the fewest edits, distance, same first
+ *    letter, the determiner's number, the likeliest slip on the keyboard (typoCost), the same
+ *    letters swapped, shared ends, the words written alike, the term itself before its forms.
  * 3. A word equal to a multi-word term with its separators removed ("soustraitance") →
- *    `compound`.
+ *    `compound`; one edit from it ("suostraitant") → `misspelled-term` (fuzzyJoined.ts).
  * Fixes keep the writer's case word by word, separators (’ or ', which hyphen), emphasis
  * markers inside words and the Unicode form of the words they replace (replace.ts).
  * Severity follows confidence: known misspellings, compounds, accents, typos of 6+ letters at
@@ -43,7 +46,7 @@ import { bestFormMatch, exactFormOf, makeFinding, Match } from './formMatch';
 import { inCapitalHeading, inUpperContext, LineMemo, mayBeTypo } from './french';
 import { FormKind, Glossary, TermForm } from './glossary';
 import { Lexicon } from './lexicon';
-import { scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
+import { Gap, scanTokens, Token, TokenBuffer, TokenFlag } from './markdown';
 import { Analysis, AnalyzeOptions, Finding, Occurrence } from './model';
 import { finishAnalysis, nfdNote } from './noteLevel';
 import { fuzzyFinding, gapFits, WordInfo } from './ranking';
@@ -232,11 +235,26 @@ export class MatchRun {
         continue;
       }
       if (info.candidates.length === 0) continue;
+      // A word of a spaced term anchors only where a hyphen joins the term's words: most of
+      // its occurrences cost this test on the typed arrays, not the rule.
+      if (info.spaceAnchor && !this.hyphenInSpan(i, info)) continue;
       i = this.matchFuzzy(i, info);
     }
     this.words += words;
     this.accentedWords += accentedWords;
     return i;
+  }
+
+  /**
+   * True when a hyphen stands between two words around token i, as far as its candidates'
+   * spans reach (`WordInfo.reach`): a few reads of the typed arrays.
+   */
+  private hyphenInSpan(i: number, info: WordInfo): boolean {
+    const { gap, count } = this.buf;
+    const reach = info.reach ?? 0;
+    const last = Math.min(count - 1, i + (reach & 0xff));
+    for (let k = Math.max(1, i - (reach >> 8) + 1); k <= last; k++) if (gap[k] === Gap.Hyphen) return true;
+    return false;
   }
 
   /** Rule 1 at token i; returns the last token consumed, or -1 when no form matches. */
@@ -349,7 +367,7 @@ export class MatchRun {
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
     const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings));
-    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone || info.hyphenAnchor === true, this.english, this.isWord);
+    const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone || info.hyphenAnchor === true || info.spaceAnchor === true, this.english, this.isWord);
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
     const f = fuzzy.finding;

@@ -33,6 +33,14 @@ export function opensFrontMatter(text: string): boolean {
   return indentEnd(text, from + 3, e) === e;
 }
 
+/**
+ * True when a text starting with `head` (its first characters, 4 are enough) may open front
+ * matter, whatever follows on the line: an edit of that line may open or close it.
+ */
+export function mayOpenFrontMatter(head: string): boolean {
+  return head.startsWith('---') || head.startsWith('\uFEFF---');
+}
+
 /** The note's front matter, or undefined (none, or never closed: then it is prose). */
 export function findFrontMatter(text: string, lines = new LineEnds(text)): FrontMatter | undefined {
   if (!opensFrontMatter(text)) return undefined;

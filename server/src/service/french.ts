@@ -69,13 +69,24 @@ export function mayBeTypo(word: string, upperLine: () => boolean): boolean {
 /**
  * True when the word is another word followed by the term's tail, in place of the term's head
  * ("on|shore" for "off|shore", "far|shore" for "near|shore"): a sibling compound, not a typo.
+ * The head must read as a word (a vowel: "pr", "pl" are abbreviations) and not be the term's
+ * head with letters left out ("pr|ocole", "com|tateurs": typos of protocole, commutateurs).
  */
 export function isSiblingCompound(word: string, key: string, isWord: (lower: string) => boolean): boolean {
   for (let head = 2; word.length - head >= 5; head++) {
     const tail = word.slice(head);
-    if (key.length - tail.length >= 2 && key.endsWith(tail) && isWord(word.slice(0, head))) return true;
+    if (key.length - tail.length < 2 || !key.endsWith(tail)) continue;
+    const own = word.slice(0, head);
+    if (/[aeiouy]/.test(own) && !isSubsequence(own, key.slice(0, key.length - tail.length)) && isWord(own)) return true;
   }
   return false;
+}
+
+/** True when the letters of `short` appear in `long` in the same order. */
+function isSubsequence(short: string, long: string): boolean {
+  let p = 0;
+  for (let k = 0; k < long.length && p < short.length; k++) if (long[k] === short[p]) p++;
+  return p === short.length;
 }
 
 const ENGLISH_ENDINGS = ['ed', 'ing', 'y', 'ly'];
@@ -85,15 +96,16 @@ const VERB_ENDINGS = ['ed', 'ing'];
 /**
  * True when the word is the term with an English ending ("cloudy", "clouded"): not a typo.
  * With the English list (`isEnglish`, on lower-case words), only an English derivation counts:
- * the word is English ("cloudy"), or a verb ending on an English term ("offshored"); a French
- * term with an English-looking ending ("projety", "contraty") stays a typo.
+ * the word is English ("cloudy"), or a verb ending on an English one-word term ("offshored");
+ * a French term with an English-looking ending ("projety", "contraty") stays a typo, and so
+ * does a word of a longer term with one ("Protocoled": protocoles, not "Internet Protocol").
  */
-export function isDerivedWord(word: string, key: string, isEnglish?: (lower: string) => boolean): boolean {
+export function isDerivedWord(word: string, key: string, isEnglish?: (lower: string) => boolean, oneWordTerm = true): boolean {
   if (!(word.length > key.length && word.startsWith(key))) return false;
   const ending = word.slice(key.length);
   if (!ENGLISH_ENDINGS.includes(ending)) return false;
   if (!isEnglish) return true;
-  return isEnglish(word) || (VERB_ENDINGS.includes(ending) && isEnglish(key));
+  return isEnglish(word) || (oneWordTerm && VERB_ENDINGS.includes(ending) && isEnglish(key));
 }
 
 const ACCENTED: Record<string, string[]> = {

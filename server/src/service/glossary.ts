@@ -101,6 +101,8 @@ export class GlossaryMemo {
   completion: unknown;
   /** The fuzzy index of the joined multi-word forms (`joinedTypo` in fuzzyJoined.ts). */
   joinedFuzzy: unknown;
+  /** The words of multi-word forms with spaces, by folded word (`spacedWordTargets`). */
+  spacedWords: unknown;
   /** Hover Markdown per entry, by locale and style (concepts.ts). */
   readonly entryMarkdown = new Map<GlossaryEntry, Map<string, string>>();
 }

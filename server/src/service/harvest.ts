@@ -20,6 +20,7 @@
  */
 
 import { getProseSegments } from './blocks';
+import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from './harvestDefinition';
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
 import { splitLines } from './lines';
 import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
@@ -45,15 +46,7 @@ export interface HarvestedDefinition {
   pattern: HarvestPattern;
 }
 
-/** A definition has at least this many letters (not "voir plus bas", not a date). */
-const MIN_DEFINITION_LETTERS = 8;
-/** Outside a table (whose header says it holds definitions), a definition has at least 4 words. */
-const MIN_DEFINITION_WORDS = 4;
-
 /** The connecting verbs of the "determiner + term + verb" pattern (accents optional, NFC or NFD). */
-const E = '(?:é|e\u0301|e)';
-const A = '(?:à|a\u0300|a)';
-const AP = "['’]";
 const VERB_RE = new RegExp(
   '(?:^|[\\s*_])(' +
     [
@@ -69,15 +62,9 @@ const VERB_RE = new RegExp(
 );
 /** Substrings one of which every verb above contains (but for its case): blocks without any are not searched for a verb. */
 const VERB_HINTS = ['fait d', 'action d', 'signe', 'consist', 'férence', 'fe\u0301rence', 'finit comme'];
-/**
- * What starts narration or a judgement rather than a definition: a personal pronoun ("Ils
- * peuvent…", "Vous êtes…"), a negation, a degree. A third-person pronoun followed by a verb
- * that defines ("il s'agit de", "elle désigne", "il est un…") starts a definition.
- */
-const NARRATION_RE = new RegExp(
-  `^(?:(?:vous|nous|je|tu|non|trop|peu|pas)|(?:ils?|elles?|on)(?!\\s+(?:s${AP}?agi[st]|se\\s+d${E}fini|d${E}sign|correspond|repr${E}sent|consist|signifi|est\\s+(?:une?|le|la|l${AP}|ce|celui|celle)\\s|sont\\s+(?:des|les|ceux|celles)\\s)))(?![\\p{L}\\p{M}'’-])`,
-  'iu',
-);
+/** A line that is one run of bold text and nothing else. */
+const BOLD_LINE_RE = /^\s*(\*\*|__)[^*_]+\1\s*$/;
+
 /**
  * The offset of the colon that ends a line ("…sont :", "**Objectifs :**"), bold marks and
  * spaces after it allowed, or -1. By hand: a regex anchored at the end with a leading `\s*`
@@ -89,17 +76,6 @@ function endingColon(s: string): number {
   if (e >= 2 && (s.charCodeAt(e - 1) === 42 || s.charCodeAt(e - 1) === 95) && s.charCodeAt(e - 2) === s.charCodeAt(e - 1)) e -= 2;
   return e > 0 && s.charCodeAt(e - 1) === 58 ? e - 1 : -1;
 }
-/**
- * What starts a manner, a purpose or a circumstance ("par son nom", "pour gérer…", "en cas de
- * panne") or a formula ("Vp(t) = …") rather than what a thing is.
- */
-const CIRCUMSTANCE_RE = new RegExp(`^(?:(?:par|pour|afin|gr${A}ce|via|selon|lors|en\\s+cas)(?![\\p{L}\\p{M}'’-])|[^\\s=]{1,12}\\s?=(?!=))`, 'iu');
-/**
- * A past participle and its complement first, in lower case ("imposé par défaut…", "réservé
- * aux…"): a statement about the term, not what it is. Nouns in -té ("unité de…", "entité
- * à…") are no participles.
- */
-const PARTICIPLE_RE = new RegExp(`^\\p{Ll}\\p{L}*[^t\\s](?:é|e\u0301)(?:e|s|es)?\\s+(?:par|${A}|au|aux|en|dans|sur|pour|avec)\\s`, 'u');
 /** Verbs whose text stays in the definition ("le fait de…", "l'action de…"): only "est" is dropped. */
 const KEEP_AFTER_EST = /^est\s+/iu;
 
@@ -176,7 +152,8 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
     // An item's lead-in covers its sub-items: a sibling or a shallower item leaves them.
     if (inItem && at <= leadInDepth) leadIn = false;
     let labels = !inItem || !leadIn;
-    if (labels && inItem && heading) labels = !(headingEnumerates ??= namesEnumeration(text.slice(heading.start, heading.end)));
+    // A remark in parentheses ("Fiche de poste (exemple…)") is not what the section lists.
+    if (labels && inItem && heading) labels = !(headingEnumerates ??= namesEnumeration(text.slice(heading.start, heading.end).replace(/\([^()]*\)/g, '')));
     const verb = mayHoldVerb(lines, k, last);
     const bold = line.boldNearStart();
     if (bold || verb || (labels && inItem)) harvestBlock(text, lines, k, last, inItem, labels && (bold || verb), labels && inItem, verb, out);
@@ -188,7 +165,14 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
       const said = lines[last].text.slice(Math.max(0, colon - 120), colon).trimEnd();
       leadIn = /(?:^|\s)(?:sont|est)$/u.test(said) || namesEnumeration(said);
       leadInDepth = inItem ? at : -1;
-    } else if (!inItem) leadIn = false;
+    } else if (!inItem) {
+      leadIn = false;
+      // A line in bold alone ("**Compétences**") heads what follows as a heading would.
+      if (k === last && BOLD_LINE_RE.test(line.text)) {
+        heading = { level: 0, start: line.start, end: line.end };
+        headingEnumerates = undefined;
+      }
+    }
     k = last; // a list item's sub-items are items (blocks) of their own
   }
   return out;
@@ -234,38 +218,6 @@ function mayHoldVerb(lines: Line[], first: number, last: number): boolean {
     if (VERB_HINTS.some((h) => window.includes(h))) return true;
   }
   return false;
-}
-
-/** True when `s` has at least `n` letters (ASCII or beyond Latin-1's symbols: counting, not classifying). */
-function hasLetters(s: string, n: number): boolean {
-  let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 32;
-    if (((c >= 97 && c <= 122) || s.charCodeAt(i) >= 0xc0) && ++count >= n) return true;
-  }
-  return false;
-}
-
-/** True when `s` has at least `n` words of letters. */
-function hasWords(s: string, n: number): boolean {
-  const re = /\p{L}[\p{L}\p{M}'’-]*/gu;
-  let count = 0;
-  while (re.exec(s)) if (++count >= n) return true;
-  return false;
-}
-
-/**
- * True when a definition is a list of short items rather than a sentence: three or more items
- * between commas ("Windows, Office, Azure", "Piloter le projet, choisir la solution, gérer le
- * budget"), or two and an ellipsis ("Thalès, MBDA…"), none longer than three words. Examples
- * or tasks are listed so; a definition says what a thing is.
- */
-function isEnumeration(definition: string): boolean {
-  const flat = definition.replace(/\([^()]*\)/g, '').trim();
-  const parts = flat.replace(/(?:\.\.\.|…|\betc\.?)\s*$/u, '').split(/\s*[,;]\s*/).filter((p) => p.length > 0);
-  const open = flat !== flat.replace(/(?:\.\.\.|…|\betc\.?)\s*$/u, '');
-  if (parts.length < (open ? 2 : 3)) return false;
-  return parts.every((p) => p.split(/\s+/).length <= 3);
 }
 
 /** The block's text from `offset` to its end, as written and as one definition. */
@@ -354,9 +306,11 @@ function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: nu
  */
 function harvestPlainLabel(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, out: HarvestedDefinition[]): boolean {
   const to = Math.min(lineEnd, bodyStart + MAX_TERM_LENGTH + 20);
-  // Most items have no colon near their start: one search says so.
-  const colon = text.indexOf(':', bodyStart);
-  if (colon === -1 || colon >= to) return false;
+  // Most items have no colon near their start: one look says so (not indexOf, which would
+  // search the rest of the note for each item).
+  let colon = bodyStart;
+  while (colon < to && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= to) return false;
   const body = text.slice(bodyStart, to);
   const m = /^([^:*_`[\]<>|]{1,80}?)[ \t\u00a0]?:(?=[ \t\u00a0]+\S)/u.exec(body);
   // A label of more than a determiner and four words, or with digits, is no term (cheap
@@ -378,12 +332,7 @@ function push(out: HarvestedDefinition[], text: string, lines: Line[], rawTerm: 
   if (!parsed) return false;
   const def = definitionFrom(text, lines, defStart, last);
   if (!def) return false;
-  // Narration (a personal pronoun: "Ils peuvent être…", "Vous êtes…") or a judgement ("non
-  // traitée", "trop limitée") is no definition; nor is a link, a number or a few words
-  // ("Grande souplesse").
-  if (NARRATION_RE.test(def.definition) || CIRCUMSTANCE_RE.test(def.definition) || PARTICIPLE_RE.test(def.definition)) return false;
-  if (/^(https?:|\[|!\[|`|\d)/.test(def.definition)) return false;
-  if (pattern !== 'table' && (!hasWords(def.definition, MIN_DEFINITION_WORDS) || isEnumeration(def.definition))) return false;
+  if (!isDefinitionLike(def.definition, pattern !== 'table')) return false;
   out.push({ term: parsed.term, aliases: parsed.aliases, definition: def.definition, termRange: parsed.range, definitionRange: def.range, pattern });
   return true;
 }

@@ -31,7 +31,7 @@ import { lineEndAt, lineStartAt } from './lines';
 import { scanTokens, TokenBuffer, TokenFlag } from './markdown';
 import { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit } from './model';
 import { finishAnalysis } from './noteLevel';
-import { getRuleInputs, RuleInputs } from './ruleInputs';
+import { getRuleInputs, optionsKey, ruleInputsOf } from './ruleInputs';
 import { AnalysisScratch, getWordTable } from './scratch';
 import { AnalysisTrace, copyToken, keptPrefix, lowerBound, NewText, shiftFinding, shiftOccurrence, shiftOffsets, spliceIds, spliceTokens } from './incrementalTrace';
 import {
@@ -380,26 +380,3 @@ function copyFindings(findings: Finding[], options: AnalyzeOptions): Finding[] {
   if (sev) for (const code in sev) if (sev[code as FindingCode] !== 'off') rewrites = true;
   return rewrites ? findings.map((f) => ({ ...f })) : findings.slice();
 }
-
-/** What options change an analysis (the lexicons are taken to be the same ones). */
-function optionsKey(options: AnalyzeOptions, scratch: AnalysisScratch): string {
-  const optionKeys = scratch.optionKeys;
-  // Remembered per options object (an update compares it at every keystroke), while its
-  // ignore list and severities are the same objects.
-  const c = optionKeys.get(options);
-  if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
-  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null, options.english !== undefined]);
-  optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
-  return key;
-}
-
-/** The rules' inputs of an update: the same as long as the options and the note's ignore list are. */
-function ruleInputsOf(options: AnalyzeOptions, ignoredWords: string[], scratch: AnalysisScratch): RuleInputs {
-  const ruleInputs = scratch.ruleInputs;
-  const c = ruleInputs.get(options);
-  if (c && c.ignoredWords === ignoredWords && c.ignoreWords === options.ignoreWords) return c.inputs;
-  const inputs = getRuleInputs(options, ignoredWords);
-  ruleInputs.set(options, { ignoredWords, ignoreWords: options.ignoreWords, inputs });
-  return inputs;
-}
-

@@ -9,7 +9,7 @@
 
 import { MatchRun } from './analyze';
 import { ENGLISH_GUARD_REACH } from './english';
-import { getProseSegments, hasIgnoreComment, paragraphEnd, paragraphStart } from './blocks';
+import { getProseSegments, hasIgnoreComment, mayOpenFrontMatter, paragraphEnd, paragraphStart } from './blocks';
 import { Glossary } from './glossary';
 import { Chars, lineEndAt, lineStartAt } from './lines';
 import { lineShape } from './lineShape';
@@ -101,7 +101,7 @@ export function locateChange(old: string, fresh: NewTextView, change: Change, t:
   const oldLineEnd = lineEndAt(old, oldEnd);
   const newLineEnd = oldLineEnd + newEnd - oldEnd;
   if (t.frontMatterEnd >= 0 && lineStart <= t.frontMatterEnd) return 'front matter';
-  if (lineStart === 0 && (old.startsWith('---') || fresh.slice(0, 3) === '---')) return 'front matter';
+  if (lineStart === 0 && (mayOpenFrontMatter(old.slice(0, 4)) || mayOpenFrontMatter(fresh.slice(0, 4)))) return 'front matter';
   const oldShape = lineBreak ? undefined : lineShape(old, lineStart, oldLineEnd);
   let newShape: string | undefined;
   if (!lineBreak) {

@@ -27,6 +27,13 @@ export interface WordInfo {
   guarded?: boolean;
   /** The word is French: its candidates are hyphenated terms it is exactly a word of. */
   hyphenAnchor?: boolean;
+  /**
+   * The word is exactly a word of multi-word terms with spaces: its candidates are those
+   * terms, taken only where the text joins their words by hyphens instead (withAnchors).
+   */
+  spaceAnchor?: boolean;
+  /** With spaceAnchor: how many words the candidates span before (× 256) and after the word. */
+  reach?: number;
 }
 
 /**
@@ -110,18 +117,23 @@ export function fuzzyFinding(
         extra = 1;
       } else ok = false;
     }
+    let hyphenForSpace = false;
     for (let k = 1; k < form.folded.length && ok; k++) {
       const gap = tokens[first + k].gapBefore;
       // A French word anchors only through the term's own hyphens.
       ok = info.hyphenAnchor ? gap === form.joiners[k - 1] : gapFits(gap, form.joiners[k - 1]);
+      if (gap === Gap.Hyphen && form.joiners[k - 1] === Gap.Space) hyphenForSpace = true;
     }
-    if (ok && info.hyphenAnchor && isWord(text.slice(tokens[first].start, tokens[last].end).normalize('NFC').toLowerCase())) ok = false;
+    // A word of a spaced term anchors only where the text joins the term's words by hyphens.
+    if (ok && info.spaceAnchor && !hyphenForSpace) ok = false;
+    if (ok && (info.hyphenAnchor || info.spaceAnchor) && isWord(text.slice(tokens[first].start, tokens[last].end).normalize('NFC').toLowerCase())) ok = false;
     if (ok && distance + extra > 0) verified.push({ form, first, last, distance: distance + extra });
   }
   if (verified.length === 0) return undefined;
   const key = foldedAt(i);
   const wordOf = (c: Cand) => c.form.folded[i - c.first];
-  // Rank: most words (context is evidence), then distance, same first letter, agreement with
+  // Rank: most words (context is evidence) for the fewest edits, then distance, most words,
+  // same first letter, agreement with
   // the determiner before ("les prestatairs" → plural, "l'offshors" → singular), the longest
   // shared beginning and end ("traitanc" → "traitance", "prestatairs" → "prestataires"), the term
   // itself, the nearest length.
@@ -143,14 +155,20 @@ export function fuzzyFinding(
     if (v === undefined) costs.set(c, (v = typoCost(key, wordOf(c))));
     return v;
   };
-  // The typo's own word as the form writes it, accents and ligatures kept ("oevre" is
-  // "oeuvre", not "œuvre").
-  const lower = tokens[i].text.normalize('NFC').toLowerCase();
-  const spelt = (c: Cand) => editDistance(lower, c.form.lower[i - c.first], 99);
+  // The words as the form writes them, accents and ligatures kept ("oevre" is "oeuvre", not
+  // "œuvre").
+  const spelt = (c: Cand) => {
+    let d = 0;
+    for (let k = 0; k < c.form.lower.length; k++) d += editDistance(tokens[c.first + k].text.normalize('NFC').toLowerCase(), c.form.lower[k], 99);
+    return d;
+  };
   verified.sort(
     (a, b) =>
-      b.form.folded.length - a.form.folded.length ||
+      // Each word of context written exactly is worth an edit: "adressd IP" is "adresse IP" (two
+      // words, one edit), not "traduction d'adresses" after "Traduction d'" (three, two edits).
+      a.distance - a.form.folded.length - (b.distance - b.form.folded.length) ||
       a.distance - b.distance ||
+      b.form.folded.length - a.form.folded.length ||
       Number(wordOf(b)[0] === key[0]) - Number(wordOf(a)[0] === key[0]) ||
       agrees(b) - agrees(a) ||
       cost(a) - cost(b) ||

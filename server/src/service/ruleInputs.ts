@@ -1,8 +1,12 @@
-/** What the rules take from the options of an analysis, besides the note. */
+/**
+ * What the rules take from the options of an analysis, besides the note; and, per options
+ * object, the key an update compares and the inputs it reuses (kept in the AnalysisScratch).
+ */
 
 import { EnglishGuard } from './english';
 import { Lexicon } from './lexicon';
 import { AnalyzeOptions } from './model';
+import type { AnalysisScratch } from './scratch';
 
 /** What the rules need besides the note: the words to ignore and the lexicon guards. */
 export interface RuleInputs {
@@ -32,3 +36,26 @@ export function getRuleInputs(options: AnalyzeOptions, ignoredWords: string[]): 
   }
   return { ignore, isWord, getLexicon, english, typos: options.typos !== false };
 }
+
+/** What options change an analysis (the lexicons are taken to be the same ones). */
+export function optionsKey(options: AnalyzeOptions, scratch: AnalysisScratch): string {
+  const optionKeys = scratch.optionKeys;
+  // Remembered per options object (an update compares it at every keystroke), while its
+  // ignore list and severities are the same objects.
+  const c = optionKeys.get(options);
+  if (c && c.ignoreWords === options.ignoreWords && c.severities === options.severities) return c.key;
+  const key = JSON.stringify([[...(options.ignoreWords ?? [])], options.severities ?? null, options.english !== undefined]);
+  optionKeys.set(options, { ignoreWords: options.ignoreWords, severities: options.severities, key });
+  return key;
+}
+
+/** The rules' inputs of an update: the same as long as the options and the note's ignore list are. */
+export function ruleInputsOf(options: AnalyzeOptions, ignoredWords: string[], scratch: AnalysisScratch): RuleInputs {
+  const ruleInputs = scratch.ruleInputs;
+  const c = ruleInputs.get(options);
+  if (c && c.ignoredWords === ignoredWords && c.ignoreWords === options.ignoreWords) return c.inputs;
+  const inputs = getRuleInputs(options, ignoredWords);
+  ruleInputs.set(options, { ignoredWords, ignoreWords: options.ignoreWords, inputs });
+  return inputs;
+}
+

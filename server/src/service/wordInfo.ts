@@ -6,7 +6,7 @@
 
 import { EnglishGuard } from './english';
 import { hasAccentedVariant, isDerivedWord, isSiblingCompound } from './french';
-import { joinedTypo } from './fuzzyJoined';
+import { joinedTypo, spacedWordTargets } from './fuzzyJoined';
 import { Glossary } from './glossary';
 import { Lexicon } from './lexicon';
 import { iqueCandidates, searchDepth, toleranceFor, WordInfo } from './ranking';
@@ -22,7 +22,7 @@ export function getWordInfo(glossary: Glossary, key: string, lower: string, isWo
   // A French word gets no candidates whatever the look-up finds (below). With a big glossary
   // the lexicon's answer is the cheaper one to get first (a few lines of one stretch, against
   // dozens of probes of a table of millions of variants); a small glossary's filter is cheaper.
-  else if (!glossary.fuzzy.small && isWord(lower)) return withHyphenAnchors(info, glossary, key);
+  else if (!glossary.fuzzy.small && isWord(lower)) return withAnchors(info, glossary, key);
   else {
     // The term's own tolerance decides (see the header); the search goes as deep as needed.
     const found = glossary.fuzzy.lookup(key, searchDepth).filter((f) => f.distance <= toleranceFor(f.key, f.value.form) &&
@@ -33,16 +33,39 @@ export function getWordInfo(glossary: Glossary, key: string, lower: string, isWo
       info.candidates = [...ique, ...found.map((f) => ({ target: f.value, distance: f.distance }))];
       // An English ending makes an English word only on English words ("cloudy", not "projety").
       const isEnglish = english && ((w: string) => english.english.has(w));
-      info.guarded = found.some((f) => isDerivedWord(key, f.key, isEnglish)) || hasAccentedVariant(lower, getLexicon());
-    } else if (anchor) withHyphenAnchors(info, glossary, key);
+      info.guarded = found.some((f) => isDerivedWord(key, f.key, isEnglish, f.value.form.folded.length === 1)) || hasAccentedVariant(lower, getLexicon());
+    } else if (anchor) withAnchors(info, glossary, key);
     else {
       // A multi-word term written as one word with a typo ("suostraitant"): no French word.
       const welded = joinedTypo(glossary, key);
       if (welded && !isWord(lower) && !hasAccentedVariant(lower, getLexicon())) {
         info.joined = welded.form;
         info.joinedDistance = welded.distance;
-      }
+      } else withAnchors(info, glossary, key);
     }
+  }
+  return info;
+}
+
+/**
+ * A word of a multi-word term written exactly may anchor a typo in another word of the term:
+ * the term's hyphenated words (withHyphenAnchors), or else a word of 4+ letters of a term the
+ * text writes with hyphens for its spaces ("no-de-domaine", "logiciel-liber"): see fuzzyFinding.
+ */
+function withAnchors(info: WordInfo, glossary: Glossary, key: string): WordInfo {
+  withHyphenAnchors(info, glossary, key);
+  if (info.hyphenAnchor) return info;
+  const spaced = spacedWordTargets(glossary, key);
+  if (spaced.length > 0) {
+    info.candidates = spaced.map((target) => ({ target, distance: 0 }));
+    info.spaceAnchor = true;
+    let before = 0;
+    let after = 0;
+    for (const t of spaced) {
+      before = Math.max(before, t.word);
+      after = Math.max(after, t.form.folded.length - 1 - t.word);
+    }
+    info.reach = (Math.min(before, 255) << 8) | Math.min(after, 255);
   }
   return info;
 }
