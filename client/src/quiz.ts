@@ -15,6 +15,7 @@ import { maskNames } from '../../server/src/service/study/matching';
 import { ConceptPanel } from './conceptPanel';
 import { GlossaireClient } from './languageClient';
 import { LeitnerStore } from './leitnerStore';
+import { courseDescription } from './studyView';
 
 /** Definition → term (typed and checked), or term → definition (written, self-graded). */
 export type QuizMode = 'typeTerm' | 'writeDefinition';
@@ -116,7 +117,7 @@ export class Quiz implements vscode.Disposable {
     const items = orderCourses(courses, active).map((course) => ({
       course,
       label: `$(${course.id === active ? 'mortar-board' : 'book'}) ${course.name}`,
-      description: vscode.l10n.t('{0} concepts · {1} notes', course.concepts, course.notes),
+      description: courseDescription(course),
       detail: course.id === active ? vscode.l10n.t('The course of the active note') : undefined,
     }));
     const picked = await this.pick(items, { step: 'course', title: vscode.l10n.t('Review the Course'), prompt: vscode.l10n.t('Which course?') });

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { CoursesRequest, ExportGlossaryParams, ExportGlossaryRequest } from '../../server/src/shared/protocol';
 import { GlossaireClient } from './languageClient';
+import { courseDescription } from './studyView';
 
 /** The command's argument (everything optional: the format and the file are asked for). */
 export interface ExportOptions {
@@ -30,7 +31,7 @@ export async function exportGlossary(client: GlossaireClient, options: ExportOpt
     if (courses.length > 1) {
       const ordered = [...courses.filter((c) => c.id === active), ...courses.filter((c) => c.id !== active)];
       const picked = await vscode.window.showQuickPick(
-        ordered.map((c) => ({ id: c.id, label: c.name, description: vscode.l10n.t('{0} concepts · {1} notes', c.concepts, c.notes), detail: c.id === active ? vscode.l10n.t('The course of the active note') : undefined })),
+        ordered.map((c) => ({ id: c.id, label: c.name, description: courseDescription(c), detail: c.id === active ? vscode.l10n.t('The course of the active note') : undefined })),
         { title: vscode.l10n.t('Export the Glossary'), placeHolder: vscode.l10n.t('Which course?') },
       );
       if (!picked) return undefined;

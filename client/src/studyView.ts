@@ -144,7 +144,7 @@ export class StudyView implements vscode.TreeDataProvider<StudyNode>, vscode.Dis
       case 'course': {
         const item = new vscode.TreeItem(node.course.name, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `study:${node.course.id}`;
-        item.description = vscode.l10n.t('{0} concepts · {1} notes', node.course.concepts, node.course.notes);
+        item.description = courseDescription(node.course);
         item.tooltip = node.active ? vscode.l10n.t('{0} — the course of the active note', node.course.name) : node.course.name;
         item.iconPath = new vscode.ThemeIcon(node.active ? 'mortar-board' : 'book');
         item.contextValue = 'studyCourse';
@@ -218,6 +218,11 @@ export class StudyView implements vscode.TreeDataProvider<StudyNode>, vscode.Dis
     clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** « 19 concepts · 2 notes » (one note: « 1 note »). */
+export function courseDescription(course: CourseSummary): string {
+  return course.notes === 1 ? vscode.l10n.t('{0} concepts · 1 note', course.concepts) : vscode.l10n.t('{0} concepts · {1} notes', course.concepts, course.notes);
 }
 
 /** The course a view row stands for (a course root), for « Réviser ce cours ». */

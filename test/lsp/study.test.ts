@@ -168,3 +168,37 @@ describe('study requests per course over stdio', { skip: !existsSync(join(ROOT, 
     assert.match(anki.content, /\nglossaire-reseaux-pare-feu\tpare-feu\t/);
   });
 });
+
+describe('study requests when every note is in a course folder', { skip: !existsSync(join(ROOT, 'dist', 'server.js')) && 'dist/server.js not built' }, () => {
+  let client: TestClient;
+  let ws: string;
+
+  before(async () => {
+    ws = mkdtempSync(join(tmpdir(), 'glossaire-study-one-course-'));
+    mkdirSync(join(ws, 'droit'));
+    writeFileSync(join(ws, 'droit', 'droit.glossaire.json'), JSON.stringify({
+      name: 'Droit du numérique', language: 'fr', categories: [{ id: 'c', label: 'Notions' }],
+      entries: [{ id: 'licence', term: 'licence', category: 'c', definition: 'Contrat qui autorise un usage d’une œuvre.' }],
+    }));
+    writeFileSync(join(ws, 'droit', 'td.md'), 'Une licence libre, et le **RGPD**.\n');
+    client = await TestClient.start({ workspaceFolders: [ws], settings: {} });
+    await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 10_000, 'index');
+  });
+
+  after(async () => {
+    if (client && client.proc.exitCode === null) client.proc.kill();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  test('no default course; a request naming no course (or an unknown one) is about the only course', async () => {
+    const r = await client.request<CoursesResult>('glossaire/courses', {});
+    assert.deepEqual(r.courses.map((c) => [c.name, c.concepts, c.notes]), [['Droit du numérique', 1, 1]]);
+    assert.equal(r.active, undefined);
+    for (const course of [undefined, 'file:///nowhere']) {
+      const cov = await client.request<CoverageResult>('glossaire/coverage', course ? { course } : {});
+      assert.equal(cov.course.name, 'Droit du numérique');
+      assert.deepEqual(cov.used.map((u) => [u.id, u.count]), [['licence', 1]]);
+      assert.deepEqual(cov.undefinedTerms.map((u) => u.term), ['RGPD']);
+    }
+  });
+});

@@ -490,7 +490,8 @@ export async function runGlossaireUiCheck(o) {
           const widget = page.locator('.quick-input-widget');
           const first = await poll(async () => {
             const t = (await widget.innerText()) ?? '';
-            return /Which course\?/.test(t) ? 'course' : /Definition → term/.test(t) ? 'mode' : null;
+            // The course rows say « N concepts · M notes » (the question itself is a placeholder, not text).
+            return /\d+ concepts · \d+ notes?/.test(t) ? 'course' : /Definition → term/.test(t) ? 'mode' : null;
           }, { timeout: 10_000, what: 'the course or the kind of questions' });
           if (o.courseTitle) check(first === 'course', 'with two courses, the quiz asks which course first');
           if (first === 'course') {
