@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   if (courses) {
     const c = courses;
     table.push(
-      { measure: `Course glossaries: discovery + parse + compile, ${c.courses} folders × ${c.termsPerCourse} terms (Markdown), ${c.notes} notes`, value: `${fmt(c.loadMs)} ms (median of ${c.runs})`, target: '≤ 300 ms', met: c.loadMs <= 300 },
+      { measure: `Course glossaries: discovery + parse + compile, ${c.courses} folders × ${c.termsPerCourse} terms (Markdown), ${c.notes} notes`, value: `${fmt(c.loadMs)} ms (median of ${c.runs}; CPU ${fmt(c.loadCpuMs)} ms)`, target: '≤ 300 ms', met: c.loadMs <= 300 },
       { measure: 'Course glossaries: a note opened in one course waits for discovery + its chain (the 29 other courses later)', value: `${fmt(c.firstNoteMs)} ms` },
       { measure: `One course glossary edited: recompiled ${c.editRecompiled.files} file / ${c.editRecompiled.chains} chain`, value: `${fmt(c.editMs)} ms`, target: '≤ 20 ms', met: c.editMs <= 20 },
     );

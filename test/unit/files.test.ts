@@ -59,6 +59,21 @@ describe('walkFiles', () => {
     assert.deepEqual(files, [join(dir, 'cours', 'réseau.glossaire.json'), join(dir, 'glossaire.md')]);
   });
 
+  it('follows links: a link to a note is kept, a linked folder is walked, a file reached twice is kept once', () => {
+    // The walker types most names from the folder's listing (no stat); a link is stat'ed.
+    const dir = join(tmp, 'links');
+    mkdirSync(join(dir, 'real'), { recursive: true });
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'real', 'n.md'), 'x\n');
+    writeFileSync(join(dir, 'other', 'o.md'), 'x\n');
+    writeFileSync(join(dir, 'skip.txt'), 'x\n');
+    symlinkSync(join(dir, 'other', 'o.md'), join(dir, 'alias.md'));
+    symlinkSync(join(dir, 'real'), join(dir, 'via'));
+    const { files, problems } = walkFiles([dir], isMarkdownName);
+    assert.deepEqual(files, [join(dir, 'alias.md'), join(dir, 'real', 'n.md')]);
+    assert.deepEqual(problems, []);
+  });
+
   it('a root that is missing or a device is reported; a root file is taken whatever its name', () => {
     const note = join(tmp, 'root.txt');
     writeFileSync(note, 'x');

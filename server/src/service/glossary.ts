@@ -161,7 +161,9 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}, 
     if (parts.length > 0) return;
     const read = form.textWords.join('');
     if (/[0-9]/.test(read)) problemAt(entry, field, text, 'glossary.has-digits', { term: text }, 'warning');
-    else if (read.length < [...text.normalize('NFC')].filter((ch) => /[\p{L}\p{Nd}]/u.test(ch)).length) {
+    // Letters and digits of the text (code points) that the words left out; a text no longer
+    // than what was read lost none (the common case: no count).
+    else if (read.length < text.length && read.length < (text.normalize('NFC').match(/[\p{L}\p{Nd}]/gu)?.length ?? 0)) {
       problemAt(entry, field, text, 'glossary.partly-read', { term: text, read: form.textWords.join(' ') }, 'warning');
     }
   };
