@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { analyzeText, Finding } from '../server/src/service/analyze';
 import { AnalysisScratch } from '../server/src/service/scratch';
-import { compileGlossary, Glossary } from '../server/src/service/glossary';
+import { compileGlossary, Glossary, prepareIndexes } from '../server/src/service/glossary';
 import { scanTokens, TokenBuffer } from '../server/src/service/markdown';
 import { createFrontCodedLexicon } from '../server/src/service/frontCoded';
 import { createLexicon, Lexicon } from '../server/src/service/lexicon';
@@ -58,9 +58,10 @@ export function toDiagnostics(text: string, findings: Finding[]): { range: unkno
   return findings.map((f) => ({ range: lines.rangeAt(f.start, f.end), message: findingMessage(f, 'fr'), code: f.code, severity: f.severity }));
 }
 
+/** A glossary as the server's first analysis needs it: compiled, its look-up indexes built (they are otherwise built on first read). */
 function compile(path: string, lexicon: Lexicon): Glossary {
   const builtin = getBuiltinGlossaryPath();
-  return compileGlossary([{ uri: path, text: readFileSync(path, 'utf8'), builtin: path === builtin }], { lexicon });
+  return prepareIndexes(compileGlossary([{ uri: path, text: readFileSync(path, 'utf8'), builtin: path === builtin }], { lexicon }));
 }
 
 /** Runs the in-process section (heap figures include array buffers). */

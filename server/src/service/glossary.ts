@@ -93,7 +93,7 @@ export interface Glossary {
  * glossaries in one process — one per course folder, merged ones — never share a memo.
  */
 export class GlossaryMemo {
-  /** The analyser's word memo (`getWordTable` in analyze.ts, which knows its value type). */
+  /** The analyser's word memo (`getWordTable` in scratch.ts, which knows its value type). */
   words: unknown;
   /** The longest form, in words (`getLongestForm`); 0 until computed. */
   longestForm = 0;
