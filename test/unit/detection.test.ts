@@ -5,12 +5,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEnglishLexicon } from '../../server/src/node/resources';
-import { AnalyzeOptions, analyzeText } from '../../server/src/service/analyze';
+import { AnalyzeOptions } from '../../server/src/service/analyze';
 import { editDistance } from '../../server/src/service/fuzzy';
-import { analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
 import { isOneEdit } from '../../server/src/service/ranking';
 import { createRandom } from '../random';
-import { assertClean, assertFindings, builtinGlossary, findings, lexicon, miniGlossary } from './helpers';
+import { assertClean, assertFindings, builtinGlossary, checkRandomEdits, findings, lexicon, miniGlossary } from './helpers';
 
 const withEnglish: Partial<AnalyzeOptions> = { english: () => loadEnglishLexicon() };
 
@@ -161,22 +160,7 @@ describe('incremental analysis with the new rules', () => {
       'IP (Internet Protocol) et PPP (Point-to-Point Protocol) : voir docs/protocole/notes.md.',
     ];
     const pieces = ['Protocol', ' ', '/', '(', ')', 'IP', 'Key ', 'de ', '-', 'e', 'r', '**', 'Shared ', 'ressource'];
-    let incremental = 0;
-    for (let seed = 1; seed <= 12; seed++) {
-      const r = createRandom(seed);
-      let state = analyzeWithState(lines.join('\n'), g, opts);
-      for (let k = 0; k < 60; k++) {
-        const text = state.text;
-        const at = Math.floor(r() * (text.length + 1));
-        const edit = r() < 0.7
-          ? { start: at, end: at, newText: pieces[Math.floor(r() * pieces.length)] }
-          : { start: at, end: Math.min(text.length, at + 1 + Math.floor(r() * 4)), newText: '' };
-        const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-        state = updateAnalysis(state, next, [edit], g, opts);
-        assert.deepEqual(state.analysis, analyzeText(next, g, opts), `seed ${seed}, edit ${k}: ${JSON.stringify(edit)}`);
-        if (state.mode === 'incremental') incremental++;
-      }
-    }
+    const incremental = checkRandomEdits(lines, pieces, g, opts, 12, 60);
     assert.ok(incremental > 300, `${incremental} of 720 edits incremental`);
   });
 });

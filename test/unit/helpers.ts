@@ -15,6 +15,8 @@ import { applyEdits, getFixAllEdits } from '../../server/src/service/fixes';
 import { compileGlossary, Glossary, GlossaryEntryData, GlossarySource } from '../../server/src/service/glossary';
 import { Lexicon } from '../../server/src/service/lexicon';
 import { getBuiltinGlossaryPath, getPackageRoot, loadLexicon } from '../../server/src/node/resources';
+import { analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
+import { createRandom } from '../random';
 
 /** The repository root (the folder with package.json). */
 export const ROOT = getPackageRoot();
@@ -111,4 +113,29 @@ export function assertClean(text: string, glossary?: Glossary, options?: Partial
 /** Reads a file of the repository. */
 export function readRepoFile(...path: string[]): string {
   return readFileSync(join(ROOT, ...path), 'utf8');
+}
+
+/**
+ * Random single edits (a piece inserted, 70 %, or 1–4 characters deleted) applied to `lines`
+ * through the incremental analysis, each checked against a full analysis of the new text.
+ * Returns how many edits took the incremental path.
+ */
+export function checkRandomEdits(lines: string[], pieces: string[], g: Glossary, opts: AnalyzeOptions, seeds: number, editsPerSeed: number): number {
+  let incremental = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const r = createRandom(seed);
+    let state = analyzeWithState(lines.join('\n'), g, opts);
+    for (let k = 0; k < editsPerSeed; k++) {
+      const text = state.text;
+      const at = Math.floor(r() * (text.length + 1));
+      const edit = r() < 0.7
+        ? { start: at, end: at, newText: pieces[Math.floor(r() * pieces.length)] }
+        : { start: at, end: Math.min(text.length, at + 1 + Math.floor(r() * 4)), newText: '' };
+      const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+      state = updateAnalysis(state, next, [edit], g, opts);
+      assert.deepEqual(state.analysis, analyzeText(next, g, opts), `seed ${seed}, edit ${k}: ${JSON.stringify(edit)}`);
+      if (state.mode === 'incremental') incremental++;
+    }
+  }
+  return incremental;
 }

@@ -7,12 +7,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEnglishLexicon } from '../../server/src/node/resources';
-import { AnalyzeOptions, analyzeText } from '../../server/src/service/analyze';
+import { AnalyzeOptions } from '../../server/src/service/analyze';
 import { areNeighbourKeys, typoCost } from '../../server/src/service/editDistance';
 import { hasAccentedVariant, isDerivedWord, isLiteraryEnding } from '../../server/src/service/french';
-import { analyzeWithState, updateAnalysis } from '../../server/src/service/incremental';
-import { createRandom } from '../random';
-import { assertClean, assertFindings, builtinGlossary, findings, lexicon, miniGlossary } from './helpers';
+import { assertClean, assertFindings, builtinGlossary, checkRandomEdits, findings, lexicon, miniGlossary } from './helpers';
 
 const withEnglish: Partial<AnalyzeOptions> = { english: () => loadEnglishLexicon() };
 
@@ -214,22 +212,7 @@ describe('incremental analysis with these rules', () => {
       'Il soutire un surtitre ; le service public et la clé publique.',
     ];
     const pieces = ['nom', ' ', 'de ', '-', 'e', 'y', 'ic', 'ik', 'pare', 'feu', 'x', 's'];
-    let incremental = 0;
-    for (let seed = 1; seed <= 10; seed++) {
-      const r = createRandom(seed);
-      let state = analyzeWithState(lines.join('\n'), g, opts);
-      for (let k = 0; k < 50; k++) {
-        const text = state.text;
-        const at = Math.floor(r() * (text.length + 1));
-        const edit = r() < 0.7
-          ? { start: at, end: at, newText: pieces[Math.floor(r() * pieces.length)] }
-          : { start: at, end: Math.min(text.length, at + 1 + Math.floor(r() * 4)), newText: '' };
-        const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-        state = updateAnalysis(state, next, [edit], g, opts);
-        assert.deepEqual(state.analysis, analyzeText(next, g, opts), `seed ${seed}, edit ${k}: ${JSON.stringify(edit)}`);
-        if (state.mode === 'incremental') incremental++;
-      }
-    }
+    const incremental = checkRandomEdits(lines, pieces, g, opts, 10, 50);
     assert.ok(incremental > 200, `${incremental} of 500 edits incremental`);
   });
 });
