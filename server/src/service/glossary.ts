@@ -259,23 +259,36 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}, 
 
 /** Builds the look-up indexes of a glossary now (they are otherwise built on first read). */
 export function prepareIndexes(glossary: Glossary): Glossary {
+  void glossary.byFirstWord;
   void glossary.fuzzy;
   return glossary;
 }
 
-/** The glossary with its indexes as properties computed on first read, once. */
+/**
+ * The glossary with its indexes as properties computed on first read, once: the form indexes
+ * (`byFirstWord`, `joined`, `hyphenWords`: one pass over the forms) apart from the fuzzy index
+ * (every form's deletion variants, the bulk of the cost), which only the typo rules read: a
+ * course's chain that only ever serves the workspace index (typos off) never builds it.
+ */
 function withIndexes(base: Omit<Glossary, keyof GlossaryIndexes>): Glossary {
-  let built: GlossaryIndexes | undefined;
-  const get = () => (built ??= buildIndexes(base.forms, base.misspellings));
-  const lazy = (key: keyof GlossaryIndexes): PropertyDescriptor => ({ get: () => get()[key], enumerable: true });
-  return Object.defineProperties(base, { byFirstWord: lazy('byFirstWord'), joined: lazy('joined'), fuzzy: lazy('fuzzy'), hyphenWords: lazy('hyphenWords') }) as Glossary;
+  let built: FormIndexes | undefined;
+  let fuzzy: FuzzyIndex<FuzzyTarget> | undefined;
+  const get = () => (built ??= buildFormIndexes(base.forms, base.misspellings));
+  const lazy = (key: keyof FormIndexes): PropertyDescriptor => ({ get: () => get()[key], enumerable: true });
+  return Object.defineProperties(base, {
+    byFirstWord: lazy('byFirstWord'),
+    joined: lazy('joined'),
+    hyphenWords: lazy('hyphenWords'),
+    fuzzy: { get: () => (fuzzy ??= buildFuzzyIndex(base.forms)), enumerable: true },
+  }) as Glossary;
 }
 
-/** The indexes over the correct forms and the misspellings. */
-function buildIndexes(forms: readonly TermForm[], misspellings: readonly TermForm[]): GlossaryIndexes {
+type FormIndexes = Omit<GlossaryIndexes, 'fuzzy'>;
+
+/** The exact indexes over the correct forms and the misspellings. */
+function buildFormIndexes(forms: readonly TermForm[], misspellings: readonly TermForm[]): FormIndexes {
   const byFirstWord = new Map<string, TermForm[]>();
   const joined = new Map<string, TermForm>();
-  const fuzzy = new FuzzyIndex<FuzzyTarget>(2);
   const hyphenWords = new Map<string, FuzzyTarget[]>();
   for (const form of [...forms, ...misspellings]) {
     const list = byFirstWord.get(form.folded[0]);
@@ -290,9 +303,6 @@ function buildIndexes(forms: readonly TermForm[], misspellings: readonly TermFor
       if (!joined.has(key)) joined.set(key, form);
     }
     form.folded.forEach((word, i) => {
-      // A short word of a multi-word term is indexed too: its neighbours, which must be the
-      // term's other words, are the evidence its own length lacks ("sosu-traitance").
-      if ((maxDistanceFor(word.length) > 0 || (form.folded.length > 1 && word.length >= 3)) && word.length <= MAX_FUZZY_WORD) fuzzy.add(word, { form, word: i });
       if (form.joiners[i - 1] === Gap.Hyphen || form.joiners[i] === Gap.Hyphen) {
         const list = hyphenWords.get(word);
         if (list) list.push({ form, word: i });
@@ -300,9 +310,22 @@ function buildIndexes(forms: readonly TermForm[], misspellings: readonly TermFor
       }
     });
   }
+  return { byFirstWord, joined, hyphenWords };
+}
 
+/** The fuzzy index over the words of the correct forms (acronyms aside). */
+function buildFuzzyIndex(forms: readonly TermForm[]): FuzzyIndex<FuzzyTarget> {
+  const fuzzy = new FuzzyIndex<FuzzyTarget>(2);
+  for (const form of forms) {
+    if (form.caseSensitive) continue;
+    form.folded.forEach((word, i) => {
+      // A short word of a multi-word term is indexed too: its neighbours, which must be the
+      // term's other words, are the evidence its own length lacks ("sosu-traitance").
+      if ((maxDistanceFor(word.length) > 0 || (form.folded.length > 1 && word.length >= 3)) && word.length <= MAX_FUZZY_WORD) fuzzy.add(word, { form, word: i });
+    });
+  }
   fuzzy.build();
-  return { byFirstWord, joined, fuzzy, hyphenWords };
+  return fuzzy;
 }
 
 /**

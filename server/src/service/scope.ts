@@ -5,7 +5,7 @@
  * strings, never on the file system.
  */
 
-import { buildGlossary, Glossary, GlossaryCategoryData, GlossaryEntry, GlossaryEntryData, prepareIndexes } from './glossary';
+import { buildGlossary, Glossary, GlossaryCategoryData, GlossaryEntry, GlossaryEntryData } from './glossary';
 import { fold } from './text';
 
 /** `glossaire.md`, `*.glossaire.md`, `*.glossaire.json`: names of glossaries found in a workspace. */
@@ -137,7 +137,8 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
   }
   // The kept entries compiled as one glossary (the claims, plurals and misspellings of the
   // whole chain), from the parts' validated data: nothing is parsed again, and the parts'
-  // tokenised forms are reused; only the chain's indexes are new.
+  // tokenised forms are reused; only the chain's indexes are new, built on first use (a chain
+  // that only serves the workspace index never builds its fuzzy index).
   const labels = new Map(categories.map((c) => [c.id, c.label]));
   const ids = new Set(kept.map((e) => e.id));
   for (const e of kept) {
@@ -146,7 +147,7 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
     if (e.related?.some((id) => !ids.has(id))) e.related = e.related.filter((id) => ids.has(id));
     if (e.broader && !ids.has(e.broader)) e.broader = undefined;
   }
-  const glossary = prepareIndexes(buildGlossary({ entries: kept, categories, problems: [], sources }, {}, parts.map((p) => p.glossary)));
+  const glossary = buildGlossary({ entries: kept, categories, problems: [], sources }, {}, parts.map((p) => p.glossary));
   glossary.problems = [];
   return { glossary, shadowed };
 }
