@@ -137,6 +137,23 @@ describe('course coverage', () => {
     // CRLF lines: the table's header row is still seen.
     assert.deepEqual(findBoldTerms('| **Nom** | **Rôle** |\r\n|:---|---:|\r\n| x | **VPN** et **PKI** |\r\n').map((t) => t.text), ['VPN', 'PKI']);
   });
+  it('leaves out the bold terms that lie within a skipped range (glossary occurrences), given in any order', () => {
+    const text = 'Le **routage** puis la **commutation** et le **pare-feu**, encore le **routage**.';
+    const at = (word: string, nth = 0) => {
+      let k = -1;
+      for (let n = 0; n <= nth; n++) k = text.indexOf(word, k + 1);
+      return { start: k, end: k + word.length };
+    };
+    const all = findBoldTerms(text).map((t) => t.text);
+    assert.deepEqual(all, ['routage', 'commutation', 'pare-feu', 'routage']);
+    // Skipped: the second « routage » and « commutation », listed backwards, with a range that covers
+    // a larger span and one that only overlaps « pare-feu » (which stays).
+    const skip = [at('routage', 1), { start: at('commutation').start - 3, end: at('commutation').end + 1 }, { start: at('pare-feu').start + 2, end: at('pare-feu').end }];
+    assert.deepEqual(findBoldTerms(text, skip.reverse()).map((t) => t.text), ['routage', 'pare-feu']);
+    // A range that starts before a term and ends after it, with many ranges before it.
+    const many = Array.from({ length: 50 }, (_, k) => ({ start: k % 3, end: (k % 3) + 1 }));
+    assert.deepEqual(findBoldTerms(text, [...many, { start: 0, end: text.length }]).map((t) => t.text), []);
+  });
   it('lists a single lower-case word only when the notes put it in bold twice', () => {
     const bold = (uri: string, text: string) => ({ uri, terms: findBoldTerms(text).map((t) => ({ text: t.text, range: t.start, weak: t.weak })) });
     const cov = computeCoverage({ concepts: [], counts: new Map(), bold: [bold('a', 'Le **mois** et le **forfait**.'), bold('b', 'Au **forfait**, le **Forfait** et **VPN**.')] });

@@ -70,6 +70,7 @@ const ARTICLES = new Set(['le', 'la', 'les', 'l', 'un', 'une']);
  */
 export function findBoldTerms(text: string, skip: readonly { start: number; end: number }[] = []): BoldTerm[] {
   const out: BoldTerm[] = [];
+  const covered = coverTest(skip);
   const segments = getProseSegments(text);
   for (let s = 0; s < segments.length; s += 2) {
     const from = segments[s];
@@ -90,12 +91,34 @@ export function findBoldTerms(text: string, skip: readonly { start: number; end:
         if (!span) continue;
         const start = contentStart + partStart + span.start;
         const end = contentStart + partStart + span.end;
-        if (skip.some((r) => r.start <= start && r.end >= end)) continue;
+        if (covered(start, end)) continue;
         out.push(span.weak ? { text: span.text, start, end, weak: true } : { text: span.text, start, end });
       }
     }
   }
   return out;
+}
+
+/**
+ * A test of whether [start, end] lies within one of `ranges`, for spans given in increasing
+ * `start` (the bold spans of a note, in order): one walk over the ranges sorted by start, with
+ * the furthest end so far, instead of a search of every range per span (a note with thousands of
+ * glossary occurrences and of bold spans).
+ */
+function coverTest(ranges: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  let sorted = ranges;
+  for (let k = 1; k < ranges.length; k++) {
+    if (ranges[k].start < ranges[k - 1].start) {
+      sorted = [...ranges].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  let next = 0;
+  let furthest = -1;
+  return (start, end) => {
+    while (next < sorted.length && sorted[next].start <= start) furthest = Math.max(furthest, sorted[next++].end);
+    return furthest >= end;
+  };
 }
 
 /** True when the bold span is a label: its text ends with a colon, or a colon follows it. */
