@@ -1,13 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hashWord, scanTokens, TokenBuffer } from '../../server/src/service/markdown';
-import { WordKind, WordTable } from '../../server/src/service/wordTable';
+import { WordKind, WordStore, WordTable } from '../../server/src/service/wordTable';
 import { createRandom } from '../random';
-import { analyze, miniGlossary } from './helpers';
+import { analyze, lexicon, miniGlossary } from './helpers';
+import { createGlossaireService } from '../../server/src/service/service';
 
-function table(firstWords: string[] = []): WordTable<unknown> {
+function table(firstWords: string[] = [], store?: WordStore): WordTable<unknown> {
   // Only the keys matter to the table: the forms list is handed back as is.
-  return new WordTable<unknown>(new Map(firstWords.map((w) => [w, []])));
+  return new WordTable<unknown>(new Map(firstWords.map((w) => [w, []])), store);
 }
 
 describe('word table', () => {
@@ -62,18 +63,72 @@ describe('word table', () => {
     const b = t.idOfString('de');
     const c = t.idOfString('maison');
     assert.equal(t.kinds[a] & WordKind.Forms, WordKind.Forms);
-    assert.equal(t.kinds[b], WordKind.Unknown, 'a two-letter word may be a typo of a short word of a multi-word term');
-    assert.equal(t.kinds[t.idOfString('a')], 0, 'a one-letter word is never a fuzzy candidate');
-    assert.equal(t.kinds[c], WordKind.Unknown);
+    assert.equal(t.kinds[b], WordKind.Seen | WordKind.Unknown, 'a two-letter word may be a typo of a short word of a multi-word term');
+    assert.equal(t.kinds[t.idOfString('a')], WordKind.Seen, 'a one-letter word is never a fuzzy candidate');
+    assert.equal(t.kinds[c], WordKind.Seen | WordKind.Unknown);
     t.setInfo(c, {}, false);
-    assert.equal(t.kinds[c], 0);
+    assert.equal(t.kinds[c], WordKind.Seen);
     t.setInfo(a, {}, true);
-    assert.equal(t.kinds[a], WordKind.Forms | WordKind.Candidates);
+    assert.equal(t.kinds[a], WordKind.Seen | WordKind.Forms | WordKind.Candidates);
     const generation = t.generation;
     t.clear();
     assert.equal(t.size, 0);
     assert.equal(t.generation, generation + 1);
     assert.equal(t.idOfString('maison'), 0);
+  });
+
+  it('two glossaries share a store: one id per word, forms and memos per glossary, a clear seen by both', () => {
+    const store = new WordStore();
+    const courseA = table(['routage'], store);
+    const courseB = table(['infogerance'], store);
+    const text = 'Le routage et l\'infogérance.';
+    const bufA = new TokenBuffer();
+    scanTokens(text, bufA, courseA);
+    const idsA = Array.from(bufA.id.subarray(0, bufA.count));
+    const bufB = new TokenBuffer();
+    scanTokens(text, bufB, courseB);
+    assert.deepEqual(Array.from(bufB.id.subarray(0, bufB.count)), idsA, 'the second glossary finds the words the first added');
+    assert.equal(store.size, 5);
+    const routage = idsA[1];
+    const infogerance = idsA[4];
+    assert.equal(courseA.kinds[routage] & WordKind.Forms, WordKind.Forms);
+    assert.equal(courseB.kinds[routage] & WordKind.Forms, 0);
+    assert.equal(courseB.kinds[infogerance] & WordKind.Forms, WordKind.Forms);
+    assert.equal(courseA.kinds[infogerance] & WordKind.Forms, 0);
+    courseA.setInfo(routage, { a: 1 }, true);
+    assert.equal(courseB.info.get(routage), undefined, 'a memo is its glossary\'s');
+    // Ids resolved apart (an incremental update's pass) are looked at by the view too.
+    const other = table(['le'], store);
+    const out = new Int32Array(bufA.count);
+    other.resolve(text, bufA, out);
+    assert.equal(other.kinds[out[0]] & WordKind.Forms, WordKind.Forms);
+    courseA.clear();
+    courseB.sync();
+    assert.equal(store.size, 0);
+    assert.equal(courseB.kinds[infogerance], 0, 'the other view forgot its words with the store');
+    assert.equal(courseB.info.size, 0);
+    assert.equal(courseB.idOfString('maison'), 0);
+    assert.equal(courseB.kinds[0], WordKind.Seen | WordKind.Unknown);
+  });
+
+  it('services given one store analyse as services with stores of their own', () => {
+    const store = new WordStore();
+    const a = miniGlossary([{ id: 'r', term: 'routage', category: 'c', definition: 'd' }]);
+    const b = miniGlossary([{ id: 'i', term: 'infogérance', category: 'c', definition: 'd' }]);
+    const shared = [createGlossaireService({ glossary: a, lexicon, words: store }), createGlossaireService({ glossary: b, lexicon, words: store })];
+    const own = [createGlossaireService({ glossary: miniGlossary([{ id: 'r', term: 'routage', category: 'c', definition: 'd' }]), lexicon }), createGlossaireService({ glossary: miniGlossary([{ id: 'i', term: 'infogérance', category: 'c', definition: 'd' }]), lexicon })];
+    const notes = ['Le routahe et l\'infogérance.', 'Le routage, puis l\'inforgérance du routage.', 'Rien ici.'];
+    for (let round = 0; round < 2; round++) {
+      for (const note of notes) {
+        for (let k = 0; k < 2; k++) {
+          const x = shared[k].analyze(note);
+          const y = own[k].analyze(note);
+          assert.deepEqual(x.findings.map((f) => [f.word, f.start]), y.findings.map((f) => [f.word, f.start]));
+          assert.deepEqual(x.occurrences, y.occurrences);
+        }
+      }
+    }
+    assert.ok(store.size > 0);
   });
 
   it('a long word (rebuilt from the pool rather than sliced) keeps its text across notes', () => {

@@ -16,6 +16,7 @@ import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
 import { compileHarvested, HarvestedNote, NoteDefinition } from '../service/harvested';
 import { LineIndex } from '../service/positions';
+import { WordStore } from '../service/wordTable';
 
 /** Options of `GlossaryResolver`. */
 export interface ResolverOptions {
@@ -53,6 +54,8 @@ export class GlossaryResolver {
   readonly readErrors: string[] = [];
   private readonly harvested = new Map<string, HarvestedNote>();
   private readonly harvestedParts = new Map<string, Glossary>();
+  /** The distinct words of the notes, shared by every chain's service (wordTable.ts). */
+  private readonly words = new WordStore();
 
   constructor(private readonly options: ResolverOptions) {}
 
@@ -86,7 +89,7 @@ export class GlossaryResolver {
       const parts = loaded.map((x) => ({ glossary: x.l.glossary }));
       if (part && part.entries.length > 0) parts.push({ glossary: part });
       const glossary = parts.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(parts).glossary;
-      chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, english: this.options.english, locale: this.options.locale }), paths: loaded.map((x) => x.p) };
+      chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, english: this.options.english, locale: this.options.locale, words: this.words }), paths: loaded.map((x) => x.p) };
       this.chains.set(key, chain);
     }
     return chain;

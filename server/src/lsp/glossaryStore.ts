@@ -20,6 +20,7 @@ import { courseFolderOf, NoteDefinition } from '../service/harvested';
 import { compileFileState, FileState, isPutOff, newFile, Origin, readGlossaryFiles } from './glossaryFiles';
 import { HarvestedDefinitions } from './harvestedDefinitions';
 import { ServerHost } from './host';
+import { WordStore } from '../service/wordTable';
 
 export { displayName } from './glossaryFiles';
 
@@ -51,6 +52,8 @@ export class GlossaryStore {
   private useBuiltin = true;
   private readonly empty: Glossary;
   /** The definitions harvested from the notes, by course folder. */
+  /** The distinct words of the notes, shared by every chain's service (wordTable.ts). */
+  private readonly words = new WordStore();
   private readonly harvested = new HarvestedDefinitions((uri) => this.courseFolder(uri), () => this.locale);
   private generation = 0;
   /** Files compiled and chains composed since the start (for tests and the benchmark). */
@@ -256,7 +259,7 @@ export class GlossaryStore {
         if (part.glossary.entries.length > 0) parts.push({ glossary: part.glossary });
       }
       const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
-      composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), english: this.host.englishLexicon?.bind(this.host), locale: this.locale }) };
+      composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), english: this.host.englishLexicon?.bind(this.host), locale: this.locale, words: this.words }) };
       this.stats.chains++;
       this.chains.set(key, composed);
       this.composedOf.set(composed.glossary, composed);

@@ -54,7 +54,7 @@ import { replacementFor } from './replace';
 import { getRuleInputs, RuleInputs } from './ruleInputs';
 import { AnalysisScratch, getWordTable } from './scratch';
 import { getWordInfo } from './wordInfo';
-import { WordEntry, WordKind, WordTable } from './wordTable';
+import { WordEntry, WordKind, WordStore, WordTable } from './wordTable';
 
 export { FINDING_CODES } from './model';
 export type { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence, Severity } from './model';
@@ -72,15 +72,15 @@ export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOp
   const buf = scratch?.tokens ?? new TokenBuffer();
   if (scratch) scratch.tokens = undefined;
   try {
-    return analyzeTokens(text, buf, glossary, options);
+    return analyzeTokens(text, buf, glossary, options, scratch?.words);
   } finally {
     buf.words = undefined; // the buffer must not keep an old glossary's memo alive
     if (scratch) scratch.tokens = buf;
   }
 }
 
-function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, options: AnalyzeOptions): Analysis {
-  const table = getWordTable(glossary);
+function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, options: AnalyzeOptions, words: WordStore | undefined): Analysis {
+  const table = getWordTable(glossary, words);
   // The scan looks each word up in the memo as it reads it.
   const { ignoredWords } = scanTokens(text, buf, table);
   const rules = getRuleInputs(options, ignoredWords);
@@ -138,7 +138,7 @@ export class MatchRun {
     readonly text: string,
     readonly buf: TokenBuffer,
     readonly ids: Int32Array,
-    readonly entries: WordEntry<WordInfo>[],
+    readonly entries: WordEntry[],
     readonly glossary: Glossary,
     rules: RuleInputs,
     readonly decided: Uint8Array | undefined,
@@ -210,13 +210,13 @@ export class MatchRun {
       const id = ids[i];
       // Most words need nothing (no form starts with them, memo says no candidate): one byte.
       const kind = kinds[id];
-      if (kind === 0 && !ignoring) continue;
+      if (kind === WordKind.Seen && !ignoring) continue;
       const word = entries[id];
       if (ignoring && ignore.has(word.lower)) continue;
 
       // 1. Forms that start with this word.
       if (kind & WordKind.Forms) {
-        const next = this.matchForms(i, word.forms!);
+        const next = this.matchForms(i, table.forms.get(id)!);
         if (next >= 0) {
           i = next;
           continue;
@@ -225,7 +225,7 @@ export class MatchRun {
 
       // 2–3. Typos of terms: fuzzy and joined compounds.
       if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0 || !typos) continue;
-      let info = word.info;
+      let info = table.info.get(id);
       if (info === undefined) {
         info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon, this.english);
         table.setInfo(id, info, info.joined !== undefined || info.candidates.length > 0);
@@ -272,11 +272,16 @@ export class MatchRun {
     if (fitting === 0) return -1; // what bestFormMatch would find, without making tokens
     // The common case, a term written as declared, needs neither context nor Token objects:
     // an exact match of the longest fitting length is what bestFormMatch decides (see exactFormOf).
-    const word = this.entries[this.ids[i]];
+    const id = this.ids[i];
     let exact: TermForm | null;
     if (fitting === 1) {
-      if (word.exact === undefined) word.exact = exactFormOf(word.text, word.lower, list);
-      exact = word.exact;
+      const memo = this.table.exact;
+      let known = memo.get(id);
+      if (known === undefined) {
+        const word = this.entries[id];
+        memo.set(id, (known = exactFormOf(word.text, word.lower, list)));
+      }
+      exact = known;
     } else exact = this.exactFormAt(i, list, fitting);
     if (exact) {
       this.occurrences.push({ start: buf.start[i], end: buf.end[i + fitting - 1], entryId: exact.entry.id, kind: exact.kind });

@@ -66,7 +66,7 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
   const tokens = new TokenBuffer();
   const scan = scanTokens(text, tokens);
   const n = tokens.count;
-  const table = getWordTable(glossary);
+  const table = getWordTable(glossary, scratch.words);
   const ids = new Int32Array(Math.max(16, n));
   table.resolve(text, tokens, ids);
   const decided = new Uint8Array(Math.max(16, n));
@@ -79,7 +79,7 @@ export function analyzeWithState(text: string, glossary: Glossary, options: Anal
     else if (tokens.flags[k] & TokenFlag.NonAscii) composed++;
   }
   const trace: AnalysisTrace = {
-    glossary, optionsKey: optionsKey(options, scratch), tableGeneration: table.generation, tokens, ids, decided,
+    glossary, optionsKey: optionsKey(options, scratch), wordStore: table.store, tableGeneration: table.generation, tokens, ids, decided,
     segments: scan.segments, spans: scan.spans, ignoredWords: scan.ignoredWords,
     findings: run.findings, findingAt: run.findingAt, occurrences: run.occurrences, occurrenceAt: run.occurrenceAt,
     takeBacks: run.takeBacks, words: run.words, accentedWords: run.accentedWords, decomposed, composed,
@@ -103,8 +103,8 @@ export function updateAnalysis(prev: AnalysisState, text: string, edits: readonl
   if (trace.consumed) return full('state already updated');
   if (glossary !== trace.glossary) return full('glossary');
   if (optionsKey(options, scratch) !== trace.optionsKey) return full('options');
-  const table = getWordTable(glossary);
-  if (table.generation !== trace.tableGeneration) return full('word memo cleared');
+  const table = getWordTable(glossary, scratch.words);
+  if (table.store !== trace.wordStore || table.generation !== trace.tableGeneration) return full('word memo cleared');
   const change = mergeEdits(edits);
   if (!change) return text === prev.text ? prev : full('no edits');
   if (text.length !== prev.text.length + change.newEnd - change.oldEnd) return full('edits do not fit');
@@ -190,7 +190,7 @@ function updateAround(prev: AnalysisState, text: string, change: Change, w: Wind
   }
   const { words, accentedWords } = updatedCounts(t, run, s.r, j, w, windowCounts, tokens.flags, dt);
   const trace: AnalysisTrace = {
-    glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens, ids, decided,
+    glossary, optionsKey: t.optionsKey, wordStore: t.wordStore, tableGeneration: t.tableGeneration, tokens, ids, decided,
     segments: w.segments, spans: shiftOffsets(t.spans, change.start, delta, prev.text.length), ignoredWords: t.ignoredWords,
     findings, findingAt, occurrences, occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,
@@ -303,7 +303,7 @@ function updateFromEdit(prev: AnalysisState, text: string, fresh: NewText, chang
   const { words, accentedWords } = updatedCounts(t, run, r, j, w, windowCounts, oldTokens.flags, 0);
 
   const trace: AnalysisTrace = {
-    glossary, optionsKey: t.optionsKey, tableGeneration: t.tableGeneration, tokens: oldTokens, ids: t.ids, decided: t.decided,
+    glossary, optionsKey: t.optionsKey, wordStore: t.wordStore, tableGeneration: t.tableGeneration, tokens: oldTokens, ids: t.ids, decided: t.decided,
     segments: w.segments, spans: shiftOffsets(t.spans, start, delta, old.length), ignoredWords: t.ignoredWords,
     findings, findingAt, occurrences: t.occurrences, occurrenceAt: t.occurrenceAt, takeBacks, words, accentedWords, decomposed, composed,
     frontMatterEnd: t.frontMatterEnd,

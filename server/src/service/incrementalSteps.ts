@@ -189,7 +189,7 @@ export function rescan(part: string, from: number, old: string, delta: number, w
   const table = getWordTable(glossary);
   const winIds = new Int32Array(Math.max(1, win.count));
   table.resolve(part, win, winIds);
-  if (table.generation !== t.tableGeneration) return 'word memo cleared';
+  if (table.store !== t.wordStore || table.generation !== t.tableGeneration) return 'word memo cleared';
   return { win, winIds, decomposed, composed, nfd };
 }
 

@@ -9,11 +9,14 @@ import { Chars } from './lines';
 import { Glossary } from './glossary';
 import { TokenBuffer } from './markdown';
 import { Finding, Occurrence } from './model';
+import type { WordStore } from './wordTable';
 
 /** What the previous run scanned and decided (internal to the incremental path). */
 export interface AnalysisTrace {
   glossary: Glossary;
   optionsKey: string;
+  /** The word store the ids are of, and its generation then. */
+  wordStore: WordStore;
   tableGeneration: number;
   tokens: TokenBuffer;
   /** Word-memo entry of each token. */

@@ -8,19 +8,22 @@ import { AnalyzeOptions } from './model';
 import { TokenBuffer } from './markdown';
 import { WordInfo } from './ranking';
 import type { RuleInputs } from './ruleInputs';
-import { WordTable } from './wordTable';
+import { WordStore, WordTable } from './wordTable';
 
 const MAX_CACHE = 200_000;
 
 /**
- * The glossary's memo of distinct words (see wordTable.ts), kept in the glossary's own memo
- * (`Glossary.memo.words`), emptied first when it has grown past its bound (which makes the
- * word ids of earlier analyses invalid: see `WordTable.generation`).
+ * The glossary's view of a word store (see wordTable.ts), kept in the glossary's own memo
+ * (`Glossary.memo.words`); the store is emptied first when it has grown past its bound (which
+ * makes the word ids of earlier analyses invalid: see `WordTable.generation`).
+ * @param store the store the view must use (a service's, shared with the other chains of its
+ *   host); without it, the view there is, or one on a store of its own.
  */
-export function getWordTable(glossary: Glossary): WordTable<WordInfo> {
+export function getWordTable(glossary: Glossary, store?: WordStore): WordTable<WordInfo> {
   let table = glossary.memo.words as WordTable<WordInfo> | undefined;
-  if (!table) glossary.memo.words = table = new WordTable<WordInfo>(glossary.byFirstWord);
+  if (!table || (store !== undefined && table.store !== store)) glossary.memo.words = table = new WordTable<WordInfo>(glossary.byFirstWord, store);
   else if (table.size > MAX_CACHE) table.clear();
+  table.sync();
   return table;
 }
 
@@ -41,6 +44,11 @@ export function getLongestForm(glossary: Glossary): number {
  * a buffer is taken while in use, and a nested analysis, if there ever were one, gets its own.
  */
 export class AnalysisScratch {
+  /**
+   * @param words the word store of the service's host (every chain of a workspace shares one);
+   *   undefined: each glossary's view keeps a store of its own.
+   */
+  constructor(readonly words?: WordStore) {}
   /** The token buffer of full analyses (undefined while one runs). */
   tokens: TokenBuffer | undefined = new TokenBuffer();
   /** The window buffers of incremental updates (incremental.ts). */

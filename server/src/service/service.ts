@@ -7,6 +7,8 @@
  * - per compiled glossary, in `Glossary.memo` (the word memo, the completion index, hover
  *   Markdown) and on its `TermForm`s: a glossary never changes once compiled, so whatever is
  *   derived from it is valid as long as it lives, and two glossaries never share any of it;
+ * - per host, optionally, in a `WordStore` given to each service (the distinct words of the
+ *   notes, whatever the glossary: see wordTable.ts);
  * - per service, in its `AnalysisScratch` (token and window buffers, per-settings memos): two
  *   services never share a buffer, so they can be used in any interleaving (one per course
  *   folder, say); one service is used by one caller at a time (JS runs one call at a time).
@@ -22,6 +24,7 @@ import { Locale } from './messages';
 import { Analysis, AnalyzeOptions } from './model';
 import { AnalysisScratch } from './scratch';
 import { OffsetEdit } from './model';
+import { WordStore } from './wordTable';
 
 /** What changes an analysis besides the glossary and the lexicons (treat as immutable). */
 export type AnalysisSettings = Omit<AnalyzeOptions, 'lexicon' | 'english'>;
@@ -39,6 +42,12 @@ export interface GlossaireServiceOptions {
   english?: Lexicon | (() => Lexicon);
   /** Language of the user-facing text (hover Markdown); French by default. */
   locale?: Locale;
+  /**
+   * The host's word store (wordTable.ts), given to the service of every chain of a workspace:
+   * each distinct word is sliced, lower-cased and folded once, not once per course. Without
+   * it, the glossary's word memo keeps a store of its own.
+   */
+  words?: WordStore;
 }
 
 /** The core bound to one glossary: analysis (full and incremental), completion, hover text. */
@@ -63,7 +72,7 @@ const NO_SETTINGS: AnalysisSettings = Object.freeze({});
 export function createGlossaireService(options: GlossaireServiceOptions): GlossaireService {
   const { glossary, lexicon, english } = options;
   const locale = options.locale ?? 'fr';
-  const scratch = new AnalysisScratch();
+  const scratch = new AnalysisScratch(options.words);
   // One options object per settings object: the incremental path recognises unchanged
   // settings by identity (an update compares them at every keystroke).
   const withLexicon = new WeakMap<AnalysisSettings, AnalyzeOptions>();

@@ -1,9 +1,14 @@
 /**
- * The analyser's memo of distinct words, per glossary: each word as written gets one entry
- * (its lower-case and accent-folded forms, the glossary forms it starts, and whatever the
- * analyser memoises about it), found by the hash the scanner computed and compared in place in
- * the note's text. A word seen before costs a probe and a short compare: no slice, no
- * lower-casing, no folding, no Map look-up. Only new words pay for those, once.
+ * The analyser's memo of distinct words, in two layers:
+ * - `WordStore`: each word as written gets one entry (its lower-case and accent-folded forms),
+ *   found by the hash the scanner computed and compared in place in the note's text. It knows
+ *   nothing of a glossary, so the chains of every course of a workspace share one (the host
+ *   gives it to each service): a word is sliced, lower-cased and folded once per process, not
+ *   once per course.
+ * - `WordTable`: one glossary's view of a store, by the store's word ids: the glossary forms a
+ *   word starts, and whatever the analyser memoises about it for this glossary.
+ * A word seen before costs a probe and a short compare: no slice, no lower-casing, no folding,
+ * no Map look-up. Only new words pay for those, once.
  */
 
 import { TermForm } from './glossary';
@@ -13,24 +18,18 @@ import { fold } from './text';
 /** Words shorter than this (folded) are never fuzzy candidates (the analyser's rule, ranking.ts searchDepth). */
 export const MIN_FUZZY_LENGTH = 2;
 
-/** What the table knows about one distinct word. */
-export interface WordEntry<Info> {
+/** What the store knows about one distinct word (whatever the glossary). */
+export interface WordEntry {
   /** The word as `Token.text` has it (NFC, without inner markers). */
   text: string;
   lower: string;
   folded: string;
-  /** Glossary forms whose first folded word is this word's, longest first (or undefined). */
-  forms: TermForm[] | undefined;
-  /** The analyser's memo for this word (undefined until computed). */
-  info: Info | undefined;
-  /**
-   * The first one-word form this word is exactly (null: none), when no longer form follows it:
-   * the analyser's shortcut, computed on first use.
-   */
-  exact: TermForm | null | undefined;
 }
 
-/** `WordTable.kinds` bits: what the analyser's loop must do with a word (0: nothing). */
+/**
+ * `WordTable.kinds` bits: what the analyser's loop must do with a word (`Seen` alone: nothing;
+ * 0: the table has not looked at the word yet).
+ */
 export const enum WordKind {
   /** Glossary forms start with this word. */
   Forms = 1,
@@ -38,16 +37,13 @@ export const enum WordKind {
   Unknown = 2,
   /** The memo says the word has fuzzy or joined candidates. */
   Candidates = 4,
+  /** The table has looked at the word (its other bits are set). */
+  Seen = 8,
 }
 
-/** Open-addressing hash table of word entries. */
-export class WordTable<Info> implements WordProbe {
-  readonly entries: WordEntry<Info>[] = [];
-  /**
-   * Per entry, WordKind bits: the analyser's loop reads one byte per word and goes on for the
-   * ~90 % of words that need nothing, without touching the entry object.
-   */
-  kinds = new Uint8Array(1024);
+/** Open-addressing hash table of distinct words, shared by any number of `WordTable`s. */
+export class WordStore implements WordProbe {
+  readonly entries: WordEntry[] = [];
   /** Counts the clears: word ids from before a clear mean nothing after it. */
   generation = 0;
   private entryHash = new Int32Array(1024);
@@ -61,8 +57,6 @@ export class WordTable<Info> implements WordProbe {
   private poolUsed = 0;
   private slots = new Int32Array(2048);
   private mask = 2047;
-
-  constructor(private readonly byFirstWord: Map<string, TermForm[]>) {}
 
   /** Number of distinct words. */
   get size(): number {
@@ -168,29 +162,19 @@ export class WordTable<Info> implements WordProbe {
     // The entry's own copy: V8 makes a slice of 13 characters or more a view into the note,
     // which would keep the whole note alive in the memo; shorter slices are copies (and cheaper).
     const text = len < 13 ? source.slice(s, s + len) : stringOf(this.pool, o, len);
-    const folded = fold(text);
-    const forms = this.byFirstWord.get(folded);
-    this.entries.push({ text, lower: text.toLowerCase(), folded, forms, info: undefined, exact: undefined });
+    this.entries.push({ text, lower: text.toLowerCase(), folded: fold(text) });
     if (id === this.entryHash.length) {
       const size = id * 2;
       this.entryHash = grow(this.entryHash, new Int32Array(size));
       this.entryStart = grow(this.entryStart, new Int32Array(size));
       this.entryLength = grow(this.entryLength, new Int32Array(size));
-      this.kinds = grow(this.kinds, new Uint8Array(size));
     }
     this.entryHash[id] = h;
     this.entryStart[id] = o;
     this.entryLength[id] = len;
-    this.kinds[id] = (forms ? WordKind.Forms : 0) | (folded.length >= MIN_FUZZY_LENGTH ? WordKind.Unknown : 0);
     if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(id, h);
     return id;
-  }
-
-  /** Records the analyser's memo of entry `id` (and whether it has candidates). */
-  setInfo(id: number, info: Info, hasCandidates: boolean): void {
-    this.entries[id].info = info;
-    this.kinds[id] = (this.kinds[id] & WordKind.Forms) | (hasCandidates ? WordKind.Candidates : 0);
   }
 
   private place(id: number, h: number): void {
@@ -203,6 +187,110 @@ export class WordTable<Info> implements WordProbe {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (let id = 0; id < this.entries.length; id++) this.place(id, this.entryHash[id]);
+  }
+}
+
+/**
+ * One glossary's view of a word store: per word id, what the analyser's loop must do with the
+ * word (`kinds`), the glossary forms it starts (`forms`), and the analyser's memos (`info`,
+ * `exact`), filled as the view first meets each id.
+ */
+export class WordTable<Info> implements WordProbe {
+  /**
+   * Per word id, WordKind bits: the analyser's loop reads one byte per word and goes on for the
+   * ~90 % of words that need nothing, without touching the entry object.
+   */
+  kinds = new Uint8Array(1024);
+  // Maps, not arrays: a view meets a scattered few of the store's ids (a course's words among
+  // every course's), and an array written at such indexes turns into a slow dictionary.
+  /** Glossary forms whose first folded word is the word's, longest first (words that start none: absent). */
+  readonly forms = new Map<number, TermForm[]>();
+  /** The analyser's memo per word (absent until computed). */
+  readonly info = new Map<number, Info>();
+  /**
+   * The first one-word form the word is exactly (null: none), when no longer form follows it:
+   * the analyser's shortcut, computed on first use.
+   */
+  readonly exact = new Map<number, TermForm | null>();
+  /** The store's generation the arrays above are for. */
+  private synced: number;
+
+  constructor(private readonly byFirstWord: Map<string, TermForm[]>, readonly store: WordStore = new WordStore()) {
+    this.synced = store.generation;
+  }
+
+  /** The store's entries, by word id. */
+  get entries(): WordEntry[] {
+    return this.store.entries;
+  }
+
+  /** The store's generation: word ids from before a clear mean nothing after it. */
+  get generation(): number {
+    return this.store.generation;
+  }
+
+  /** Number of distinct words in the store. */
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** Forgets every word (memory bound): the store's, so every view of it. */
+  clear(): void {
+    this.store.clear();
+    this.sync();
+  }
+
+  /** Forgets this view's words when the store was cleared (by this view or another). */
+  sync(): void {
+    if (this.synced === this.store.generation) return;
+    this.synced = this.store.generation;
+    this.kinds.fill(0);
+    this.forms.clear();
+    this.info.clear();
+    this.exact.clear();
+  }
+
+  /** Fills `out[k]` with the word id of every token of the buffer (see WordStore.resolve). */
+  resolve(text: string, tokens: TokenBuffer, out: Int32Array): void {
+    this.store.resolve(text, tokens, out);
+    const count = tokens.count;
+    for (let k = 0; k < count; k++) {
+      const id = out[k];
+      if (id >= this.kinds.length || this.kinds[id] === 0) this.see(id);
+    }
+  }
+
+  /** The word id of text[s, s + len), whose hash is h (added to the store when new). */
+  idOf(text: string, s: number, len: number, h: number): number {
+    const id = this.store.idOf(text, s, len, h);
+    if (id >= this.kinds.length || this.kinds[id] === 0) this.see(id);
+    return id;
+  }
+
+  /** The word id of a word given as a string (added to the store when new). */
+  idOfString(word: string): number {
+    const id = this.store.idOfString(word);
+    if (id >= this.kinds.length || this.kinds[id] === 0) this.see(id);
+    return id;
+  }
+
+  /** Records the analyser's memo of word `id` (and whether it has candidates). */
+  setInfo(id: number, info: Info, hasCandidates: boolean): void {
+    this.info.set(id, info);
+    this.kinds[id] = (this.kinds[id] & WordKind.Forms) | WordKind.Seen | (hasCandidates ? WordKind.Candidates : 0);
+  }
+
+  /** The view's first look at word `id`: the forms it starts, and what the loop must do. */
+  private see(id: number): void {
+    if (id >= this.kinds.length) {
+      let size = this.kinds.length * 2;
+      while (size <= id) size *= 2;
+      this.kinds = grow(this.kinds, new Uint8Array(size));
+    }
+    const { folded } = this.store.entries[id];
+    const forms = this.byFirstWord.get(folded);
+    if (forms) this.forms.set(id, forms);
+    this.kinds[id] = WordKind.Seen | (forms ? WordKind.Forms : 0) | (folded.length >= MIN_FUZZY_LENGTH ? WordKind.Unknown : 0);
   }
 }
 
