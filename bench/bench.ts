@@ -163,6 +163,7 @@ async function main(): Promise<void> {
     const c = courses;
     table.push(
       { measure: `Course glossaries: discovery + parse + compile, ${c.courses} folders × ${c.termsPerCourse} terms (Markdown), ${c.notes} notes`, value: `${fmt(c.loadMs)} ms (median of ${c.runs}; CPU ${fmt(c.loadCpuMs)} ms)`, target: '≤ 300 ms', met: c.loadMs <= 300 },
+      { measure: 'Course glossaries: then the fuzzy index of every chain (built by the first analysis of a note of each course; the workspace index never needs it)', value: `${fmt(c.fuzzyMs)} ms` },
       { measure: 'Course glossaries: a note opened in one course waits for discovery + its chain (the 29 other courses later)', value: `${fmt(c.firstNoteMs)} ms` },
       { measure: `One course glossary edited: recompiled ${c.editRecompiled.files} file / ${c.editRecompiled.chains} chain`, value: `${fmt(c.editMs)} ms`, target: '≤ 20 ms', met: c.editMs <= 20 },
     );
@@ -310,9 +311,16 @@ function makeTable(
     if (server.workspace) {
       rows.push({ measure: `Workspace index, ${inputs.workspace.files} notes (${fmt(inputs.workspace.bytes / 1e6)} MB), until complete`, value: `${fmt(server.workspace.ms)} ms, ${fmt(server.workspace.rssMiB)} MiB RSS after`, target: '≤ 1.5 s', met: server.workspace.ms <= 1500 });
       const off = server.workspaceNoHarvest;
-      if (off) {
-        const extra = (server.workspace.ms / off.ms - 1) * 100;
-        rows.push({ measure: 'Workspace index without harvesting (what harvesting adds)', value: `${fmt(off.ms)} ms (+${fmt(extra)} % with it)`, target: '≤ +15 %', met: extra <= 15 });
+      const ratio = server.harvestRatio;
+      if (off && ratio) {
+        const extra = (ratio.wall - 1) * 100;
+        const extraCpu = (ratio.cpu - 1) * 100;
+        rows.push({
+          measure: `Workspace index without harvesting (what harvesting adds: median of ${ratio.pairs} interleaved pairs, wall / server CPU)`,
+          value: `${fmt(off.ms)} ms, CPU ${fmt(off.cpuMs)} ms (with it: ${fmt(server.workspace.ms)} ms, CPU ${fmt(server.workspace.cpuMs)} ms; +${fmt(extra)} % / +${fmt(extraCpu)} %)`,
+          target: '≤ +15 %',
+          met: extra <= 15 && extraCpu <= 15,
+        });
       }
     }
     if (server.notes) for (const n of server.notes) rows.push({ measure: 'Server note', value: n });
