@@ -268,7 +268,7 @@ export class GlossaryStore {
   }
 
   /** Harvesting on (with the harvester) or off; every chain is made again. */
-  setHarvester(harvester: ((text: string) => NoteDefinition[]) | undefined): void {
+  setHarvester(harvester: ((text: string, segments?: readonly number[]) => NoteDefinition[]) | undefined): void {
     if (!this.harvested.setHarvester(harvester)) return;
     this.chainKeys.clear();
     this.chains.clear();
@@ -283,9 +283,9 @@ export class GlossaryStore {
    * Harvests a note's text (read from the workspace or live in the editor); true when its
    * definitions changed, i.e. the chains of its course were made again.
    */
-  setNoteText(uri: string, text: string): boolean {
+  setNoteText(uri: string, text: string, segments?: readonly number[]): boolean {
     if (this.byUri.has(uri)) return false;
-    const change = this.harvested.setNoteText(uri, text);
+    const change = this.harvested.setNoteText(uri, text, segments);
     if (change?.definitionsChanged) this.dropHarvestedChains(change.folder);
     return change?.definitionsChanged ?? false;
   }

@@ -27,7 +27,7 @@ export interface HarvestChange {
 /** The harvested definitions of the workspace's notes. */
 export class HarvestedDefinitions {
   /** Turns a note's text into its definitions; undefined: harvesting is off. */
-  private harvester: ((text: string) => NoteDefinition[]) | undefined;
+  private harvester: ((text: string, segments?: readonly number[]) => NoteDefinition[]) | undefined;
   private readonly notes = new Map<string, HarvestedNote & { key: string }>();
   private readonly parts = new Map<string, HarvestedPart>();
 
@@ -44,7 +44,7 @@ export class HarvestedDefinitions {
   }
 
   /** Harvesting on (with the harvester) or off; false when it was already so. */
-  setHarvester(harvester: ((text: string) => NoteDefinition[]) | undefined): boolean {
+  setHarvester(harvester: ((text: string, segments?: readonly number[]) => NoteDefinition[]) | undefined): boolean {
     if (harvester === this.harvester) return false;
     this.harvester = harvester;
     if (!harvester) this.notes.clear();
@@ -52,10 +52,13 @@ export class HarvestedDefinitions {
     return true;
   }
 
-  /** Harvests a note's text; undefined when nothing changed (or harvesting is off). */
-  setNoteText(uri: string, text: string): HarvestChange | undefined {
+  /**
+   * Harvests a note's text; undefined when nothing changed (or harvesting is off).
+   * @param segments the text's prose segments (getProseSegments), when the caller has them
+   */
+  setNoteText(uri: string, text: string, segments?: readonly number[]): HarvestChange | undefined {
     if (!this.harvester) return undefined;
-    const definitions = this.harvester(text);
+    const definitions = this.harvester(text, segments);
     const key = JSON.stringify(definitions.map((d) => [d.term, d.aliases, d.definition]));
     const old = this.notes.get(uri);
     if (old ? old.key === key && old.definitions.every((d, k) => d.termRange.start === definitions[k].termRange.start) : definitions.length === 0) return undefined;

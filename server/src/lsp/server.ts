@@ -36,9 +36,10 @@ const HARVEST_DEBOUNCE_MS = 300;
 export interface ServerOptions {
   /**
    * Finds the definitions a note writes (service/harvest.ts); without it, or with the setting
-   * `glossaire.harvestDefinitions` off, no definition is harvested.
+   * `glossaire.harvestDefinitions` off, no definition is harvested. `segments`: the note's
+   * prose segments, when the index read them already.
    */
-  harvester?: (text: string) => NoteDefinition[];
+  harvester?: (text: string, segments?: readonly number[]) => NoteDefinition[];
 }
 
 /**
@@ -191,8 +192,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   documents.onDidOpen((e) => harvestSoon(e.document));
   documents.onDidChangeContent((e) => harvestSoon(e.document));
   // The index reads every note: each is harvested on the way.
-  ctx.index.onText = (uri, text) => {
-    if (store.setNoteText(uri, text)) harvestChanged = true;
+  ctx.index.onText = (uri, text, segments) => {
+    if (store.setNoteText(uri, text, segments)) harvestChanged = true;
   };
   ctx.index.textsFirst = () => store.harvesting;
   let harvestChanged = false;

@@ -9,6 +9,7 @@ import { LineIndex, Range } from '../service/positions';
 import { MARKDOWN_GLOB, ServerHost } from './host';
 import { isGlossaryUri } from '../service/scope';
 import { findBoldTerms } from '../service/study/coverage';
+import { getProseSegments } from '../service/markdown';
 import type { Locale } from '../service/messages';
 
 const MAX_FILES = 20_000;
@@ -38,12 +39,16 @@ export function indexText(text: string, service: GlossaireService): FileOccurren
 /** The index needs where concepts are used, not the typos: about a third of the analysis less. */
 const INDEX_SETTINGS: AnalysisSettings = Object.freeze({ typos: false });
 
-/** A note's occurrences by concept, and its bold terms that are not glossary occurrences. */
-export function indexNote(text: string, service: GlossaireService): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
-  const { occurrences } = service.analyze(text, INDEX_SETTINGS);
+/**
+ * A note's occurrences by concept, and its bold terms that are not glossary occurrences.
+ * @param segments the note's prose segments (getProseSegments), when the caller read them
+ *   (harvesting did): the block pass runs once per note for all three readers.
+ */
+export function indexNote(text: string, service: GlossaireService, segments: readonly number[] = getProseSegments(text)): { occurrences: FileOccurrences; bold: IndexedBoldTerm[] } {
+  const { occurrences } = service.analyze(text, INDEX_SETTINGS, segments);
   const out: FileOccurrences = new Map();
   // Most notes have no bold at all: no second pass for them.
-  const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences) : [];
+  const boldSpans = text.includes('**') || text.includes('__') ? findBoldTerms(text, occurrences, segments) : [];
   if (occurrences.length === 0 && boldSpans.length === 0) return { occurrences: out, bold: [] };
   const lines = new LineIndex(text);
   const bold = boldSpans.map((b): IndexedBoldTerm => (b.weak ? { text: b.text, range: lines.rangeAt(b.start, b.end), weak: true } : { text: b.text, range: lines.rangeAt(b.start, b.end) }));
@@ -61,8 +66,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileOccurrences>();
   private readonly boldTerms = new Map<string, IndexedBoldTerm[]>();
   private generation = 0;
-  /** Called with each note the index reads (harvesting: see server.ts). */
-  onText?: (uri: string, text: string) => void;
+  /** Called with each note the index reads, and its prose segments (harvesting: see server.ts). */
+  onText?: (uri: string, text: string, segments: readonly number[]) => void;
   /**
    * True when `onText` may change the glossaries (harvesting is on): a rebuild then reads every
    * note for `onText` before it indexes any, so that each note is indexed once, with its
@@ -112,18 +117,20 @@ export class WorkspaceIndex {
       };
       // The texts the first pass read are kept for the second, up to a budget (beyond it,
       // read again): reading is about a tenth of indexing.
-      const kept = new Map<string, string>();
+      // With their prose segments: the block pass runs once per note, for harvesting and indexing.
+      const kept = new Map<string, { text: string; segments: readonly number[] }>();
       let keptChars = 0;
       if (textsFirst) {
         const read = async (uri: string) => {
           const text = await this.readNote(uri);
           if (text === undefined) return;
-          if (keptChars + text.length <= KEPT_TEXT_BUDGET) {
-            kept.set(uri, text);
-            keptChars += text.length;
-          }
           try {
-            onText(uri, text);
+            const segments = getProseSegments(text);
+            if (keptChars + text.length <= KEPT_TEXT_BUDGET) {
+              kept.set(uri, { text, segments });
+              keptChars += text.length;
+            }
+            onText(uri, text, segments);
           } catch {
             // As in indexFile: one note does not end the run.
           }
@@ -131,9 +138,9 @@ export class WorkspaceIndex {
         if (!(await inSlices(read))) return;
       }
       const index = (uri: string) => {
-        const text = kept.get(uri);
+        const known = kept.get(uri);
         kept.delete(uri);
-        return this.indexFile(uri, textsFirst ? undefined : onText, text);
+        return this.indexFile(uri, textsFirst ? undefined : onText, known);
       };
       if (!(await inSlices(index))) return;
       onProgress?.(total, total);
@@ -150,15 +157,16 @@ export class WorkspaceIndex {
   }
 
   /** Reads (unless given its text) and indexes one file (its text to `onText` first, when given). */
-  private async indexFile(uri: string, onText: ((uri: string, text: string) => void) | undefined, known?: string): Promise<void> {
-    const text = known ?? (await this.readNote(uri));
+  private async indexFile(uri: string, onText: WorkspaceIndex['onText'], known?: { text: string; segments: readonly number[] }): Promise<void> {
+    const text = known?.text ?? (await this.readNote(uri));
     if (text === undefined) {
       this.deleteFile(uri);
       return;
     }
     try {
-      onText?.(uri, text);
-      this.setNote(uri, indexNote(text, this.getService(uri)));
+      const segments = known?.segments ?? getProseSegments(text);
+      onText?.(uri, text, segments);
+      this.setNote(uri, indexNote(text, this.getService(uri), segments));
     } catch {
       // One note the core cannot take must not end the whole run.
       this.deleteFile(uri);

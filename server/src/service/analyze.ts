@@ -62,27 +62,28 @@ export type { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurr
 /**
  * Finds the glossary's concepts and the misspellings of its terms in a Markdown note.
  * @param text the note (any line endings, NFC or NFD).
+ * @param segments the note's prose segments (getProseSegments), when the caller has them.
  *
  * Speed (see markdown.ts and wordTable.ts): the words are scanned into typed arrays and each is
  * matched to its entry in the glossary's word memo by hash as it is read, so a word costs a
  * probe, not a string. `Token` objects, which the rules below take, are only made around the
  * words that start a form or have fuzzy candidates (`near`), never for the whole note.
  */
-export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions, scratch?: AnalysisScratch): Analysis {
+export function analyzeText(text: string, glossary: Glossary, options: AnalyzeOptions, scratch?: AnalysisScratch, segments?: readonly number[]): Analysis {
   const buf = scratch?.tokens ?? new TokenBuffer();
   if (scratch) scratch.tokens = undefined;
   try {
-    return analyzeTokens(text, buf, glossary, options, scratch?.words);
+    return analyzeTokens(text, buf, glossary, options, scratch?.words, segments);
   } finally {
     buf.words = undefined; // the buffer must not keep an old glossary's memo alive
     if (scratch) scratch.tokens = buf;
   }
 }
 
-function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, options: AnalyzeOptions, words: WordStore | undefined): Analysis {
+function analyzeTokens(text: string, buf: TokenBuffer, glossary: Glossary, options: AnalyzeOptions, words: WordStore | undefined, segments: readonly number[] | undefined): Analysis {
   const table = getWordTable(glossary, words);
   // The scan looks each word up in the memo as it reads it.
-  const { ignoredWords } = scanTokens(text, buf, table);
+  const { ignoredWords } = scanTokens(text, buf, table, segments);
   const rules = getRuleInputs(options, ignoredWords);
   const n = buf.count;
   const ids = buf.id;

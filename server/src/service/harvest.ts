@@ -22,7 +22,7 @@
 import { getProseSegments } from './blocks';
 import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from './harvestDefinition';
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
-import { splitLines } from './lines';
+import { LineEnds } from './lines';
 import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
 import { fold } from './text';
 
@@ -70,11 +70,11 @@ const BOLD_LINE_RE = /^\s*(\*\*|__)[^*_]+\1\s*$/;
  * spaces after it allowed, or -1. By hand: a regex anchored at the end with a leading `\s*`
  * retries at every space of the line.
  */
-function endingColon(s: string): number {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
-  if (e >= 2 && (s.charCodeAt(e - 1) === 42 || s.charCodeAt(e - 1) === 95) && s.charCodeAt(e - 2) === s.charCodeAt(e - 1)) e -= 2;
-  return e > 0 && s.charCodeAt(e - 1) === 58 ? e - 1 : -1;
+function endingColon(s: string, from = 0, to = s.length): number {
+  let e = to;
+  while (e > from && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  if (e >= from + 2 && (s.charCodeAt(e - 1) === 42 || s.charCodeAt(e - 1) === 95) && s.charCodeAt(e - 2) === s.charCodeAt(e - 1)) e -= 2;
+  return e > from && s.charCodeAt(e - 1) === 58 ? e - 1 - from : -1;
 }
 /** Verbs whose text stays in the definition ("le fait de…", "l'action de…"): only "est" is dropped. */
 const KEEP_AFTER_EST = /^est\s+/iu;
@@ -82,6 +82,7 @@ const KEEP_AFTER_EST = /^est\s+/iu;
 /** A line of the note; its text is sliced only when a line is looked at closely. */
 class Line {
   private sliced: string | undefined;
+  private leadAt = -1;
   /**
    * @param prose false for the lines the block pass leaves out (front matter, code, reference
    * definitions: blocks.ts).
@@ -92,7 +93,9 @@ class Line {
   }
   /** Offset (in the line) of the first character that is not a space, a tab or a quote mark (">"). */
   lead(): number {
-    return quotedContentStart(this.source, this.start, this.end) - this.start;
+    // Asked several times of most lines (the block loop, `continues`, the verb test): read once.
+    if (this.leadAt < 0) this.leadAt = quotedContentStart(this.source, this.start, this.end) - this.start;
+    return this.leadAt;
   }
   /** The character code at an offset of the line (NaN past its end). */
   charAt(i: number): number {
@@ -114,11 +117,14 @@ class Line {
   }
 }
 
-/** Finds the definitions written in a note. Pure, one pass over the lines; never throws. */
-export function harvestDefinitions(text: string): HarvestedDefinition[] {
+/**
+ * Finds the definitions written in a note. Pure, one pass over the lines; never throws.
+ * @param segments the note's prose segments (getProseSegments), when the caller has them (the
+ *   workspace index reads them once for harvesting and the analysis)
+ */
+export function harvestDefinitions(text: string, segments: readonly number[] = getProseSegments(text)): HarvestedDefinition[] {
   const out: HarvestedDefinition[] = [];
-  // Most notes define nothing: without bold, a table or a verb there is nothing to look at.
-  const lines = readLines(text);
+  const lines = readLines(text, segments);
   // What the list items below enumerate, as the last heading and the lead-in line say.
   // The heading is read only when a list item needs it (most headings have no list below).
   let heading: AtxHeading | undefined;
@@ -159,7 +165,8 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
     if (bold || verb || (labels && inItem)) harvestBlock(text, lines, k, last, inItem, labels && (bold || verb), labels && inItem, verb, out);
     // A block ending with a colon introduces the list below it: "Trois objectifs :" (what it
     // enumerates is no term), "Ces droits sont :" (what follows are properties).
-    const colon = endingColon(lines[last].text);
+    // Read in place: most blocks end without a colon, and their line need not be sliced.
+    const colon = endingColon(text, lines[last].start, lines[last].end);
     if (colon !== -1) {
       // What the lead-in says is read from its last line (where "…trois objectifs :" is).
       const said = lines[last].text.slice(Math.max(0, colon - 120), colon).trimEnd();
@@ -168,7 +175,7 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
     } else if (!inItem) {
       leadIn = false;
       // A line in bold alone ("**Compétences**") heads what follows as a heading would.
-      if (k === last && BOLD_LINE_RE.test(line.text)) {
+      if (k === last && line.boldNearStart() && BOLD_LINE_RE.test(line.text)) {
         heading = { level: 0, start: line.start, end: line.end };
         headingEnumerates = undefined;
       }
@@ -179,15 +186,20 @@ export function harvestDefinitions(text: string): HarvestedDefinition[] {
 }
 
 /** The note's lines, each marked prose or not by the block pass (getProseSegments). */
-function readLines(text: string): Line[] {
-  const segments = getProseSegments(text);
+function readLines(text: string, segments: readonly number[]): Line[] {
+  const out: Line[] = [];
+  const ends = new LineEnds(text);
   let j = 0;
-  return splitLines(text).map(({ start, end }) => {
+  // One object per line (no intermediate line records: this runs over every note of a workspace).
+  for (let start = 0; ; ) {
+    const end = ends.endAt(start);
     // A line is prose when it starts in a segment (segments start and end at line starts, but
     // for the front matter's title, whose line is metadata).
     while (j < segments.length && segments[j + 1] <= start) j += 2;
-    return new Line(text, start, end, j < segments.length && segments[j] <= start);
-  });
+    out.push(new Line(text, start, end, j < segments.length && segments[j] <= start));
+    if (end >= text.length) return out;
+    start = ends.after(end);
+  }
 }
 
 /** True when a line continues the block above it (a paragraph's or a list item's text; a table row does not). */
@@ -210,14 +222,33 @@ function bodyOffset(line: Line): number {
 function mayHoldVerb(lines: Line[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const line = lines[k];
-    if (k > first && !/[.!?;:](\*\*|__)?\s*$/.test(lines[k - 1].text)) continue;
+    if (k > first && !endsSentence(lines[k - 1])) continue;
     const from = k === first ? bodyOffset(line) : line.lead();
     const c = line.charAt(from);
     if (c !== 76 /* L */ && c !== 108 /* l */ && c !== 85 /* U */ && c !== 117 /* u */) continue;
-    const window = line.text.slice(from, from + MAX_TERM_LENGTH + 40);
+    const window = line.source.slice(line.start + from, Math.min(line.end, line.start + from + MAX_TERM_LENGTH + 40));
     if (VERB_HINTS.some((h) => window.includes(h))) return true;
   }
   return false;
+}
+
+/**
+ * True when a line ends a sentence (`.`, `!`, `?`, `;` or `:`, bold marks and spaces after it
+ * allowed), read in place: this is asked of most lines of a note's paragraphs.
+ */
+function endsSentence(line: Line): boolean {
+  const s = line.source;
+  let e = line.end;
+  while (e > line.start && isSpace(s.charCodeAt(e - 1))) e--;
+  if (e >= line.start + 2 && (s.charCodeAt(e - 1) === 42 || s.charCodeAt(e - 1) === 95) && s.charCodeAt(e - 2) === s.charCodeAt(e - 1)) e -= 2;
+  if (e <= line.start) return false;
+  const c = s.charCodeAt(e - 1);
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 58;
+}
+
+/** A white-space character as `\s` has them (the ones a line may end with). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x205f || c === 11 || c === 12;
 }
 
 /** The block's text from `offset` to its end, as written and as one definition. */
@@ -251,7 +282,7 @@ function harvestBlock(
     const l = lines[k];
     // The sentence starts the block, or a line after one that ends a sentence (a sentence that
     // starts mid-line is not looked at: the cost of finding it in every line is not worth it).
-    if (k !== first && !/[.!?;:](\*\*|__)?\s*$/.test(lines[k - 1].text)) continue;
+    if (k !== first && !endsSentence(lines[k - 1])) continue;
     const from = k === first ? bodyStart - l.start : l.lead();
     const s = l.text.slice(from);
     const v = VERB_RE.exec(s);

@@ -48,12 +48,13 @@ export function scanMarkdown(text: string): ScanResult {
 /**
  * Scans Markdown text into a token buffer (the fast form of `scanMarkdown`).
  * @param into a buffer to reuse (cleared first).
+ * @param known the text's prose segments (getProseSegments), when the caller has them.
  */
-export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer(), words?: WordProbe): TokenScan {
+export function scanTokens(text: string, into: TokenBuffer = new TokenBuffer(), words?: WordProbe, known?: readonly number[]): TokenScan {
   into.clear();
   into.words = words;
   const ignoredWords: string[] = [];
-  const segments = getProseSegments(text);
+  const segments = known ? [...known] : getProseSegments(text);
   const memo: ScanMemo = { found: new Map(), spans: [], word: new WordRead() };
   for (let s = 0; s < segments.length; s += 2) {
     scanInline(text, segments[s], segments[s + 1], into, ignoredWords, Gap.Break, memo);

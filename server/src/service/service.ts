@@ -54,8 +54,11 @@ export interface GlossaireServiceOptions {
 export interface GlossaireService {
   readonly glossary: Glossary;
   readonly locale: Locale;
-  /** Findings and occurrences of a note (see `analyzeText`). */
-  analyze(text: string, settings?: AnalysisSettings): Analysis;
+  /**
+   * Findings and occurrences of a note (see `analyzeText`); `segments`: the note's prose
+   * segments (getProseSegments), when the caller read them already.
+   */
+  analyze(text: string, settings?: AnalysisSettings, segments?: readonly number[]): Analysis;
   /** A full analysis that later edits can update (see `analyzeWithState`). */
   analyzeWithState(text: string, settings?: AnalysisSettings): AnalysisState;
   /** The analysis after `edits` (see `updateAnalysis`); same result as a full analysis. */
@@ -84,7 +87,7 @@ export function createGlossaireService(options: GlossaireServiceOptions): Glossa
   return {
     glossary,
     locale,
-    analyze: (text, settings) => analyzeText(text, glossary, optionsOf(settings), scratch),
+    analyze: (text, settings, segments) => analyzeText(text, glossary, optionsOf(settings), scratch, segments),
     analyzeWithState: (text, settings) => analyzeWithState(text, glossary, optionsOf(settings), scratch),
     updateAnalysis: (prev, text, edits, settings) => updateAnalysis(prev, text, edits, glossary, optionsOf(settings), scratch),
     completions: (text, offset, limit) => getCompletions(text, offset, glossary, limit),

@@ -217,6 +217,8 @@ export class WordTable<Info> implements WordProbe {
 
   constructor(private readonly byFirstWord: Map<string, TermForm[]>, readonly store: WordStore = new WordStore()) {
     this.synced = store.generation;
+    // A new course's view of a store that knows thousands of words: sized once, not doubled up to it.
+    if (store.size > this.kinds.length) this.kinds = new Uint8Array(store.size * 2);
   }
 
   /** The store's entries, by word id. */

@@ -66,12 +66,11 @@ const ARTICLES = new Set(['le', 'la', 'les', 'l', 'un', 'une']);
  * table cell (a row's name; acronyms aside), a
  * sentence or a title, a list (commas, « et », « ou »), a value (« **2 vCores** »), shouting
  * (« **TYPE DE CONTRAT** »). Spans fully covered by `skip` (e.g. glossary occurrences, as
- * [start, end] pairs) are left out.
+ * [start, end] pairs) are left out. `segments`: the note's prose segments, when the caller has them.
  */
-export function findBoldTerms(text: string, skip: readonly { start: number; end: number }[] = []): BoldTerm[] {
+export function findBoldTerms(text: string, skip: readonly { start: number; end: number }[] = [], segments: readonly number[] = getProseSegments(text)): BoldTerm[] {
   const out: BoldTerm[] = [];
   const covered = coverTest(skip);
-  const segments = getProseSegments(text);
   for (let s = 0; s < segments.length; s += 2) {
     const from = segments[s];
     // Inline code spans blanked out (same length, so offsets hold): `**x**` is not bold.
