@@ -158,7 +158,8 @@ export class Quiz implements vscode.Disposable {
     if (written === undefined) return undefined;
     await this.panel.show(concept.id);
     const items: (vscode.QuickPickItem & { outcome?: ReviewOutcome })[] = [
-      { label: vscode.l10n.t('Glossary'), kind: vscode.QuickPickItemKind.Separator },
+      // A term only the notes define has the student's own definition as its reference.
+      { label: concept.fromNotes ? vscode.l10n.t('Your notes') : vscode.l10n.t('Glossary'), kind: vscode.QuickPickItemKind.Separator },
       { label: plain(concept.definition), alwaysShow: true },
       ...(concept.harvestedDefinition ? [{ label: vscode.l10n.t('Your notes'), kind: vscode.QuickPickItemKind.Separator }, { label: plain(concept.harvestedDefinition), alwaysShow: true }] : []),
       ...(written.trim() ? [{ label: vscode.l10n.t('Your answer'), kind: vscode.QuickPickItemKind.Separator }, { label: written.trim(), alwaysShow: true }] : []),

@@ -106,6 +106,8 @@ describe('study requests per course over stdio', { skip: !existsSync(join(ROOT, 
     ].join('\n'));
     writeFileSync(join(ws, 'reseaux', 'td1.md'), '**Pare-feu** : la barrière entre ma box et internet.\n\nLa passerelle, encore la passerelle, et le **VLAN** et le **VLAN**.\n');
     writeFileSync(join(ws, 'reseaux', 'td2.md'), "Le **PRA** n'est pas au programme ; l'infogérance non plus.\n");
+    // A term the glossary lacks, defined in a note only: a concept of the course for the quiz and the export.
+    writeFileSync(join(ws, 'reseaux', 'td3.md'), '- **Routeur** : boîtier qui relie deux réseaux et choisit la route de chaque paquet.\n');
     client = await TestClient.start({ workspaceFolders: [ws], settings: {} });
     await client.waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), 10_000, 'index');
   });
@@ -117,7 +119,7 @@ describe('study requests per course over stdio', { skip: !existsSync(join(ROOT, 
 
   test('courses: the default course and the course folder, with their concepts and notes; the course of a note', async () => {
     const r = await client.request<CoursesResult>('glossaire/courses', { uri: uriOf('reseaux', 'td2.md') });
-    assert.deepEqual(r.courses.map((c) => [c.id, c.name, c.concepts, c.notes]).slice(1), [[uriOf('reseaux'), 'Réseaux pour débutants', 3, 2]]);
+    assert.deepEqual(r.courses.map((c) => [c.id, c.name, c.concepts, c.notes]).slice(1), [[uriOf('reseaux'), 'Réseaux pour débutants', 4, 3]]);
     assert.equal(r.courses[0].id, 'default');
     assert.match(r.courses[0].name, /Externalisation/);
     assert.equal(r.courses[0].notes, 1);
@@ -143,11 +145,17 @@ describe('study requests per course over stdio', { skip: !existsSync(join(ROOT, 
 
   test('studyConcepts per course: its concepts, the student\'s harvested definition beside the glossary\'s; checkAnswer in the course', async () => {
     const r = await client.request<StudyConceptsResult>('glossaire/studyConcepts', { course: uriOf('reseaux') });
-    assert.deepEqual(r.concepts.map((c) => c.term), ['pare-feu', 'concentrateur', 'passerelle']);
+    assert.deepEqual(r.concepts.map((c) => c.term), ['pare-feu', 'concentrateur', 'passerelle', 'routeur']);
     const pf = r.concepts.find((c) => c.term === 'pare-feu')!;
     assert.match(pf.definition, /^Filtre qui laisse passer/);
     assert.match(pf.harvestedDefinition ?? '', /barrière entre ma box et internet/);
+    assert.equal(pf.fromNotes, undefined, '« Pare-feu » in td1.md is the glossary\'s pare-feu, not a concept of its own');
     assert.equal(r.concepts.find((c) => c.term === 'concentrateur')!.harvestedDefinition, undefined);
+    // The term only the notes define: its definition is the student's.
+    const routeur = r.concepts.find((c) => c.term === 'routeur')!;
+    assert.equal(routeur.fromNotes, true);
+    assert.match(routeur.definition, /^boîtier qui relie deux réseaux/);
+    assert.deepEqual(await client.request('glossaire/checkAnswer', { course: uriOf('reseaux'), id: routeur.id, answer: 'routeur' }), { grade: 'exact', expected: 'routeur' });
 
     const id = r.concepts.find((c) => c.term === 'concentrateur')!.id;
     assert.deepEqual(await client.request('glossaire/checkAnswer', { course: uriOf('reseaux'), id, answer: 'concentrateru' }), { grade: 'almost', expected: 'concentrateur' });
@@ -156,11 +164,13 @@ describe('study requests per course over stdio', { skip: !existsSync(join(ROOT, 
     const def = await client.request<StudyConceptsResult>('glossaire/studyConcepts', { course: 'default' });
     assert.ok(def.concepts.some((c) => c.id === 'infogerance'));
     assert.ok(!def.concepts.some((c) => c.term === 'pare-feu'));
+    assert.ok(!def.concepts.some((c) => c.fromNotes), 'the notes of the other course define nothing for this one');
   });
 
   test('exportGlossary per course: the course\'s concepts, linked to its notes only', async () => {
     const md = await client.request<ExportGlossaryResult>('glossaire/exportGlossary', { course: uriOf('reseaux'), format: 'md', targetUri: uriOf('export.md') });
-    assert.equal(md.concepts, 3);
+    assert.equal(md.concepts, 4);
+    assert.match(md.content, /### routeur[\s\S]*?boîtier qui relie deux réseaux/);
     assert.match(md.content, /^# Réseaux pour débutants/);
     assert.match(md.content, /### passerelle[\s\S]*?\[reseaux\/td1\.md\]\(reseaux\/td1\.md#L3\) \(2\)/);
     assert.ok(!md.content.includes('infogérance'));

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { maskNames, matchAnswer } from '../../server/src/service/study/matching';
 import { BOX_COUNT, dueConcepts, emptyLeitnerState, parseLeitnerState, pickQuizConcepts, recordReview } from '../../server/src/service/study/leitner';
 import { computeCoverage, findBoldTerms } from '../../server/src/service/study/coverage';
-import { courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, ownFiles } from '../../server/src/service/study/courses';
+import { courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, notesOnlyTerms, ownFiles } from '../../server/src/service/study/courses';
 import { ankiField, csvField, formatExport, relativePath, toExportConcepts } from '../../server/src/service/study/export';
 import { analyze, builtinGlossary, compile, glossaryJson, ROOT } from './helpers';
 
@@ -347,5 +347,22 @@ describe('courses', () => {
       { term: 'routeur', names: [], definition: 'pas un concept du cours' },
     ]);
     assert.deepEqual([...got], [['pare-feu', 'ma barrière'], ['dns', 'l\'annuaire']]);
+  });
+
+  it('keeps the terms only the notes define as concepts of their own, each once, by any name', () => {
+    const concepts = [
+      { term: 'pare-feu', names: ['pare-feu', 'firewall'] },
+      { term: 'DNS', names: ['DNS'] },
+    ];
+    const harvested = [
+      { term: 'Firewall', names: [], definition: 'mon mur' }, // the glossary's pare-feu
+      { term: 'routeur', names: ['router'], definition: 'relie deux réseaux' },
+      { term: 'Routeur', names: [], definition: 'défini une seconde fois' }, // same term, another note
+      { term: 'passerelle', names: ['Router'], definition: 'sort du réseau local' }, // an alias already taken
+      { term: 'commutateur', names: ['switch'], definition: 'relie les machines d\'un réseau' },
+      { term: 'dns', names: [], definition: 'l\'annuaire' },
+    ];
+    assert.deepEqual(notesOnlyTerms(concepts, harvested).map((h) => h.definition), ['relie deux réseaux', 'relie les machines d\'un réseau']);
+    assert.deepEqual(notesOnlyTerms([], harvested.slice(1, 3)).map((h) => h.term), ['routeur']);
   });
 });

@@ -9,7 +9,7 @@ import { runSafe } from '../lsp/runSafe';
 import { Glossary, GlossaryEntry } from '../service/glossary';
 import { Range } from '../service/positions';
 import { computeCoverage, findBoldTerms, NoteBoldTerms } from '../service/study/coverage';
-import { courseFolders, courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, ownFiles } from '../service/study/courses';
+import { courseFolders, courseIdOf, courseProbeUri, DEFAULT_COURSE, folderName, glossaryTitle, listCourseIds, matchHarvested, notesOnlyTerms, ownFiles } from '../service/study/courses';
 import { collectUses, EXPORT_FORMATS, formatExport, relativePath, toExportConcepts } from '../service/study/export';
 import { matchAnswer } from '../service/study/matching';
 import {
@@ -65,14 +65,32 @@ function resolveCourse(ctx: ServerContext, id: string | undefined): Course {
   return { info: { id: courseId, name }, slug, glossary, concepts, hasNote: (uri) => courseIdOf(uri, folders) === courseId };
 }
 
-/** The definitions the course's notes write (harvested), as matchHarvested takes them. */
-function harvestedOf(ctx: ServerContext, course: Course): { term: string; names: string[]; definition: string }[] {
-  const out: { term: string; names: string[]; definition: string }[] = [];
+/** The definitions the course's notes write (harvested entries), in note order. */
+function harvestedEntries(ctx: ServerContext, course: Course): GlossaryEntry[] {
+  const out: GlossaryEntry[] = [];
   if (!ctx.store.harvesting) return out;
   for (const h of ctx.store.harvestedGroups()) {
-    for (const e of h.glossary.entries) if (course.hasNote(e.uri)) out.push({ term: e.term, names: e.allForms, definition: e.definition });
+    for (const e of h.glossary.entries) if (course.hasNote(e.uri)) out.push(e);
   }
   return out;
+}
+
+/** The definitions the course's notes write, as matchHarvested takes them. */
+function harvestedOf(ctx: ServerContext, course: Course): { term: string; names: string[]; definition: string }[] {
+  return harvestedEntries(ctx, course).map((e) => ({ term: e.term, names: e.allForms, definition: e.definition }));
+}
+
+/**
+ * What the course is studied from: its own concepts, then the terms only its notes define
+ * (notesOnlyTerms), marked as such. An id a concept has already is not taken twice.
+ */
+function studiedConcepts(ctx: ServerContext, course: Course): { entry: GlossaryEntry; fromNotes: boolean }[] {
+  const ids = new Set(course.concepts.map((e) => e.id));
+  const own = course.concepts.map((entry) => ({ entry, fromNotes: false }));
+  const fromNotes = notesOnlyTerms(course.concepts.map((e) => ({ term: e.term, names: e.allForms })), harvestedEntries(ctx, course).map((e) => ({ term: e.term, names: e.allForms, entry: e })))
+    .filter((h) => !ids.has(h.entry.id) && (ids.add(h.entry.id), true))
+    .map((h) => ({ entry: h.entry, fromNotes: true }));
+  return [...own, ...fromNotes];
 }
 
 /** The student's definitions of the course's concepts, by concept id. */
@@ -125,7 +143,7 @@ export function registerStudy(ctx: ServerContext): void {
       }
       const courses = listCourseIds(files, notes).map((id) => {
         const c = resolveCourse(ctx, id);
-        return { ...c.info, concepts: c.concepts.length, notes: perCourse.get(id) ?? 0 };
+        return { ...c.info, concepts: studiedConcepts(ctx, c).length, notes: perCourse.get(id) ?? 0 };
       });
       const uri = typeof params?.uri === 'string' ? params.uri : undefined;
       const active = uri ? courseIdOf(uri, folders) : undefined;
@@ -139,9 +157,9 @@ export function registerStudy(ctx: ServerContext): void {
       const harvested = harvestedDefinitions(ctx, course);
       return {
         course: course.info,
-        concepts: course.concepts.map((e) => ({
+        concepts: studiedConcepts(ctx, course).map(({ entry: e, fromNotes }) => ({
           id: e.id, term: e.term, categoryLabel: e.categoryLabel, definition: e.definition, names: e.allForms,
-          harvestedDefinition: harvested.get(e.id),
+          ...(fromNotes ? { fromNotes: true } : { harvestedDefinition: harvested.get(e.id) }),
         })),
       };
     }),
@@ -150,7 +168,7 @@ export function registerStudy(ctx: ServerContext): void {
   connection.onRequest(CheckAnswerRequest, (params, token) =>
     runSafe<CheckAnswerResult | null>(connection, 'checkAnswer', token, null, () => {
       const course = typeof params?.id === 'string' ? resolveCourse(ctx, params.course) : undefined;
-      const entry = course?.concepts.find((e) => e.id === params.id);
+      const entry = course && studiedConcepts(ctx, course).find((c) => c.entry.id === params.id)?.entry;
       if (!entry || typeof params.answer !== 'string') return null;
       const m = matchAnswer(params.answer, { term: entry.term, alternatives: entry.allForms });
       return { grade: m.grade, expected: m.expected };
@@ -182,8 +200,9 @@ export function registerStudy(ctx: ServerContext): void {
         if (!list) byNote.set(o.uri, (list = []));
         list.push(o);
       }
+      const studied = studiedConcepts(ctx, course).map((c) => c.entry);
       // Notes that are not open: their first line per concept from the index.
-      for (const e of course.concepts) {
+      for (const e of studied) {
         for (const r of ctx.index.references(e.id)) {
           if (!course.hasNote(r.uri) || (byNote.has(r.uri) && ctx.documents.get(r.uri))) continue;
           let list = byNote.get(r.uri);
@@ -198,10 +217,10 @@ export function registerStudy(ctx: ServerContext): void {
       });
       const uses = collectUses(notes);
       const content = formatExport(
-        { title: course.info.name, courseId: course.slug, concepts: toExportConcepts({ entries: course.concepts }, (id) => uses.get(id) ?? []) },
+        { title: course.info.name, courseId: course.slug, concepts: toExportConcepts({ entries: studied }, (id) => uses.get(id) ?? []) },
         format, ctx.locale, { reverse: params.reverse === true },
       );
-      return { content, concepts: course.concepts.length };
+      return { content, concepts: studied.length };
     }),
   );
 }

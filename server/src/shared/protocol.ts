@@ -177,11 +177,16 @@ export interface StudyConcept {
   names: string[];
   /** The student's own definition harvested from the notes, when there is one. */
   harvestedDefinition?: string;
+  /**
+   * A term only the course's notes define (no glossary of the course names it): `definition` is
+   * the student's own, from the notes.
+   */
+  fromNotes?: boolean;
 }
 
 /** A course in the list of `glossaire/courses`. */
 export interface CourseSummary extends CourseInfo {
-  /** Its concepts (entries of its own glossaries). */
+  /** Its concepts (entries of its own glossaries, then the terms only its notes define). */
   concepts: number;
   /** Its notes (open and indexed). */
   notes: number;

@@ -127,3 +127,25 @@ export function matchHarvested(
   }
   return out;
 }
+
+/**
+ * The terms a course's notes define that none of its concepts names (accents and case aside),
+ * each once (the first definition of a name wins): concepts of their own for the quiz and the
+ * export, so that a course whose glossary is thin, or that has none, is studied from what its
+ * notes define.
+ */
+export function notesOnlyTerms<T extends { term: string; names: readonly string[] }>(
+  concepts: readonly { term: string; names: readonly string[] }[],
+  harvested: readonly T[],
+): T[] {
+  const taken = new Set<string>();
+  for (const c of concepts) for (const n of [c.term, ...c.names]) taken.add(fold(n));
+  const out: T[] = [];
+  for (const h of harvested) {
+    const names = [h.term, ...h.names].map((n) => fold(n));
+    if (names.some((n) => taken.has(n))) continue;
+    for (const n of names) taken.add(n);
+    out.push(h);
+  }
+  return out;
+}
