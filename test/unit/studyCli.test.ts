@@ -61,6 +61,19 @@ describe('glossaire glossary export', { concurrency: true }, () => {
     assert.equal(lines[6], 'glossaire-reseaux-routeur\trouteur\tÉquipement qui &quot;achemine&quot;&#9;les paquets,<br>entre &lt;réseaux&gt;.<br><br><i>Synonyms: router</i>\tglossaire::c');
   });
 
+  it('the terms only the notes define join the concepts, with their notes; a note\'s definition of a glossary term does not', () => {
+    const own = join(tmp, 'cours-notes');
+    mkdirSync(own, { recursive: true });
+    const g = join(own, 'reseaux.glossaire.json');
+    writeFileSync(g, glossaryJson([{ id: 'routeur', term: 'routeur', category: 'c', definition: 'Achemine les paquets.' }], { name: 'Réseaux' }));
+    writeFileSync(join(own, 'td.md'), '- **Routeur** : ma définition du routeur, à ma façon.\n- **Passerelle** : machine par laquelle le réseau local sort vers les autres.\n\nLa passerelle du labo.\n');
+    const r = run(['glossary', 'export', '--format', 'md', '--glossary', g, '.'], own);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual([...r.stdout.matchAll(/^### (.+)$/gm)].map((m) => m[1]), ['routeur', 'passerelle']);
+    assert.match(r.stdout, /### passerelle\n\nmachine par laquelle le réseau local sort vers les autres\.[\s\S]*\[td\.md\]\(td\.md#L2\) \(2\)/);
+    assert.match(r.stdout, /### routeur\n\nAchemine les paquets\./);
+  });
+
   it('csv: RFC 4180 with the built-in glossary by default', () => {
     const r = run(['glossary', 'export', '--format', 'csv', 'examples']);
     assert.equal(r.code, 0, r.stderr);

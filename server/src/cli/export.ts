@@ -10,6 +10,10 @@ import { renameSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileProblemMessage, isMarkdownName, printablePath, readTextFile, walkFiles } from '../node/files';
 import { compileGlossary, formatProblem, GlossarySource } from '../service/glossary';
+import { harvestDefinitions } from '../service/harvest';
+import { compileHarvested, HarvestedNote } from '../service/harvested';
+import { composeChain } from '../service/scope';
+import { notesOnlyTerms } from '../service/study/courses';
 import { Locale, t, toLocale } from '../service/messages';
 import { LineIndex } from '../service/positions';
 import { createGlossaireService } from '../service/service';
@@ -35,7 +39,8 @@ const HELP = {
   fr: `Utilisation : glossaire glossary export --format md|anki|csv [options] [chemins…]
 
 Écrit les concepts d'un cours : glossaire Markdown (avec les notes qui les emploient),
-fichier d'import Anki, ou CSV. Les notes (*.md des chemins, . par défaut) donnent les liens.
+fichier d'import Anki, ou CSV. Les notes (*.md des chemins, . par défaut) donnent les liens,
+et les termes qu'elles seules définissent (« **Terme** : définition »…) s'ajoutent aux concepts.
 
 Options :
   --format md|anki|csv  format (obligatoire)
@@ -50,7 +55,8 @@ Options :
   en: `Usage: glossaire glossary export --format md|anki|csv [options] [paths…]
 
 Writes a course's concepts: a Markdown glossary (with the notes using them), an Anki import
-file, or CSV. The notes (*.md under the paths, . by default) give the links.
+file, or CSV. The notes (*.md under the paths, . by default) give the links, and the terms only
+they define ("**Term**: definition"…) join the concepts.
 
 Options:
   --format md|anki|csv  format (required)
@@ -125,17 +131,33 @@ export function exportMain(argv: string[]): number {
   if (failed) return 2;
   const lexicon = { has: (w: string) => loadLexicon().has(w), get size() { return loadLexicon().size; } };
   const glossary = compileGlossary(sources, { locale: o.locale, lexicon });
-  const service = createGlossaireService({ glossary, lexicon: () => loadLexicon(), locale: o.locale });
   for (const p of glossary.problems) {
     process.stderr.write(formatProblem({ ...p, uri: relative(process.cwd(), p.uri) || p.uri }, o.locale) + '\n');
     if (p.severity === 'error') failed = true;
   }
+  const walked = walkFiles(o.paths, isMarkdownName);
+  for (const p of walked.problems) fail(fileProblemMessage(o.locale, p, printablePath(p.path)));
+  // First pass: the terms the notes define that the glossary lacks join the concepts (as in the
+  // editor's export); the notes are read again below, one at a time, as `check` does.
+  const harvested: HarvestedNote[] = [];
+  for (const file of walked.files) {
+    const r = readTextFile(file);
+    if (!r.ok) continue; // told in the second pass
+    const definitions = harvestDefinitions(r.text);
+    if (definitions.length === 0) continue;
+    const lines = new LineIndex(r.text);
+    harvested.push({ uri: resolve(file), definitions, positions: definitions.map((d) => lines.positionAt(d.termRange.start)) });
+  }
+  const part = compileHarvested(harvested, t(o.locale, 'scope.harvested'), { locale: o.locale }).glossary;
+  const fromNotes = notesOnlyTerms(glossary.entries.map((e) => ({ term: e.term, names: e.allForms })), part.entries.map((e) => ({ term: e.term, names: e.allForms, entry: e })))
+    .map((h) => h.entry);
+  const chain = fromNotes.length > 0 ? composeChain([{ glossary }, { glossary: part }]).glossary : glossary;
+  const concepts = [...glossary.entries, ...fromNotes.map((e) => chain.byId.get(e.id) ?? e)];
+  const service = createGlossaireService({ glossary: chain, lexicon: () => loadLexicon(), locale: o.locale });
 
   // Links are relative to the exported file's folder (the current folder for stdout).
   const base = o.output ? dirname(resolve(o.output)) : process.cwd();
   const notes: { label: string; href: string; occurrences: { entryId: string; line: number }[] }[] = [];
-  const walked = walkFiles(o.paths, isMarkdownName);
-  for (const p of walked.problems) fail(fileProblemMessage(o.locale, p, printablePath(p.path)));
   for (const file of walked.files) {
     const r = readTextFile(file);
     if (!r.ok) {
@@ -155,7 +177,7 @@ export function exportMain(argv: string[]): number {
   const first = sources[0];
   const title = readGlossaryName(first?.text) ?? 'Glossaire';
   const courseId = !first || first.builtin ? 'builtin' : basename(first.uri).replace(/(\.glossaire)?\.json$/i, '');
-  const text = formatExport({ title, courseId, concepts: toExportConcepts(glossary, (id) => uses.get(id) ?? []) }, o.format!, o.locale,
+  const text = formatExport({ title, courseId, concepts: toExportConcepts({ entries: concepts }, (id) => uses.get(id) ?? []) }, o.format!, o.locale,
     { reverse: o.reverse, deck: o.deck, notetype: o.notetype });
 
   if (!o.output) process.stdout.write(text);
@@ -165,7 +187,7 @@ export function exportMain(argv: string[]): number {
       // A whole file or none: written beside the target, then renamed over it.
       writeFileSync(tmp, text);
       renameSync(tmp, o.output);
-      process.stderr.write(t(o.locale, 'study.cli.written', { count: glossary.entries.length, file: o.output, format: o.format! }) + '\n');
+      process.stderr.write(t(o.locale, 'study.cli.written', { count: concepts.length, file: o.output, format: o.format! }) + '\n');
     } catch (e) {
       rmSync(tmp, { force: true });
       fail(t(o.locale, 'study.cli.cannotWrite', { file: o.output, detail: (e as Error).message }));
