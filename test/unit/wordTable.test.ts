@@ -131,6 +131,26 @@ describe('word table', () => {
     assert.ok(store.size > 0);
   });
 
+  it('what the lexicon says of a word is asked once for every glossary of a store, and forgotten with it', () => {
+    const asked: string[] = [];
+    const lex = { has: (w: string) => (asked.push(w), w === 'maison'), size: 1 };
+    const store = new WordStore();
+    const a = createGlossaireService({ glossary: miniGlossary([{ id: 'm', term: 'maisonnette' }]), lexicon: () => lex, words: store });
+    const b = createGlossaireService({ glossary: miniGlossary([{ id: 'n', term: 'maisonnée' }]), lexicon: () => lex, words: store });
+    a.analyze('Une maison, une maisonette.');
+    const first = asked.filter((w) => w === 'maison' || w === 'maisonette').length;
+    assert.ok(first > 0);
+    b.analyze('Une maison, une maisonette.');
+    assert.equal(asked.filter((w) => w === 'maison' || w === 'maisonette').length, first, 'the second course asks nothing again');
+    const facts = store.factsFor(lex);
+    assert.equal(facts.isWord(store.idOfString('maison'), 'maison'), true);
+    store.clear();
+    const id = store.idOfString('maison');
+    const before = asked.length;
+    assert.equal(facts.isWord(id, 'maison'), true);
+    assert.equal(asked.length, before + 1, 'asked again after the clear');
+  });
+
   it('a long word (rebuilt from the pool rather than sliced) keeps its text across notes', () => {
     const g = miniGlossary([{ id: 'x', term: 'infogérance', category: 'c', definition: 'd' }]);
     const long = 'anticonstitutionnellementissimes';

@@ -54,7 +54,7 @@ import { replacementFor } from './replace';
 import { getRuleInputs, RuleInputs } from './ruleInputs';
 import { AnalysisScratch, getWordTable } from './scratch';
 import { getWordInfo } from './wordInfo';
-import { WordEntry, WordKind, WordStore, WordTable } from './wordTable';
+import { LexiconFacts, WordEntry, WordKind, WordStore, WordTable } from './wordTable';
 
 export { FINDING_CODES } from './model';
 export type { Analysis, AnalyzeOptions, Finding, FindingCode, OffsetEdit, Occurrence, Severity } from './model';
@@ -122,6 +122,8 @@ export class MatchRun {
   tokens: Token[] = [];
   readonly foldedAt: (k: number) => string;
   private readonly table: WordTable<WordInfo>;
+  /** What the lexicon says of the words, shared by every glossary of the store (see `isWordId`). */
+  private facts: LexiconFacts | undefined;
   /** This pass's memo of the last line looked at (it dies with the pass, and so does its text). */
   readonly headings = new LineMemo();
 
@@ -162,6 +164,19 @@ export class MatchRun {
       nfd = nfdNote(buf);
     }
     this.nfd = nfd;
+  }
+
+  /**
+   * Word `id` is in the lexicon (WordFacts, for getWordInfo): memoised in the store, for every
+   * glossary; the lexicon is loaded only when a rule first asks.
+   */
+  isWordId(id: number, lower: string): boolean {
+    return (this.facts ??= this.table.store.factsFor(this.getLexicon())).isWord(id, lower);
+  }
+
+  /** Word `id` is a French word once accented (WordFacts, see `isWordId`). */
+  hasAccentedVariantId(id: number, lower: string): boolean {
+    return (this.facts ??= this.table.store.factsFor(this.getLexicon())).hasAccentedVariant(id, lower);
   }
 
   /**
@@ -228,7 +243,7 @@ export class MatchRun {
       if ((kind & (WordKind.Unknown | WordKind.Candidates)) === 0 || !typos) continue;
       let info = table.info.get(id);
       if (info === undefined) {
-        info = getWordInfo(this.glossary, word.folded, word.lower, this.isWord, this.getLexicon, this.english);
+        info = getWordInfo(this.glossary, word.folded, word.lower, id, this, this.isWord, this.english);
         table.setInfo(id, info, info.joined !== undefined || info.candidates.length > 0);
       }
       if (info.joined) {

@@ -11,7 +11,9 @@
  * no Map look-up. Only new words pay for those, once.
  */
 
+import { hasAccentedVariant } from './french';
 import { TermForm } from './glossary';
+import type { Lexicon } from './lexicon';
 import { hashWord, TokenBuffer, TokenFlag, WordProbe } from './markdown';
 import { fold } from './text';
 
@@ -44,6 +46,8 @@ export const enum WordKind {
 /** Open-addressing hash table of distinct words, shared by any number of `WordTable`s. */
 export class WordStore implements WordProbe {
   readonly entries: WordEntry[] = [];
+  /** What each lexicon says of the words (see `factsFor`): one or two lexicons per host. */
+  private readonly lexiconFacts = new Map<Lexicon, LexiconFacts>();
   /** Counts the clears: word ids from before a clear mean nothing after it. */
   generation = 0;
   private entryHash = new Int32Array(1024);
@@ -61,6 +65,17 @@ export class WordStore implements WordProbe {
   /** Number of distinct words. */
   get size(): number {
     return this.entries.length;
+  }
+
+  /**
+   * What `lexicon` says of the store's words, memoised by word id: the typo rules of every
+   * course's chain ask the same questions of the same words (is it French, is it a French word
+   * once accented), and the answers do not depend on the glossary.
+   */
+  factsFor(lexicon: Lexicon): LexiconFacts {
+    let facts = this.lexiconFacts.get(lexicon);
+    if (!facts) this.lexiconFacts.set(lexicon, (facts = new LexiconFacts(this, lexicon)));
+    return facts;
   }
 
   /** Forgets every word (memory bound). */
@@ -187,6 +202,52 @@ export class WordStore implements WordProbe {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (let id = 0; id < this.entries.length; id++) this.place(id, this.entryHash[id]);
+  }
+}
+
+/** LexiconFacts bits, per word id (0: nothing asked yet). */
+const enum Fact {
+  WordKnown = 1,
+  IsWord = 2,
+  AccentedKnown = 4,
+  HasAccented = 8,
+}
+
+/** What one lexicon says of a store's words, by word id (WordStore.factsFor). */
+export class LexiconFacts {
+  private bits = new Uint8Array(1024);
+  private synced: number;
+
+  constructor(private readonly store: WordStore, private readonly lexicon: Lexicon) {
+    this.synced = store.generation;
+  }
+
+  /** True when word `id` (whose lower-case form is `lower`) is in the lexicon. */
+  isWord(id: number, lower: string): boolean {
+    let b = this.at(id);
+    if (!(b & Fact.WordKnown)) this.bits[id] = b |= Fact.WordKnown | (this.lexicon.has(lower) ? Fact.IsWord : 0);
+    return (b & Fact.IsWord) !== 0;
+  }
+
+  /** True when word `id` is a French word once accents are added or changed (french.ts). */
+  hasAccentedVariant(id: number, lower: string): boolean {
+    let b = this.at(id);
+    if (!(b & Fact.AccentedKnown)) this.bits[id] = b |= Fact.AccentedKnown | (hasAccentedVariant(lower, this.lexicon) ? Fact.HasAccented : 0);
+    return (b & Fact.HasAccented) !== 0;
+  }
+
+  /** The bits of word `id` (after the store's last clear), the array grown to hold it. */
+  private at(id: number): number {
+    if (this.synced !== this.store.generation) {
+      this.synced = this.store.generation;
+      this.bits.fill(0);
+    }
+    if (id >= this.bits.length) {
+      let size = this.bits.length * 2;
+      while (size <= id) size *= 2;
+      this.bits = grow(this.bits, new Uint8Array(size));
+    }
+    return this.bits[id];
   }
 }
 
