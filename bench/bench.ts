@@ -10,9 +10,9 @@
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { generateAll, GeneratedInputs } from './generate';
 import { InProcessResult, runInProcess } from './inprocess';
 import { CoursesResult, runCourses } from './courses';
@@ -75,6 +75,23 @@ interface BenchResult {
 
 const ROOT = getPackageRoot();
 
+/**
+ * Ten course folders with the same 200 generated notes each (and so the definitions they write):
+ * every course's chain meets the same words, as a student's courses, all in French, do.
+ */
+function sharedCourses(inputs: GeneratedInputs): string {
+  const root = join(inputs.dir, 'courses-shared-10x200');
+  if (existsSync(join(root, 'done'))) return root;
+  const sources = readdirSync(inputs.workspace.path).sort().slice(0, 4).flatMap((d) => readdirSync(join(inputs.workspace.path, d)).map((f) => join(inputs.workspace.path, d, f)));
+  for (let c = 0; c < 10; c++) {
+    const folder = join(root, `cours-${c}`);
+    mkdirSync(folder, { recursive: true });
+    for (const f of sources) copyFileSync(f, join(folder, basename(f)));
+  }
+  writeFileSync(join(root, 'done'), '');
+  return root;
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   if (flags.section === 'inprocess') {
@@ -128,6 +145,7 @@ async function main(): Promise<void> {
       ...compareProcesses(contenders10KB, runs, work),
       ...compareProcesses([{ label: 'glossaire check 1 MB, 10,000 terms', args: [cli, 'check', '--quiet', '--no-builtin', '--glossary', g10k.path, note('1MB').path] }], runs, work),
       ...compareProcesses([{ label: 'glossaire check 2,000 notes', args: [cli, 'check', '--quiet', inputs.workspace.path] }], flags.quick ? 2 : 3, work),
+      ...compareProcesses([{ label: 'glossaire check 10 course folders sharing their vocabulary (2,000 notes)', args: [cli, 'check', '--quiet', sharedCourses(inputs)] }], flags.quick ? 2 : 3, work),
       // The floor of any Node CLI on this machine: starting Node and exiting.
       ...compareProcesses([{ label: 'node -e "" (Node start-up alone)', args: ['-e', ''] }], runs, work),
     );
