@@ -6,7 +6,8 @@
  * both definitions). Pure.
  */
 
-import { compileGlossary, CompileOptions, Glossary } from './glossary';
+import { buildGlossary, CompileOptions, Glossary, GlossaryEntry } from './glossary';
+import { MAX_FORM_LENGTH, normalizeForm } from './glossaryParse';
 import { appliesTo, folderOf } from './scope';
 
 /** A definition found in a note (the shape harvest.ts produces). */
@@ -48,32 +49,34 @@ export function courseFolderOf(noteUri: string, glossaryFolders: readonly string
  * names the part in the panel.
  */
 export function compileHarvested(notes: readonly HarvestedNote[], categoryLabel: string, options: CompileOptions = {}): { glossary: Glossary; positions: Map<string, { line: number; character: number }> } {
-  const entries: Record<string, unknown>[] = [];
-  const origin = new Map<string, { uri: string; start: number; end: number; position: { line: number; character: number } }>();
+  // The entries are made as the JSON reader would make them (normalised forms, the checks of a
+  // term's length), straight from the definitions: one course folder's part is compiled at each
+  // change of its definitions, and a workspace has a part per course folder.
+  const entries: GlossaryEntry[] = [];
+  const positions = new Map<string, { line: number; character: number }>();
   const seen = new Set<string>();
+  const fits = (form: string) => form.length > 0 && form.length <= MAX_FORM_LENGTH;
   for (const note of [...notes].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
     note.definitions.forEach((d, k) => {
       const id = harvestedId(d.term);
-      if (seen.has(id)) return;
+      const term = normalizeForm(d.term, 'term');
+      if (seen.has(id) || !fits(term)) return;
       seen.add(id);
-      const aliases = d.aliases.filter((a) => a.trim() && a !== d.term);
-      entries.push({ id, term: d.term, category: 'notes', definition: d.definition.replace(/\s*\n\s*/g, ' ').trim() || d.term, ...(aliases.length ? { synonyms: aliases } : {}) });
-      origin.set(id, { uri: note.uri, start: d.termRange.start, end: d.termRange.end, position: note.positions[k] ?? { line: 0, character: 0 } });
+      const synonyms = d.aliases.filter((a) => a.trim() && a !== d.term).map((a) => normalizeForm(a, 'synonyms')).filter(fits);
+      const definition = normalizeForm(d.definition.replace(/\s*\n\s*/g, ' '), 'definition') || term;
+      entries.push({
+        id, term, category: HARVESTED_CATEGORY, definition, ...(synonyms.length ? { synonyms } : {}),
+        uri: note.uri, start: d.termRange.start, end: d.termRange.end, categoryLabel, allForms: [],
+      });
+      positions.set(`${note.uri}#${id}`, note.positions[k] ?? { line: 0, character: 0 });
     });
   }
-  const text = JSON.stringify({ name: categoryLabel, language: 'fr', categories: [{ id: 'notes', label: categoryLabel }], entries });
-  const glossary = compileGlossary([{ uri: 'glossaire:harvested', text }], options);
-  const positions = new Map<string, { line: number; character: number }>();
-  for (const e of glossary.entries) {
-    const o = origin.get(e.id)!;
-    e.uri = o.uri;
-    e.start = o.start;
-    e.end = o.end;
-    positions.set(`${o.uri}#${e.id}`, o.position);
-  }
+  const glossary = buildGlossary({ entries, categories: [{ id: HARVESTED_CATEGORY, label: categoryLabel }], problems: [], sources: new Map() }, options);
   // Problems of harvested text are not the student's glossary problems (a term claimed twice
   // loses quietly); the sources are the notes, read by their own URIs.
   glossary.problems = [];
-  glossary.sources = new Map();
   return { glossary, positions };
 }
+
+/** The category of harvested entries. */
+const HARVESTED_CATEGORY = 'notes';
