@@ -85,12 +85,16 @@ function harvestedOf(ctx: ServerContext, course: Course): { term: string; names:
  * (notesOnlyTerms), marked as such. An id a concept has already is not taken twice.
  */
 function studiedConcepts(ctx: ServerContext, course: Course): { entry: GlossaryEntry; fromNotes: boolean }[] {
+  const out = course.concepts.map((entry) => ({ entry, fromNotes: false }));
   const ids = new Set(course.concepts.map((e) => e.id));
-  const own = course.concepts.map((entry) => ({ entry, fromNotes: false }));
-  const fromNotes = notesOnlyTerms(course.concepts.map((e) => ({ term: e.term, names: e.allForms })), harvestedEntries(ctx, course).map((e) => ({ term: e.term, names: e.allForms, entry: e })))
-    .filter((h) => !ids.has(h.entry.id) && (ids.add(h.entry.id), true))
-    .map((h) => ({ entry: h.entry, fromNotes: true }));
-  return [...own, ...fromNotes];
+  const harvested = harvestedEntries(ctx, course).map((e) => ({ term: e.term, names: e.allForms, entry: e }));
+  for (const { entry } of notesOnlyTerms(course.concepts.map((e) => ({ term: e.term, names: e.allForms })), harvested)) {
+    // Two course folders' parts may give one id to two spellings ("C++", "C#"): the first stays.
+    if (ids.has(entry.id)) continue;
+    ids.add(entry.id);
+    out.push({ entry, fromNotes: true });
+  }
+  return out;
 }
 
 /** The student's definitions of the course's concepts, by concept id. */
