@@ -13,6 +13,7 @@ import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
 import { createNodeHost } from '../../server/src/node/nodeHost';
 import { createLexicon, EMPTY_LEXICON, Lexicon } from '../../server/src/service/lexicon';
 import { glossaryJson } from './helpers';
+import { harvestDefinitions } from '../../server/src/service/harvest';
 
 describe('globToRegExp', () => {
   it('matches notes at any depth, any case, and nothing else', () => {
@@ -197,5 +198,38 @@ describe('the glossary store and the index on a browser-like host', () => {
     await index.updateFile(`${WS}/a.md`);
     assert.equal(index.size, 1);
     assert.deepEqual(index.references('routeur').map((r) => r.uri), [`${WS}/sous/b.md`]);
+  });
+
+  it('with harvesting, reads every note of a course before indexing it, one course at a time', async () => {
+    const files: Record<string, string> = {
+      // The note that uses the term comes before the one that defines it.
+      [`${WS}/reseaux/a.md`]: 'Le routeur relie deux réseaux.',
+      [`${WS}/reseaux/b.md`]: '- **Routeur** : équipement qui achemine les paquets entre des réseaux distincts.',
+      [`${WS}/droit/c.md`]: 'Le contrat fixe les obligations du prestataire.',
+      [`${WS}/droit/d.md`]: 'Un routeur ici ne compte pas : ce cours ne le définit pas.',
+    };
+    const host = memoryHost(files);
+    const store = new GlossaryStore('fr', host);
+    await store.configure(true, [], [WS], 'fr');
+    store.setHarvester(harvestDefinitions);
+    const events: string[] = [];
+    const name = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
+    const index = new WorkspaceIndex((uri) => {
+      events.push(`index ${name(uri)}`);
+      return store.serviceFor(uri);
+    }, host);
+    index.onText = (uri, text, segments) => {
+      events.push(`read ${name(uri)}`);
+      store.setNoteText(uri, text, segments);
+    };
+    index.textsFirst = () => store.harvesting;
+    index.courseOf = (uri) => store.courseFolder(uri);
+    await index.rebuild([WS]);
+    // Each course: its notes read (harvested), then indexed; the courses in either order.
+    const course = (a: string, b: string) => [`read ${a}`, `read ${b}`, `index ${a}`, `index ${b}`];
+    const order = events.join(',');
+    assert.ok(order === [...course('c.md', 'd.md'), ...course('a.md', 'b.md')].join(',') || order === [...course('a.md', 'b.md'), ...course('c.md', 'd.md')].join(','), order);
+    // The definition in b.md counts in a.md, which comes first in its course.
+    assert.deepEqual(index.references('note-routeur').map((r) => name(r.uri)).sort(), ['a.md', 'b.md']);
   });
 });

@@ -308,7 +308,8 @@ export class GlossaryStore {
     return this.harvested.groups();
   }
 
-  private courseFolder(noteUri: string): string {
+  /** A note's course folder: the notes whose definitions join its chain (harvested.ts, courseFolderOf). */
+  courseFolder(noteUri: string): string {
     return courseFolderOf(noteUri, this.workspaceFiles.map((f) => f.folder));
   }
 

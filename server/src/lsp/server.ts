@@ -196,6 +196,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     if (store.setNoteText(uri, text, segments)) harvestChanged = true;
   };
   ctx.index.textsFirst = () => store.harvesting;
+  ctx.index.courseOf = (uri) => store.courseFolder(uri);
   let harvestChanged = false;
 
   /** Finds the workspace's glossary files (none when discovery is off). */
@@ -252,8 +253,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     await ctx.index.rebuild(folders, (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total}`), onProblem);
     progress?.done();
     if (harvestChanged) {
-      // Terms defined in the notes: the open notes are checked with them (the index read every
-      // note's definitions before indexing any: see WorkspaceIndex.textsFirst).
+      // Terms defined in the notes: the open notes are checked with them (the index read the
+      // definitions of every note of a course before indexing it: see WorkspaceIndex.textsFirst).
       harvestChanged = false;
       glossaryChanged();
     }

@@ -70,11 +70,19 @@ export class WorkspaceIndex {
   onText?: (uri: string, text: string, segments: readonly number[]) => void;
   /**
    * True when `onText` may change the glossaries (harvesting is on): a rebuild then reads every
-   * note for `onText` before it indexes any, so that each note is indexed once, with its
-   * course's glossary as the whole course defines it (indexing while harvesting recompiled a
-   * course's chain at each new definition, then indexed the whole workspace a second time).
+   * note of a course (see `courseOf`) for `onText` before it indexes any of them, so that each
+   * note is indexed once, with its course's glossary as the whole course defines it (indexing
+   * while harvesting recompiled a course's chain at each new definition, then indexed the whole
+   * workspace a second time).
    */
   textsFirst?: () => boolean;
+  /**
+   * The course of a note: the notes whose definitions can change its glossary (harvested.ts,
+   * courseFolderOf). A rebuild reads and indexes one course at a time: a course's texts are
+   * kept between its two passes, not the whole workspace's (they stay young in the heap and
+   * warm in the cache). Without it, the whole workspace is one course.
+   */
+  courseOf?: (uri: string) => string;
   /** Resolves when the current indexing run ends. */
   ready: Promise<void> = Promise.resolve();
 
@@ -99,50 +107,63 @@ export class WorkspaceIndex {
       const uris = (await this.host.findFiles(folders, MARKDOWN_GLOB, MAX_FILES, onProblem)).filter((u) => !isGlossaryUri(u));
       const onText = this.onText;
       const textsFirst = onText !== undefined && (this.textsFirst?.() ?? false);
-      const total = uris.length * (textsFirst ? 2 : 1);
-      let done = 0;
-      // Slices of ~15 ms: requests are answered between them.
-      const inSlices = async (each: (uri: string) => Promise<void>): Promise<boolean> => {
-        for (let i = 0; i < uris.length; ) {
-          const sliceEnd = Date.now() + 15;
-          while (i < uris.length && Date.now() < sliceEnd) {
-            await each(uris[i++]);
-            done++;
-            if (generation !== this.generation) return false;
-          }
-          onProgress?.(done, total);
-          if (i < uris.length) await new Promise<void>((r) => defer(r));
+      // The steps in order: without harvesting, index each note; with it, per course, read
+      // every note of the course (for onText), then index them.
+      const steps: { uri: string; read: boolean }[] = [];
+      if (textsFirst) {
+        const courses = new Map<string, string[]>();
+        for (const uri of uris) {
+          const course = this.courseOf?.(uri) ?? '';
+          const list = courses.get(course);
+          if (list) list.push(uri);
+          else courses.set(course, [uri]);
         }
-        return generation === this.generation;
-      };
-      // The texts the first pass read are kept for the second, up to a budget (beyond it,
-      // read again): reading is about a tenth of indexing.
-      // With their prose segments: the block pass runs once per note, for harvesting and indexing.
+        for (const list of courses.values()) {
+          for (const uri of list) steps.push({ uri, read: true });
+          for (const uri of list) steps.push({ uri, read: false });
+        }
+      } else for (const uri of uris) steps.push({ uri, read: false });
+      const total = steps.length;
+      let done = 0;
+      // The texts a course's first pass read are kept for its second, up to a budget (beyond
+      // it, read again): reading is about a tenth of indexing. With their prose segments: the
+      // block pass runs once per note, for harvesting and indexing.
       const kept = new Map<string, { text: string; segments: readonly number[] }>();
       let keptChars = 0;
-      if (textsFirst) {
-        const read = async (uri: string) => {
-          const text = await this.readNote(uri);
-          if (text === undefined) return;
-          try {
-            const segments = getProseSegments(text);
-            if (keptChars + text.length <= KEPT_TEXT_BUDGET) {
-              kept.set(uri, { text, segments });
-              keptChars += text.length;
-            }
-            onText(uri, text, segments);
-          } catch {
-            // As in indexFile: one note does not end the run.
+      const read = async (uri: string) => {
+        const text = await this.readNote(uri);
+        if (text === undefined) return;
+        try {
+          const segments = getProseSegments(text);
+          if (keptChars + text.length <= KEPT_TEXT_BUDGET) {
+            kept.set(uri, { text, segments });
+            keptChars += text.length;
           }
-        };
-        if (!(await inSlices(read))) return;
-      }
+          onText!(uri, text, segments);
+        } catch {
+          // As in indexFile: one note does not end the run.
+        }
+      };
       const index = (uri: string) => {
         const known = kept.get(uri);
-        kept.delete(uri);
+        if (known) {
+          kept.delete(uri);
+          keptChars -= known.text.length;
+        }
         return this.indexFile(uri, textsFirst ? undefined : onText, known);
       };
-      if (!(await inSlices(index))) return;
+      // Slices of ~15 ms: requests are answered between them.
+      for (let i = 0; i < steps.length; ) {
+        const sliceEnd = Date.now() + 15;
+        while (i < steps.length && Date.now() < sliceEnd) {
+          const step = steps[i++];
+          await (step.read ? read(step.uri) : index(step.uri));
+          done++;
+          if (generation !== this.generation) return;
+        }
+        onProgress?.(done, total);
+        if (i < steps.length) await new Promise<void>((r) => defer(r));
+      }
       onProgress?.(total, total);
     })().catch(() => undefined);
     return this.ready;
