@@ -292,6 +292,19 @@ describe('analyze: tuned rules', () => {
     assertFindings('# LE ⟦CLUD⟧ ET LE SAAS\n\nTexte.', ['CLOUD']);
   });
 
+  it('the capitals around a word are read on its own line, every near word counted', () => {
+    // The next paragraph is not the line: both acronyms stand in a line in capitals.
+    assertClean('SAAS\u00a0SAAS\n\ninfogérance');
+    // A table row of its own; the word of the next line does not lend its capitals.
+    assertFindings('| ⟦SAAS⟧ | x |\n`⟦SAAS⟧ ici', ['SaaS', 'SaaS']);
+    // "le" is near "CLUD" past the emoji: a lower-case line, where CLUD is a name, whatever
+    // the case of "esn" (its fix, "ESN", once turned CLUD into a typo of a line in capitals).
+    assertFindings('⟦esn⟧ le😀CLUD', ['ESN']);
+    assertFindings('ESN le😀CLUD', []);
+    // Punctuation does not end the line's capitals.
+    assertClean('NOTE : SAAS');
+  });
+
   it('multi-word context outweighs the guards ("sévice" is French, "Sevice" here is not)', () => {
     assertFindings('Le ⟦Software as a Sevice⟧ et les ⟦sevices managés⟧.', ['Software as a Service', 'services managés']);
   });

@@ -414,5 +414,5 @@ export class MatchRun {
  * the analysis its own heap-allocated scope.
  */
 function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo): () => boolean {
-  return () => inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
+  return () => inUpperContext(text, tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
 }

@@ -108,7 +108,7 @@ function classify(
     // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
     const word = tokens[i].text;
     if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
-    if (isAllUpper(word) && (inUpperContext(tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
+    if (isAllUpper(word) && (inUpperContext(text, tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
     if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
     return Match.AcronymCase;
   }

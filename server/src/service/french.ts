@@ -10,17 +10,33 @@ import { Lexicon } from './lexicon';
 import { Gap, scanMarkdown, Token } from './markdown';
 import { isAllUpper } from './text';
 
-/** True when the words around token i are upper-case too (a heading in capitals). */
-export function inUpperContext(tokens: Token[], i: number): boolean {
+/**
+ * True when the words around token i on its line (two on each side, punctuation between them
+ * or not: "NOTE : SAAS") are upper-case too: a line in capitals. Words on other lines never
+ * count, and no near word is skipped: a fix that puts a word in or out of capitals ("esn" →
+ * "ESN") once changed how a word of the next paragraph, or one past a lower-case word, read.
+ */
+export function inUpperContext(text: string, tokens: Token[], i: number): boolean {
   let upper = 0;
-  for (const k of [i - 2, i - 1, i + 1, i + 2]) {
+  for (const k of [i - 1, i - 2, i + 1, i + 2]) {
     const tk = tokens[k];
-    if (!tk || tk.text.length < 2) continue;
-    if (k < i ? tokens[k + 1].gapBefore === Gap.Break && k === i - 1 : tk.gapBefore === Gap.Break && k === i + 1) continue;
+    if (!tk) continue;
+    // A word past a line break is on another line (and so is any word beyond it).
+    if (k < i ? lineBreakBetween(text, tk.end, tokens[i].start) : lineBreakBetween(text, tokens[i].end, tk.start)) continue;
+    if (tk.text.length < 2) continue;
     if (isAllUpper(tk.text)) upper++;
     else return false;
   }
   return upper > 0;
+}
+
+/** True when text[from, to) holds a line break (the gap between two words is short). */
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /** True when `offset` lies in an ATX heading without lower-case letters ("## SAAS"). */
