@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { BaseLanguageClient, CloseAction, DocumentSelector, ErrorAction, LanguageClientOptions, State } from 'vscode-languageclient';
 import type { MessageSignature, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { GlossaireInitializationOptions, GlossaryChangedNotification, OccurrencesChangedNotification } from '../../server/src/shared/protocol';
-import { RestartPolicy } from './restartPolicy';
+import { logsConnectionError, RestartPolicy } from './restartPolicy';
 import { getCheckedLanguages, getCheckedSchemes } from './settings';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
@@ -102,11 +102,12 @@ export class GlossaireClient implements vscode.Disposable {
       // CONFIG_SECTION) and registers the file watchers it needs itself.
       // A crashed server is started again (at most 4 times in 3 minutes; `Glossaire: Restart
       // the Server` starts over after that); the client then reopens the notes, so their
-      // diagnostics come back. The output channel says what happened.
+      // diagnostics come back. Connection errors never stop the client (restartPolicy.ts).
+      // The output channel says what happened.
       errorHandler: {
         error: (error, _message, count) => {
-          this.output.error(`Language server connection error (${count ?? 1}): ${error?.message ?? String(error)}`);
-          return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+          if (logsConnectionError(count)) this.output.error(`Language server connection error (${count ?? 1}): ${error?.message ?? String(error)}`);
+          return { action: ErrorAction.Continue, handled: true };
         },
         closed: () => {
           const { restart, count } = this.crashes.crashed();

@@ -28,3 +28,17 @@ export class RestartPolicy {
     this.crashes.length = 0;
   }
 }
+
+/** Connection errors written to the log per connection; the rest of a burst is not. */
+export const LOGGED_CONNECTION_ERRORS = 3;
+
+/**
+ * A connection error (a message written to a server that has just died, one it could not
+ * read) never stops the client: when the server dies, each message sent before the close is
+ * an error, and stopping at the fourth (the library's default) skipped the close's restart,
+ * leaving the notes without a server. The close decides (`crashed`). True when this one, the
+ * `count`th of its connection, goes to the log.
+ */
+export function logsConnectionError(count: number | undefined): boolean {
+  return (count ?? 1) <= LOGGED_CONNECTION_ERRORS;
+}

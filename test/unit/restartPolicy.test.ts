@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RestartPolicy } from '../../client/src/restartPolicy';
+import { logsConnectionError, RestartPolicy } from '../../client/src/restartPolicy';
 
 test('a crashed server is restarted 4 times within 3 minutes, then not; older crashes fall out of the window; reset starts afresh', () => {
   let now = 0;
@@ -16,4 +16,8 @@ test('a crashed server is restarted 4 times within 3 minutes, then not; older cr
   assert.deepEqual(policy.crashed(), { restart: true, count: 3 });
   policy.reset();
   assert.deepEqual(policy.crashed(), { restart: true, count: 1 });
+});
+
+test('connection errors: the first three of a connection are logged, a burst after them is not', () => {
+  assert.deepEqual([undefined, 1, 2, 3, 4, 50].map(logsConnectionError), [true, true, true, true, false, false]);
 });

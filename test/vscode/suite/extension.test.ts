@@ -48,8 +48,14 @@ suite('Extension', () => {
     const count = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'glossaire').length || undefined, 'diagnostics before the crash');
     const pid = await waitFor(() => api.serverPid, 'the server pid');
     process.kill(pid, 'SIGKILL');
+    // Edits right after the crash: each change sent to the dead server is a connection error
+    // (the client once stopped at the fourth, and then never started the server again).
+    const end = () => editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    for (let k = 0; k < 6; k++) await editor.edit((b) => b.insert(end(), ' '));
+    await editor.edit((b) => b.delete(new vscode.Range(end().translate(0, -6), end())));
     await waitFor(() => (api.serverPid !== undefined && api.serverPid !== pid) || undefined, 'a new server process', 30_000);
     await waitForDiagnostics(editor.document.uri, count);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('"Restart the Server" restarts it cleanly and diagnostics come back', async () => {
