@@ -200,6 +200,28 @@ describe('the glossary store and the index on a browser-like host', () => {
     assert.deepEqual(index.references('routeur').map((r) => r.uri), [`${WS}/sous/b.md`]);
   });
 
+  it('courses whose notes define nothing share one chain, until one of their notes defines a term', async () => {
+    const store = new GlossaryStore('fr', memoryHost({}));
+    await store.configure(true, [], [WS], 'fr');
+    store.setHarvester(harvestDefinitions);
+    const definition = '- **Routeur** : équipement qui achemine les paquets entre des réseaux distincts.';
+    store.setNoteText(`${WS}/reseaux/a.md`, definition);
+    store.setNoteText(`${WS}/droit/b.md`, 'Le contrat fixe les obligations du prestataire.');
+    store.setNoteText(`${WS}/gestion/c.md`, 'Le planning du projet.');
+    const droit = store.serviceFor(`${WS}/droit/b.md`);
+    assert.equal(store.serviceFor(`${WS}/gestion/c.md`), droit);
+    assert.notEqual(store.serviceFor(`${WS}/reseaux/a.md`), droit);
+    assert.ok(store.forUri(`${WS}/reseaux/a.md`).byId.has('note-routeur'));
+    // A definition written in the law course: its notes get a chain of their own, with the term.
+    assert.ok(store.setNoteText(`${WS}/droit/b.md`, definition));
+    assert.notEqual(store.serviceFor(`${WS}/droit/b.md`), store.serviceFor(`${WS}/gestion/c.md`));
+    assert.ok(store.forUri(`${WS}/droit/b.md`).byId.has('note-routeur'));
+    assert.ok(!store.forUri(`${WS}/gestion/c.md`).byId.has('note-routeur'));
+    // And back to sharing when it goes.
+    assert.ok(store.setNoteText(`${WS}/droit/b.md`, 'Plus de définition ici.'));
+    assert.equal(store.serviceFor(`${WS}/droit/b.md`), store.serviceFor(`${WS}/gestion/c.md`));
+  });
+
   it('with harvesting, reads every note of a course before indexing it, one course at a time', async () => {
     const files: Record<string, string> = {
       // The note that uses the term comes before the one that defines it.

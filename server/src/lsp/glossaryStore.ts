@@ -252,18 +252,29 @@ export class GlossaryStore {
     let composed = this.chains.get(key);
     if (!composed) {
       files ??= this.chainFiles(noteUri);
-      const parts = files.map((f) => ({ glossary: this.compiled(f).glossary }));
       const h = key.lastIndexOf('\nharvested:');
-      if (h !== -1) {
-        const part = this.harvested.part(key.slice(h + '\nharvested:'.length));
-        if (part.glossary.entries.length > 0) parts.push({ glossary: part.glossary });
-      }
-      const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
-      composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), english: this.host.englishLexicon?.bind(this.host), locale: this.locale, words: this.words }) };
-      this.stats.chains++;
+      const part = h === -1 ? undefined : this.harvested.part(key.slice(h + '\nharvested:'.length));
+      if (part && part.glossary.entries.length === 0) {
+        // A course whose notes define nothing reads its notes with its glossary files alone:
+        // it shares that chain (and its service's memo of words) with the notes that have no
+        // harvesting, until a note of the course defines a term (dropHarvestedChains).
+        const baseKey = key.slice(0, h);
+        composed = this.chains.get(baseKey) ?? this.compose(baseKey, files);
+      } else composed = this.compose(key, files, part?.glossary);
       this.chains.set(key, composed);
-      this.composedOf.set(composed.glossary, composed);
     }
+    return composed;
+  }
+
+  /** Composes a chain of files (and a course's harvested part, last) and gives it its service. */
+  private compose(key: string, files: FileState[], harvested?: Glossary): ComposedGlossary & { service: GlossaireService } {
+    const parts = files.map((f) => ({ glossary: this.compiled(f).glossary }));
+    if (harvested) parts.push({ glossary: harvested });
+    const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
+    const composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), english: this.host.englishLexicon?.bind(this.host), locale: this.locale, words: this.words }) };
+    this.stats.chains++;
+    this.chains.set(key, composed);
+    this.composedOf.set(composed.glossary, composed);
     return composed;
   }
 
