@@ -292,15 +292,22 @@ describe('analyze: tuned rules', () => {
     assertFindings('# LE ⟦CLUD⟧ ET LE SAAS\n\nTexte.', ['CLOUD']);
   });
 
-  it('the capitals around a word are read on its own line, every near word counted', () => {
-    // The next paragraph is not the line: both acronyms stand in a line in capitals.
-    assertClean('SAAS\u00a0SAAS\n\ninfogérance');
+  it('the capitals around a word are read on its own line, every near word counted, acronyms not', () => {
+    // The next paragraph is not the line: "LE SAAS" is a line in capitals.
+    assertClean('LE SAAS\n\nla suite');
     // A table row of its own; the word of the next line does not lend its capitals.
     assertFindings('| ⟦SAAS⟧ | x |\n`⟦SAAS⟧ ici', ['SaaS', 'SaaS']);
     // "le" is near "CLUD" past the emoji: a lower-case line, where CLUD is a name, whatever
     // the case of "esn" (its fix, "ESN", once turned CLUD into a typo of a line in capitals).
     assertFindings('⟦esn⟧ le😀CLUD', ['ESN']);
     assertFindings('ESN le😀CLUD', []);
+    // An acronym is in capitals in any line: ESN is no sign that the line shouts.
+    assertFindings('CLUD😀⟦esn⟧', ['ESN']);
+    assertFindings('CLUD😀ESN', []);
+    assertFindings('⟦esn⟧`CLUD', ['ESN']);
+    assertFindings('ESN`CLUD', []);
+    // Acronyms alone make no line in capitals: each is read as written.
+    assertFindings('⟦SAAS⟧\u00a0⟦SAAS⟧\n\ninfogérance', ['SaaS', 'SaaS']);
     // Punctuation does not end the line's capitals.
     assertClean('NOTE : SAAS');
   });

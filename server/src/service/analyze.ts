@@ -121,6 +121,11 @@ export class MatchRun {
   /** Token objects for the rules, made by `near` (holes elsewhere). */
   tokens: Token[] = [];
   readonly foldedAt: (k: number) => string;
+  /**
+   * True when token k is one of the glossary's one-word acronyms, in any case ("esn", "ESN"):
+   * its capitals say nothing of the line's (french.ts, inUpperContext).
+   */
+  readonly acronymAt: (k: number) => boolean;
   private readonly table: WordTable<WordInfo>;
   /** What the lexicon says of the words, shared by every glossary of the store (see `isWordId`). */
   private facts: LexiconFacts | undefined;
@@ -159,6 +164,7 @@ export class MatchRun {
     const table = glossary.memo.words as WordTable<WordInfo> | undefined;
     if (!table || table.entries !== entries) throw new Error('MatchRun: entries are not the glossary word table\'s');
     this.table = table;
+    this.acronymAt = (k: number) => table.forms.get(ids[k])?.some((f) => f.caseSensitive && f.folded.length === 1) ?? false;
     if (nfd === undefined) {
       nfd = false;
       nfd = nfdNote(buf);
@@ -307,7 +313,7 @@ export class MatchRun {
     // bestFormMatch reads the words of every form of the list (up to its first mismatch).
     this.near(i - 2, i + Math.max(longest, 3));
     const tokens = this.tokens;
-    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord, this.headings, this.english);
+    const m = bestFormMatch(text, tokens, i, list, this.foldedAt, this.isWord, this.headings, this.english, this.acronymAt);
     if (!m) return -1;
     const last = tokens[i + m.form.folded.length - 1];
     const start = buf.start[i];
@@ -387,7 +393,7 @@ export class MatchRun {
     const { text, tokens, findings, occurrences, findingAt, occurrenceAt } = this;
     const tk = tokens[i];
     // Names and acronyms are not typos, but a line in capitals is made of words.
-    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings));
+    const alone = info.guarded || !mayBeTypo(tk.text, upperAround(text, tokens, i, this.headings, this.acronymAt));
     const fuzzy = fuzzyFinding(text, tokens, i, info, this.foldedAt, this.nfd, alone || info.hyphenAnchor === true || info.spaceAnchor === true, this.english, this.isWord);
     if (!fuzzy) return i;
     // A multi-word fix may start on words already taken as an occurrence ("cloud computting").
@@ -413,6 +419,6 @@ export class MatchRun {
  * here rather than in the loop: a closure over the loop's `i` would give every iteration of
  * the analysis its own heap-allocated scope.
  */
-function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo): () => boolean {
-  return () => inUpperContext(text, tokens, i) || inCapitalHeading(text, tokens[i].start, headings);
+function upperAround(text: string, tokens: Token[], i: number, headings: LineMemo, acronymAt: (k: number) => boolean): () => boolean {
+  return () => inUpperContext(text, tokens, i, acronymAt) || inCapitalHeading(text, tokens[i].start, headings);
 }

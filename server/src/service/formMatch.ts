@@ -53,6 +53,7 @@ export function bestFormMatch(
   isWord: (lower: string) => boolean,
   headings: LineMemo,
   english: EnglishGuard | undefined,
+  acronymAt?: (k: number) => boolean,
 ): FormMatch | undefined {
   let best: FormMatch | undefined;
   for (const form of list) {
@@ -71,7 +72,7 @@ export function bestFormMatch(
       else { ok = false; break; }
     }
     if (!ok) continue;
-    const kind = classify(text, tokens, i, form, compound, isWord, headings, english);
+    const kind = classify(text, tokens, i, form, compound, isWord, headings, english, acronymAt);
     if (kind === undefined) continue;
     // Among forms of one kind and length, the one written most alike ("Maitrise d'Oeuvre" is
     // "maîtrise d'oeuvre" without its accent, not "maîtrise d'œuvre").
@@ -99,6 +100,7 @@ function classify(
   isWord: (lower: string) => boolean,
   headings: LineMemo,
   english: EnglishGuard | undefined,
+  acronymAt?: (k: number) => boolean,
 ): Match | undefined {
   const len = form.folded.length;
   if (form.caseSensitive) {
@@ -108,7 +110,7 @@ function classify(
     // Another case: flagged unless it is a French word ("si" is not "SI") or the line shouts.
     const word = tokens[i].text;
     if (len === 1 && (isWord(word.toLowerCase()) || word.length < 3)) return undefined;
-    if (isAllUpper(word) && (inUpperContext(text, tokens, i) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
+    if (isAllUpper(word) && (inUpperContext(text, tokens, i, acronymAt) || inCapitalHeading(text, tokens[i].start, headings))) return undefined;
     if (form.lower.some((w, k) => tokens[i + k].text.toLowerCase() !== w)) return undefined;
     return Match.AcronymCase;
   }

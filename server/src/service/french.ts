@@ -16,14 +16,16 @@ import { isAllUpper } from './text';
  * count, and no near word is skipped: a fix that puts a word in or out of capitals ("esn" →
  * "ESN") once changed how a word of the next paragraph, or one past a lower-case word, read.
  */
-export function inUpperContext(text: string, tokens: Token[], i: number): boolean {
+export function inUpperContext(text: string, tokens: Token[], i: number, acronymAt?: (k: number) => boolean): boolean {
   let upper = 0;
   for (const k of [i - 1, i - 2, i + 1, i + 2]) {
     const tk = tokens[k];
     if (!tk) continue;
     // A word past a line break is on another line (and so is any word beyond it).
     if (k < i ? lineBreakBetween(text, tk.end, tokens[i].start) : lineBreakBetween(text, tokens[i].end, tk.start)) continue;
-    if (tk.text.length < 2) continue;
+    // An acronym of the glossary is in capitals in any line: it says nothing of this one's
+    // ("CLUD esn": fixing esn to ESN must not make CLUD a word of a line in capitals).
+    if (tk.text.length < 2 || acronymAt?.(k)) continue;
     if (isAllUpper(tk.text)) upper++;
     else return false;
   }
