@@ -42,8 +42,14 @@ export class GlossaryStore {
   private readonly byUri = new Map<string, FileState>();
   private readonly overlays = new Map<string, string>();
   private readonly chains = new Map<string, ComposedGlossary & { service: GlossaireService }>();
-  /** Note URI → its chain's key (cleared when the set of files changes). */
+  /**
+   * A note's folder → its chain's key (cleared when the set of files changes). Which files
+   * apply, and the course, depend on the folder alone (scope.ts, appliesTo): the notes of a
+   * folder share one look-up. '\0' stands for the chain of no note.
+   */
   private readonly chainKeys = new Map<string, string>();
+  /** A note's folder → its course folder (cleared when the set of files changes). */
+  private readonly courseFolders = new Map<string, string>();
   /** Composed glossary → its chain (for hovers that say what a nearer glossary overrides). */
   private readonly composedOf = new WeakMap<Glossary, ComposedGlossary>();
   private folderUris: string[] = [];
@@ -240,14 +246,15 @@ export class GlossaryStore {
   }
 
   private chainOf(noteUri: string): ComposedGlossary & { service: GlossaireService } {
-    let key = this.chainKeys.get(noteUri);
+    const slot = noteUri ? folderOf(noteUri) : '\0';
+    let key = this.chainKeys.get(slot);
     let files: FileState[] | undefined;
     if (key === undefined) {
       files = this.chainFiles(noteUri);
       key = files.map((f) => f.uri).join('\n');
       // The definitions of the note's course come last (a glossary wins a term both define).
       if (this.harvested.on && noteUri) key += `\nharvested:${this.courseFolder(noteUri)}`;
-      this.chainKeys.set(noteUri, key);
+      this.chainKeys.set(slot, key);
     }
     let composed = this.chains.get(key);
     if (!composed) {
@@ -321,7 +328,13 @@ export class GlossaryStore {
 
   /** A note's course folder: the notes whose definitions join its chain (harvested.ts, courseFolderOf). */
   courseFolder(noteUri: string): string {
-    return courseFolderOf(noteUri, this.workspaceFiles.map((f) => f.folder));
+    const folder = folderOf(noteUri);
+    let course = this.courseFolders.get(folder);
+    if (course === undefined) {
+      course = courseFolderOf(noteUri, this.workspaceFiles.map((f) => f.folder));
+      this.courseFolders.set(folder, course);
+    }
+    return course;
   }
 
   /** The chains that end with a course folder's harvested part. */
@@ -363,6 +376,7 @@ export class GlossaryStore {
     for (const f of this.allFiles()) this.byUri.set(f.uri, f);
     for (const uri of this.overlays.keys()) if (!this.byUri.has(uri)) this.overlays.delete(uri);
     this.chainKeys.clear();
+    this.courseFolders.clear();
     this.chains.clear();
     this.harvested.clearParts();
   }
