@@ -13,8 +13,9 @@ import { isAllUpper } from './text';
 /**
  * True when the words around token i on its line (two on each side, punctuation between them
  * or not: "NOTE : SAAS") are upper-case too: a line in capitals. Words on other lines never
- * count, and no near word is skipped: a fix that puts a word in or out of capitals ("esn" →
- * "ESN") once changed how a word of the next paragraph, or one past a lower-case word, read.
+ * count, nor the glossary's acronyms (`acronymAt`), and no other near word is skipped: a fix
+ * that put a word in or out of capitals ("esn" → "ESN") once changed how a word of the next
+ * paragraph, or one past a lower-case word, read.
  */
 export function inUpperContext(text: string, tokens: Token[], i: number, acronymAt?: (k: number) => boolean): boolean {
   let upper = 0;
