@@ -267,13 +267,13 @@ export class GlossaryStore {
         // harvesting, until a note of the course defines a term (dropHarvestedChains).
         const baseKey = key.slice(0, h);
         composed = this.chains.get(baseKey) ?? this.compose(baseKey, files);
+        this.chains.set(key, composed);
       } else composed = this.compose(key, files, part?.glossary);
-      this.chains.set(key, composed);
     }
     return composed;
   }
 
-  /** Composes a chain of files (and a course's harvested part, last) and gives it its service. */
+  /** Composes a chain of files (and a course's harvested part, last), gives it its service, keeps it under `key`. */
   private compose(key: string, files: FileState[], harvested?: Glossary): ComposedGlossary & { service: GlossaireService } {
     const parts = files.map((f) => ({ glossary: this.compiled(f).glossary }));
     if (harvested) parts.push({ glossary: harvested });
