@@ -98,12 +98,13 @@ function webSteps(name) {
       const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
       await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
       // The list is virtualised and fills in while extensions start: page through it with the
-      // keyboard (the list focused), back to the top once at the bottom.
+      // keyboard, back to the top once at the bottom. The list is focused again before each
+      // key (once the keys went nowhere until the timeout: the rows seen stayed the top ones).
       let last = '';
-      await rows.first().click();
       const row = await poll(async () => {
         const texts = await rows.allInnerTexts();
         for (const text of texts) if (/Glossaire/.test(text)) return text.replace(/\s+/g, ' ');
+        await rows.first().click().catch(() => undefined);
         await page.keyboard.press(texts.join('\n') === last ? 'Home' : 'PageDown');
         last = texts.join('\n');
         return null;
