@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { harvestDefinitions, HarvestedDefinition } from '../../server/src/service/harvest';
+import fc from 'fast-check';
+import { harvestDefinitions, HarvestedDefinition, mayDefine, walkDefinitions } from '../../server/src/service/harvest';
 import { ROOT } from './helpers';
 
 /** "term [/ alias…] := definition" for each harvested definition, in order. */
@@ -259,6 +260,94 @@ describe('harvest: what is not a definition', () => {
   it('never throws and stays linear on odd input', () => {
     for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000), '- un élément sans deux-points\n'.repeat(20000), '# Exemples :\n- a : b c d e\n'.repeat(3000)]) {
       assert.ok(Array.isArray(harvestDefinitions(text)));
+    }
+  });
+});
+
+/** Pieces of definition-shaped notes: line starts, determiners, bold, terms, separators, verbs, tables, headings, line ends. */
+const PIECES = [
+  '', '', '- ', '* ', '+ ', '1. ', '2) ', '> ', '>  - ', '  ', '\t', '    ', '-\t', '1.\t', '12345678901. ',
+  "L'", 'L’', 'Le ', 'la ', 'Les ', 'Un ', 'une ', 'LE ',
+  '**', '**', '__', '*', '_', '`', ' ** ',
+  'routeur', 'Routeur', 'cloud computing', 'SSII / ESN', 'SaaS (Software as a Service)', 'adresse IP', 'Définition', 'Exemples', 'infogérance', 'Trois objectifs', 'DHCPACK', 'mise à jour', 'il', '42',
+  ' = ', ' : ', ':', ' :', '\u00a0: ', ' ⇒ ', ' → ', ' -> ', ' => ', ' – ', ' - ', ' (privé) ',
+  ' est un ', ' est une ', ' sont des ', ' désigne ', ' de\u0301signe ', ' DÉSIGNE ', ' Désigne ', ' est le fait de ', ' est l’action de ', ' consiste à ', ' consistent en ',
+  ' fait référence à ', ' fait re\u0301fe\u0301rence aux ', ' FAIT RÉFÉRENCE À ', ' se définit comme ',
+  'un appareil qui relie plusieurs réseaux entre eux', 'confier une partie de son informatique à un prestataire', 'voir plus bas', 'le fait de', '.', ' ; ', '!',
+  '| Terme | Définition |', '| Mot | Sens |', '|DÉFINITION|Notion|', '| Critère | Interne |', '| --- | --- |', '|---|---|', ' | ', '|',
+  '# Exemples', '## Réseau', '### Fonctionnalités', '**Compétences**', '```', '---', '<!--', '-->',
+  '\n', '\n', '\n', '\r\n', '\r', '\n\n', '\n\n',
+];
+const piece = fc.constantFrom(...PIECES);
+/** A line shaped like a definition (start, determiner, bold, term, bold, separator, text), any part of it maybe another piece. */
+const definitionLine = fc
+  .tuple(
+    fc.constantFrom('', '- ', '* ', '1. ', '> ', '  ', '\t'),
+    fc.constantFrom('', '', "L'", 'Le ', 'la ', 'Une '),
+    fc.constantFrom('', '**', '__'),
+    fc.constantFrom('routeur', 'Routeur', 'cloud computing', 'SSII / ESN', 'SaaS (Software as a Service)', 'adresse IP', 'infogérance', 'Définition :', 'Exemples', 'Trois objectifs', 'il dit', 'mise à jour', 'DHCPACK'),
+    fc.constantFrom(' = ', ' : ', ': ', ' ⇒ ', ' → ', ' -> ', ' – ', ' - ', ' est un ', ' désigne ', ' de\u0301signe ', ' DÉSIGNE ', ' est le fait de ', ' consiste à ', ' fait référence à ', ' se définit comme ', ' ', ''),
+    fc.constantFrom('un appareil qui relie plusieurs réseaux entre eux', 'confier une partie de son informatique à un prestataire', 'voir plus bas', 'le fait de', ''),
+    fc.array(fc.tuple(fc.nat(7), piece), { maxLength: 3 }),
+  )
+  .map(([start, det, bold, term, sep, def, swaps]) => {
+    const parts: string[] = [start, det, bold, term, bold, sep, def];
+    for (const [at, p] of swaps) parts[at % parts.length] = p;
+    return parts.join('');
+  });
+/** A table with a header that may name a term and a definition column (any case, accents, emphasis). */
+const definitionTable = fc
+  .tuple(
+    fc.constantFrom('| Terme | Définition |', '| Mot | Sens |', '|DÉFINITION|Notion|', '| **Terme** | *Défi*nition |', '| Notion | De\u0301finition |', 'Terme | Signification', '| Critère | Interne |', '> | Sigle | Meaning |', '| Terme | Défìnitiøn |'),
+    fc.constantFrom('| --- | --- |', '|---|---|', ' :-- | --: ', '| - | - |'),
+    fc.array(fc.constantFrom('| routeur | un appareil qui relie les réseaux |', '| **VPN** | réseau privé virtuel<br>entre deux sites |', '| 42 | rien |', 'SaaS | logiciel en tant que service'), { maxLength: 3 }),
+  )
+  .map(([head, delimiter, rows]) => [head, delimiter, ...rows].join('\n'));
+const definitionShaped = fc
+  .array(fc.oneof({ weight: 3, arbitrary: definitionLine }, { weight: 2, arbitrary: piece }, { weight: 1, arbitrary: definitionTable }), { maxLength: 16 })
+  .chain((items) => fc.array(fc.constantFrom('\n', '\n\n', '\r\n', '\r', ' '), { minLength: items.length, maxLength: items.length }).map((ends) => items.map((x, k) => x + ends[k]).join('')));
+
+describe('harvest: the screen (mayDefine)', () => {
+  it('never hides a definition: random definition-shaped notes give what the walk alone gives', () => {
+    let defining = 0;
+    let screenedOut = 0;
+    let tables = 0;
+    fc.assert(
+      fc.property(definitionShaped, (text) => {
+        const walked = walkDefinitions(text);
+        if (walked.length > 0) defining++;
+        if (walked.some((d) => d.pattern === 'table')) tables++;
+        if (!mayDefine(text)) screenedOut++;
+        assert.deepEqual(harvestDefinitions(text), walked);
+      }),
+      { seed: Number(process.env.GLOSSAIRE_PROPERTY_SEED ?? 29), numRuns: Number(process.env.GLOSSAIRE_PROPERTY_RUNS ?? 3000) },
+    );
+    if (process.env.GLOSSAIRE_PROPERTY_RUNS) process.stdout.write(`screen: ${defining} defining notes (${tables} by a table), ${screenedOut} screened out\n`);
+    // The property means something only when the notes define terms and the screen turns some away.
+    assert.ok(defining > 100, `${defining} defining notes`);
+    assert.ok(screenedOut > 100, `${screenedOut} notes screened out`);
+    assert.ok(tables > 20, `${tables} notes defining by a table`);
+  });
+
+  it('starts the walk at a heading only where the whole walk reads one (a blank line above it, in prose)', () => {
+    const item = '- Routeur : un appareil qui relie plusieurs réseaux entre eux\n';
+    // Under "Exemples…" a list's labels are no terms; a heading the walk never reads must not hide it.
+    const swallowed = `# Exemples d'outils\n| Outil | Usage |\n| --- | --- |\n| a | b |\n# Réseau | suite\n${item}`;
+    const fenced = `# Exemples d'outils\n\n\`\`\`\n\n# Réseau\n\`\`\`\n${item}`;
+    for (const text of [swallowed, fenced]) {
+      assert.deepEqual(walkDefinitions(text), [], text);
+      assert.deepEqual(harvestDefinitions(text), [], text);
+    }
+    // A heading the walk reads: the labels below it are terms again, found from it as from the start.
+    const read = `# Exemples d'outils\n\n- Outil : un logiciel\n\n# Réseau\n\n${item}`;
+    assert.deepEqual(harvest(read), ['routeur := un appareil qui relie plusieurs réseaux entre eux']);
+    assert.deepEqual(harvestDefinitions(read), walkDefinitions(read));
+  });
+
+  it('turns away notes without a definition, keeps each pattern', () => {
+    assert.equal(mayDefine('Du texte **en gras** au milieu.\n\n**Gras** en tête sans séparateur.\n- il dit : bonjour à tous\n| Critère | Interne |\n| --- | --- |\n'), false);
+    for (const text of ['**routeur** : un appareil', '- **routeur** ⇒ un appareil', "L'**infogérance** est le fait de confier", '- Routage : acheminer les paquets', '**Routeurs** ſont des appareils', 'Le routage désigne le choix du chemin.', '| Terme | Définition |\n| --- | --- |\n| a | b |']) {
+      assert.equal(mayDefine(text), true, text);
     }
   });
 });

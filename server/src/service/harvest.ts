@@ -16,7 +16,9 @@
  * structure (« Avantages : », « Objectif : »…) are not terms. The determiner + verb pattern is
  * looked for where a sentence starts a line (its cost in every sentence of every line is not
  * worth the few definitions written mid-line). One pass over the lines; lines are only looked
- * at closely when a cheap test says they may define something.
+ * at closely when a cheap test says they may define something. Before it, a screen (one native
+ * search, see mayDefine) turns away the many notes that define nothing, and the pass starts at
+ * the last heading before the first line that may.
  */
 
 import { getProseSegments } from './blocks';
@@ -122,9 +124,21 @@ class Line {
  * @param segments the note's prose segments (getProseSegments), when the caller has them (the
  *   workspace index reads them once for harvesting and the analysis)
  */
-export function harvestDefinitions(text: string, segments: readonly number[] = getProseSegments(text)): HarvestedDefinition[] {
+export function harvestDefinitions(text: string, segments?: readonly number[]): HarvestedDefinition[] {
+  const first = firstDefinitionLine(text);
+  if (first === -1) return [];
+  const prose = segments ?? getProseSegments(text);
+  return walkDefinitions(text, prose, restartBefore(text, prose, first));
+}
+
+/**
+ * The walk over a note's lines that `harvestDefinitions` makes when the screen lets it, from
+ * the line starting at `from` (exported for the tests that check the screen never hides a
+ * definition).
+ */
+export function walkDefinitions(text: string, segments: readonly number[] = getProseSegments(text), from = 0): HarvestedDefinition[] {
   const out: HarvestedDefinition[] = [];
-  const lines = readLines(text, segments);
+  const lines = readLines(text, segments, from);
   // What the list items below enumerate, as the last heading and the lead-in line say.
   // The heading is read only when a list item needs it (most headings have no list below).
   let heading: AtxHeading | undefined;
@@ -185,13 +199,137 @@ export function harvestDefinitions(text: string, segments: readonly number[] = g
   return out;
 }
 
+/*
+ * The screen. Most notes define nothing, and the walk reads every line of a note in script
+ * code; a few native searches find the only places where a definition can start, and the
+ * checks that need no context (readBold, readPlainLabel, parseTerm, tableColumns) are run on
+ * them. A note where none passes has no definition: the walk would find none either, since
+ * each pattern it harvests passes one of them (tested on random notes: harvest.test.ts).
+ */
+
+/** What a line may start with, after quote marks and a list marker, for the walk to find a definition there. */
+const SCREEN_LEAD =
+  // bold, a determiner allowed before it, then a colon inside it, or a separator, a
+  // parenthesis or a verb's first letter after it (readBold; its verbs ignore case, and "ſ"
+  // is an "s" to them)
+  "(?:(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\\s+)?(\\*\\*|__)(?=\\S)(?:[^\\n\\r]*?:\\1|[^\\n\\r]*?\\S\\1[^\\S\\n\\r]*[-=:⇒→–—(EeSsſDdCcFf])" +
+  // a sentence with a verb's hint in its window (mayHoldVerb)
+  `|[LlUu][^\\n\\r]{0,${MAX_TERM_LENGTH + 40}}?(?:fait d|action d|signe|consist|f(?:é|e\\u0301)rence|finit comme)` +
+  // a table's header above its delimiter row (harvestTable)
+  '|\\|[^\\n\\r]*(?:\\r\\n|\\r|\\n)\\s*\\|?\\s*:?-{2,})';
+/** A list item's plain label: at most five words without digits, a colon and text after it (readPlainLabel). */
+const SCREEN_LABEL = '[^\\S\\n\\r]*[^\\s\\d:*_`[\\]<>|]+(?:[^\\S\\n\\r]+[^\\s\\d:*_`[\\]<>|]+){0,4}[^\\S\\n\\r]*:[ \\t\\u00a0]+\\S';
+/** Lines where a definition may start. */
+const SCREEN_RE = new RegExp(`(?:^|[\\n\\r])[ \\t>]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+${SCREEN_LABEL}|(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?${SCREEN_LEAD})`, 'g');
+/**
+ * False when the note certainly defines nothing: no line where a pattern of the walk can start
+ * passes the checks that need no context. One native search and a few checks per line it
+ * finds: a fraction of the walk's cost on a note without definitions.
+ */
+export function mayDefine(text: string): boolean {
+  return firstDefinitionLine(text) !== -1;
+}
+
+/** The start of the first line where a definition may start (see mayDefine), or -1. */
+function firstDefinitionLine(text: string): number {
+  const re = new RegExp(SCREEN_RE);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
+    const end = lineEndFrom(text, start);
+    if (screenLine(text, start, end)) return start;
+    // The next line is looked at whatever this match spanned (a table's match ends in its delimiter row).
+    re.lastIndex = end;
+  }
+  return -1;
+}
+
+/**
+ * Where the walk may start for a note whose first possible definition is on the line at
+ * `first`: the last heading before it with a blank line (or nothing) above. The walk's state
+ * there is what a heading sets, whatever came before (a heading ends the list and the lead-in
+ * above it, and a blank line ends any block or table that could hold it), and no definition
+ * comes before it; 0 when there is none.
+ */
+function restartBefore(text: string, segments: readonly number[], first: number): number {
+  const re = new RegExp(HEADING_START_RE);
+  let restart = 0;
+  for (let m = re.exec(text); m && m.index < first; m = re.exec(text)) {
+    const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
+    if (start >= first) break;
+    const end = lineEndFrom(text, start);
+    if (blankAbove(text, start) && isProse(segments, start) && atxHeadingAt(text, quotedContentStart(text, start, end), end)) restart = start;
+    re.lastIndex = end;
+  }
+  return restart;
+}
+
+/** A line that starts (after quote marks) with `#`. */
+const HEADING_START_RE = /(?:^|[\n\r])[ \t>]*#/g;
+
+/** True when the line above the one at `start` holds only spaces, tabs and quote marks (the walk's blank), or there is none. */
+function blankAbove(text: string, start: number): boolean {
+  if (start === 0) return true;
+  let i = start - 1; // the break that ends the line above
+  if (text.charCodeAt(i) === 10 && i > 0 && text.charCodeAt(i - 1) === 13) i--;
+  for (let k = i - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (isBreak(c)) return true;
+    if (c !== 32 && c !== 9 && c !== 62) return false;
+  }
+  return true;
+}
+
+/** True when the line at `start` is prose (as readLines says: it starts in a segment). */
+function isProse(segments: readonly number[], start: number): boolean {
+  for (let j = 0; j < segments.length; j += 2) if (segments[j] <= start && start < segments[j + 1]) return true;
+  return false;
+}
+
+/** The end of the line starting at `start` (its \n or \r, or the text's end). */
+function lineEndFrom(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+  return end;
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/**
+ * True when a definition may start on the line [start, end): its bold start, a list item's
+ * plain label, a verb's hint, or a table's header pass the checks that need no context.
+ */
+function screenLine(text: string, start: number, end: number): boolean {
+  const lead = quotedContentStart(text, start, end);
+  // A table's header: its folded text must hold a definition column's name (cheaper than its cells).
+  if (text.charCodeAt(lead) === 124) return DEFINITION_HEADER_HINT.test(fold(text.slice(start, end).replace(/[*_`]/g, ''))) && tableColumns(new Line(text, start, end, true)) !== undefined;
+  const content = listItemContentAt(text, lead, end);
+  const bodyStart = content === -1 ? lead : content;
+  // Bold opens the body, or follows a determiner (L, l, U, u: readBold).
+  const c = text.charCodeAt(bodyStart);
+  if (c === 42 || c === 95 || c === 76 || c === 108 || c === 85 || c === 117) {
+    const b = readBold(text, bodyStart, end);
+    if (b && parseTerm(b.term, b.termStart, true)) return true;
+  }
+  if (content !== -1) {
+    const label = readPlainLabel(text, bodyStart, end);
+    if (label && parseTerm(label.text.trimEnd(), bodyStart, false)) return true;
+  }
+  if (c === 76 || c === 108 || c === 85 || c === 117) {
+    const window = text.slice(bodyStart, Math.min(end, bodyStart + MAX_TERM_LENGTH + 40));
+    if (VERB_HINTS.some((h) => window.includes(h))) return true;
+  }
+  return false;
+}
+
 /** The note's lines, each marked prose or not by the block pass (getProseSegments). */
-function readLines(text: string, segments: readonly number[]): Line[] {
+function readLines(text: string, segments: readonly number[], from = 0): Line[] {
   const out: Line[] = [];
   const ends = new LineEnds(text);
   let j = 0;
   // One object per line (no intermediate line records: this runs over every note of a workspace).
-  for (let start = 0; ; ) {
+  for (let start = from; ; ) {
     const end = ends.endAt(start);
     // A line is prose when it starts in a segment (segments start and end at line starts, but
     // for the front matter's title, whose line is metadata).
@@ -298,36 +436,54 @@ function harvestBlock(
   }
 }
 
-/** The bold patterns at a block's start (`**X** sep`, `**X :**`, `**X** verb`, `L'**X** verb`); true when one matched. */
-function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, inItem: boolean, out: HarvestedDefinition[]): boolean {
+/** What a block's bold start says: the term and where its definition starts (readBold). */
+interface BoldStart {
+  term: string;
+  termStart: number;
+  defStart: number;
+  /** `**X :** def`, `**X** sep def`, or a verb (`**X** est un…`, `**X** désigne…`). */
+  kind: 'colon' | 'separator' | 'verb';
+}
+
+/**
+ * The bold patterns at a block's start (`**X** sep`, `**X :**`, `**X** verb`, `L'**X** verb`),
+ * read from the text alone: the walk (harvestBold) and the screen (mayDefine) both ask it.
+ */
+function readBold(text: string, bodyStart: number, lineEnd: number): BoldStart | undefined {
   const body = text.slice(bodyStart, lineEnd);
   const bold = /^((?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\s+)?)(\*\*|__)(?=\S)(.+?)(?<=\S)\2/.exec(body);
-  if (!bold) return false;
+  if (!bold) return undefined;
   const determiner = !!bold[1];
   const inner = bold[3];
-  const innerStart = bodyStart + bold[1].length + 2;
+  const termStart = bodyStart + bold[1].length + 2;
   const afterBold = bodyStart + bold[0].length;
   const rest = text.slice(afterBold, lineEnd);
   // **X :** def. Alone on its line ("**Définition :**") it introduces the lines below, which may
   // hold a verb pattern.
   const colonInside = /^(.*?)\s*:$/.exec(inner);
-  if (colonInside && !determiner) {
-    return /^\s*\S/.test(rest) && push(out, text, lines, colonInside[1], innerStart, afterBold, last, 'bold-colon', true);
-  }
+  if (colonInside && !determiner) return /^\s*\S/.test(rest) ? { term: colonInside[1], termStart, defStart: afterBold, kind: 'colon' } : undefined;
   // **X** = / : / ⇒ / → / -> / => / – def
   const sep = /^\s*(=>|->|-->|[=:⇒→–—]|\s-\s)\s*/.exec(rest);
-  if (sep && !determiner) return push(out, text, lines, inner, innerStart, afterBold + sep[0].length, last, inItem ? 'bold-list-item' : 'bold-separator', true);
+  if (sep && !determiner) return { term: inner, termStart, defStart: afterBold + sep[0].length, kind: 'separator' };
   // **X** est un… / Une **X** (…) est une…: a bold subject of "est un(e)" is being defined.
   const copula = /^(\s*(?:\([^()]{1,60}\)\s*)?)(?:est|sont)\s+(?=(?:une?|des)\s)/iu.exec(rest);
-  if (copula) return push(out, text, lines, inner, innerStart, afterBold + copula[0].length, last, 'verb', true);
+  if (copula) return { term: inner, termStart, defStart: afterBold + copula[0].length, kind: 'verb' };
   // **X** désigne… / L'**X** est le fait de…
   const space = /^\s*/.exec(rest)![0].length;
   const v = VERB_RE.exec(' ' + rest.slice(space));
   if (v && v.index === 0) {
     const defStart = afterBold + space + (KEEP_AFTER_EST.test(v[1]) ? /^est\s+/iu.exec(rest.slice(space))![0].length : v[1].length);
-    return push(out, text, lines, inner, innerStart, defStart, last, 'verb', true);
+    return { term: inner, termStart, defStart, kind: 'verb' };
   }
-  return false;
+  return undefined;
+}
+
+/** The bold patterns at a block's start (readBold); true when one matched. */
+function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, inItem: boolean, out: HarvestedDefinition[]): boolean {
+  const b = readBold(text, bodyStart, lineEnd);
+  if (!b) return false;
+  const pattern: HarvestPattern = b.kind === 'colon' ? 'bold-colon' : b.kind === 'verb' ? 'verb' : inItem ? 'bold-list-item' : 'bold-separator';
+  return push(out, text, lines, b.term, b.termStart, b.defStart, last, pattern, true);
 }
 
 /**
@@ -336,22 +492,29 @@ function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: nu
  * point: …"); the label is held to the rules of a plain term (at most 3 words).
  */
 function harvestPlainLabel(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, out: HarvestedDefinition[]): boolean {
+  const label = readPlainLabel(text, bodyStart, lineEnd);
+  if (!label) return false;
+  // A term the note has defined already: a later "X : …" item says something of it (a
+  // comparison, a remark), it does not define it again.
+  const key = fold(label.text.trim().normalize('NFC'));
+  if (out.some((d) => fold(d.term) === key)) return false;
+  return push(out, text, lines, label.text.trimEnd(), bodyStart, label.defStart, last, 'list-item', false);
+}
+
+/** A list item's plain label and colon at `bodyStart`, read from the text alone (harvestPlainLabel, mayDefine). */
+function readPlainLabel(text: string, bodyStart: number, lineEnd: number): { text: string; defStart: number } | undefined {
   const to = Math.min(lineEnd, bodyStart + MAX_TERM_LENGTH + 20);
   // Most items have no colon near their start: one look says so (not indexOf, which would
   // search the rest of the note for each item).
   let colon = bodyStart;
   while (colon < to && text.charCodeAt(colon) !== 58) colon++;
-  if (colon >= to) return false;
+  if (colon >= to) return undefined;
   const body = text.slice(bodyStart, to);
   const m = /^([^:*_`[\]<>|]{1,80}?)[ \t\u00a0]?:(?=[ \t\u00a0]+\S)/u.exec(body);
   // A label of more than a determiner and four words, or with digits, is no term (cheap
   // tests before parseTerm's).
-  if (!m || /\d/.test(m[1]) || m[1].trim().split(/\s+/).length > 5) return false;
-  // A term the note has defined already: a later "X : …" item says something of it (a
-  // comparison, a remark), it does not define it again.
-  const key = fold(m[1].trim().normalize('NFC'));
-  if (out.some((d) => fold(d.term) === key)) return false;
-  return push(out, text, lines, m[1].trimEnd(), bodyStart, bodyStart + m[0].length, last, 'list-item', false);
+  if (!m || /\d/.test(m[1]) || m[1].trim().split(/\s+/).length > 5) return undefined;
+  return { text: m[1], defStart: bodyStart + m[0].length };
 }
 
 /**
@@ -395,18 +558,27 @@ function cells(line: Line): { text: string; start: number; end: number }[] {
 }
 
 const DEFINITION_HEADERS = /^(definitions?|definition simple|signification|sens|meaning|explication|description)$/;
+/** What every name of DEFINITION_HEADERS holds: a header line without any has no definition column. */
+const DEFINITION_HEADER_HINT = /tion|sens|meaning/;
 const TERM_HEADERS = /^(termes?|mots?|notions?|concepts?|sigles?|acronymes?|vocabulaire|expressions?|terms?|words?|acronyms?)$/;
+
+/** The term and definition columns a table's header row names, if it names both. */
+function tableColumns(header: Line): { termCol: number; defCol: number } | undefined {
+  const heads = cells(header).map((c) => fold(c.text.replace(/[*_`]/g, '').trim()));
+  const defCol = heads.findIndex((h) => DEFINITION_HEADERS.test(h));
+  if (defCol === -1) return undefined;
+  let termCol = heads.findIndex((h) => TERM_HEADERS.test(h));
+  if (termCol === -1) termCol = defCol === 0 ? -1 : 0;
+  return termCol === -1 || termCol === defCol ? undefined : { termCol, defCol };
+}
 
 /** Rows of a table whose header names a definition column; returns the table's last line. */
 function harvestTable(lines: Line[], header: number, out: HarvestedDefinition[]): number {
   let last = header + 1;
   while (last + 1 < lines.length && lines[last + 1].text.includes('|') && lines[last + 1].lead() !== lines[last + 1].length) last++;
-  const heads = cells(lines[header]).map((c) => fold(c.text.replace(/[*_`]/g, '').trim()));
-  const defCol = heads.findIndex((h) => DEFINITION_HEADERS.test(h));
-  if (defCol === -1) return last;
-  let termCol = heads.findIndex((h) => TERM_HEADERS.test(h));
-  if (termCol === -1) termCol = defCol === 0 ? -1 : 0;
-  if (termCol === -1 || termCol === defCol) return last;
+  const columns = tableColumns(lines[header]);
+  if (!columns) return last;
+  const { termCol, defCol } = columns;
   for (let k = header + 2; k <= last; k++) {
     const row = cells(lines[k]);
     const term = row[termCol];
