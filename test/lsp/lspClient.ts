@@ -35,7 +35,11 @@ export class TestClient {
   /** Spawns the server and initialises it. */
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const reader = new StreamMessageReader(proc.stdout!);
+    // A server a test kills while it writes leaves half a message: the reader would then re-arm
+    // a 10 s "partial message" timer forever and keep the test file's process alive.
+    reader.partialMessageTimeout = 0;
+    const connection = createProtocolConnection(reader, new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection);
     proc.stderr!.on('data', (d) => (client.stderr += String(d)));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
