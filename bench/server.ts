@@ -95,7 +95,10 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
   live.add(proc);
   proc.once('exit', () => live.delete(proc));
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const reader = new StreamMessageReader(proc.stdout!);
+  // A server killed mid-message must not leave a partial-message timer re-armed forever.
+  reader.partialMessageTimeout = 0;
+  const conn = createMessageConnection(reader, new StreamMessageWriter(proc.stdin!));
   const waiters: { uri: string; version?: number; resolve: (p: { diagnostics: unknown[] }) => void }[] = [];
   let endProgress: () => void = () => undefined;
   const progressEnd = new Promise<void>((r) => (endProgress = r));

@@ -13,6 +13,15 @@ import {
 /** Path of the built server. */
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
+/** A protocol connection over a spawned server's stdio (not listening yet). */
+export function connectTo(proc: ChildProcess): ProtocolConnection {
+  const reader = new StreamMessageReader(proc.stdout!);
+  // A server a test kills while it writes leaves half a message: the reader would then re-arm
+  // a 10 s "partial message" timer forever and keep the test file's process alive.
+  reader.partialMessageTimeout = 0;
+  return createProtocolConnection(reader, new StreamMessageWriter(proc.stdin!));
+}
+
 /** Options of `TestClient.start`. */
 export interface StartOptions {
   workspaceFolders?: string[];
@@ -35,11 +44,7 @@ export class TestClient {
   /** Spawns the server and initialises it. */
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const reader = new StreamMessageReader(proc.stdout!);
-    // A server a test kills while it writes leaves half a message: the reader would then re-arm
-    // a 10 s "partial message" timer forever and keep the test file's process alive.
-    reader.partialMessageTimeout = 0;
-    const connection = createProtocolConnection(reader, new StreamMessageWriter(proc.stdin!));
+    const connection = connectTo(proc);
     const client = new TestClient(proc, connection);
     proc.stderr!.on('data', (d) => (client.stderr += String(d)));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -9,11 +9,9 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import {
-  createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Hover, InitializeParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { SERVER } from './lspClient';
+import { connectTo, SERVER } from './lspClient';
 
 const built = existsSync(SERVER);
 
@@ -36,7 +34,7 @@ function spawnRaw(env: NodeJS.ProcessEnv = {}): Raw {
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += String(d)));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const connection = connectTo(proc);
   const logs: string[] = [];
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   connection.onNotification('window/logMessage', (p: { message: string }) => {
