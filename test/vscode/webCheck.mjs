@@ -94,27 +94,33 @@ function webSteps(name) {
       // The shared scenario may end in a quick input (the quiz): close it first.
       for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
       await sleep(300);
-      await runCommand(page, 'Developer: Show Running Extensions');
-      const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
-      await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
-      // The list is virtualised and fills in while extensions start: page through it with the
-      // keyboard, back to the top once at the bottom. The list is focused again before each
-      // key (once the keys went nowhere until the timeout: the rows seen stayed the top ones).
-      let last = '';
-      const row = await poll(async () => {
-        const texts = await rows.allInnerTexts();
-        for (const text of texts) if (/Glossaire/.test(text)) return text.replace(/\s+/g, ' ');
-        await rows.first().click().catch(() => undefined);
-        await page.keyboard.press(texts.join('\n') === last ? 'Home' : 'PageDown');
-        last = texts.join('\n');
-        return null;
-      }, { timeout: 30_000, interval: 300, what: 'Glossaire in Running Extensions' }).catch(async (e) => {
-        await shot(page, 'web-running-extensions-failed');
-        throw new Error(`${e.message}; rows seen last: ${JSON.stringify(last.slice(0, 600))}`);
-      });
+      // The list is virtualised: only the rows that fit are in the page, and neither keys nor
+      // the wheel moved it reliably here (the rows seen stayed the top ones until the timeout).
+      // A window tall enough for every extension's row makes scrolling needless.
+      const size = page.viewportSize() ?? { width: 1280, height: 800 };
+      await page.setViewportSize({ width: size.width, height: 2400 });
+      let row;
+      try {
+        await runCommand(page, 'Developer: Show Running Extensions');
+        const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+        await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+        let last = '';
+        // The rows fill in while extensions start.
+        row = await poll(async () => {
+          const texts = await rows.allInnerTexts();
+          last = texts.join('\n');
+          for (const text of texts) if (/Glossaire/.test(text)) return text.replace(/\s+/g, ' ');
+          return null;
+        }, { timeout: 30_000, interval: 300, what: 'Glossaire in Running Extensions' }).catch(async (e) => {
+          await shot(page, 'web-running-extensions-failed');
+          throw new Error(`${e.message}; rows seen last: ${JSON.stringify(last.slice(0, 600))}`);
+        });
+        await shot(page, 'web-running-extensions');
+      } finally {
+        await page.setViewportSize(size);
+      }
       report.runningExtension = row;
       check(/web worker/i.test(row), `Glossaire runs in the web worker extension host (row: ${JSON.stringify(row)})`);
-      await shot(page, 'web-running-extensions');
     });
 
     await step('completion', async () => {
