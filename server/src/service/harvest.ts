@@ -205,6 +205,8 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
  * checks that need no context (readBold, readPlainLabel, parseTerm, tableColumns) are run on
  * them. A note where none passes has no definition: the walk would find none either, since
  * each pattern it harvests passes one of them (tested on random notes: harvest.test.ts).
+ * A new pattern of the walk needs its start in SCREEN_RE, its check in screenLine and its
+ * shape in that test's generator: a pattern the screen does not know is never harvested.
  */
 
 /** What a line may start with, after quote marks and a list marker, for the walk to find a definition there. */
