@@ -345,7 +345,9 @@ describe('harvest: the screen (mayDefine)', () => {
   });
 
   it('turns away notes without a definition, keeps each pattern', () => {
-    assert.equal(mayDefine('Du texte **en gras** au milieu.\n\n**Gras** en tête sans séparateur.\n- il dit : bonjour à tous\n| Critère | Interne |\n| --- | --- |\n'), false);
+    const none = 'Du texte **en gras** au milieu.\n\n**Gras** en tête sans séparateur.\n\n**Gras** puis **autre** : un gras plus loin ne compte pas\n- il dit : bonjour à tous\n| Critère | Interne |\n| --- | --- |\n';
+    assert.deepEqual(walkDefinitions(none), []);
+    assert.equal(mayDefine(none), false);
     for (const text of ['**routeur** : un appareil', '- **routeur** ⇒ un appareil', "L'**infogérance** est le fait de confier", '- Routage : acheminer les paquets', '**Routeurs** ſont des appareils', 'Le routage désigne le choix du chemin.', '| Terme | Définition |\n| --- | --- |\n| a | b |']) {
       assert.equal(mayDefine(text), true, text);
     }

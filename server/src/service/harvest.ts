@@ -211,10 +211,11 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
 
 /** What a line may start with, after quote marks and a list marker, for the walk to find a definition there. */
 const SCREEN_LEAD =
-  // bold, a determiner allowed before it, then a colon inside it, or a separator, a
-  // parenthesis or a verb's first letter after it (readBold; its verbs ignore case, and "ſ"
-  // is an "s" to them)
-  "(?:(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\\s+)?(\\*\\*|__)(?=\\S)(?:[^\\n\\r]*?:\\1|[^\\n\\r]*?\\S\\1[^\\S\\n\\r]*[-=:⇒→–—(EeSsſDdCcFf])" +
+  // bold, a determiner allowed before it, up to its first closing mark (as readBold reads it:
+  // not past it, or a bold word later in the line would do), then a colon inside it, or a
+  // separator, a parenthesis or a verb's first letter after it (readBold's verbs ignore case,
+  // and "ſ" is an "s" to them)
+  "(?:(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\\s+)?(\\*\\*|__)(?=\\S)(?:(?!\\S\\1)[^\\n\\r])*(?::\\1|\\S\\1[^\\S\\n\\r]*[-=:⇒→–—(EeSsſDdCcFf])" +
   // a sentence with a verb's hint in its window (mayHoldVerb)
   `|[LlUu][^\\n\\r]{0,${MAX_TERM_LENGTH + 40}}?(?:fait d|action d|signe|consist|f(?:é|e\\u0301)rence|finit comme)` +
   // a table's header above its delimiter row (harvestTable)
