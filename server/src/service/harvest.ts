@@ -24,7 +24,7 @@
 import { getProseSegments } from './blocks';
 import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from './harvestDefinition';
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
-import { LineEnds } from './lines';
+import { CH_CR, CH_NL, LineEnds, lineBreakBefore, lineEndAt, lineStartAt } from './lines';
 import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
 import { fold } from './text';
 
@@ -238,7 +238,7 @@ function firstDefinitionLine(text: string): number {
   const re = new RegExp(SCREEN_RE);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
-    const end = lineEndFrom(text, start);
+    const end = lineEndAt(text, start);
     if (screenLine(text, start, end)) return start;
     // The next line is looked at whatever this match spanned (a table's match ends in its delimiter row).
     re.lastIndex = end;
@@ -259,7 +259,7 @@ function restartBefore(text: string, segments: readonly number[], first: number)
   for (let m = re.exec(text); m && m.index < first; m = re.exec(text)) {
     const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
     if (start >= first) break;
-    const end = lineEndFrom(text, start);
+    const end = lineEndAt(text, start);
     if (blankAbove(text, start) && isProse(segments, start) && atxHeadingAt(text, quotedContentStart(text, start, end), end)) restart = start;
     re.lastIndex = end;
   }
@@ -272,14 +272,8 @@ const HEADING_START_RE = /(?:^|[\n\r])[ \t>]*#/g;
 /** True when the line above the one at `start` holds only spaces, tabs and quote marks (the walk's blank), or there is none. */
 function blankAbove(text: string, start: number): boolean {
   if (start === 0) return true;
-  let i = start - 1; // the break that ends the line above
-  if (text.charCodeAt(i) === 10 && i > 0 && text.charCodeAt(i - 1) === 13) i--;
-  for (let k = i - 1; k >= 0; k--) {
-    const c = text.charCodeAt(k);
-    if (isBreak(c)) return true;
-    if (c !== 32 && c !== 9 && c !== 62) return false;
-  }
-  return true;
+  const end = lineBreakBefore(text, start);
+  return quotedContentStart(text, lineStartAt(text, end), end) === end;
 }
 
 /** True when the line at `start` is prose (as readLines says: it starts in a segment). */
@@ -288,15 +282,9 @@ function isProse(segments: readonly number[], start: number): boolean {
   return false;
 }
 
-/** The end of the line starting at `start` (its \n or \r, or the text's end). */
-function lineEndFrom(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
-  return end;
-}
-
+/** True for the first character of a match that starts at a line break (not at the text's start). */
 function isBreak(c: number): boolean {
-  return c === 10 || c === 13;
+  return c === CH_NL || c === CH_CR;
 }
 
 /**
