@@ -275,7 +275,7 @@ const PIECES = [
   ' fait référence à ', ' fait re\u0301fe\u0301rence aux ', ' FAIT RÉFÉRENCE À ', ' se définit comme ',
   'un appareil qui relie plusieurs réseaux entre eux', 'confier une partie de son informatique à un prestataire', 'voir plus bas', 'le fait de', '.', ' ; ', '!',
   '| Terme | Définition |', '| Mot | Sens |', '|DÉFINITION|Notion|', '| Critère | Interne |', '| --- | --- |', '|---|---|', ' | ', '|',
-  '# Exemples', '## Réseau', '### Fonctionnalités', '**Compétences**', '```', '---', '<!--', '-->',
+  '# Exemples', '## Réseau', '### Fonctionnalités', '## Avantages (exemple)', '# Réseau (exemples)', '**Compétences**', '**Étapes**', '\u00a0**Exemples**', '> **Avantages**', '```', '---', '<!--', '-->',
   '\n', '\n', '\n', '\r\n', '\r', '\n\n', '\n\n',
 ];
 const piece = fc.constantFrom(...PIECES);
@@ -286,7 +286,7 @@ const definitionLine = fc
     fc.constantFrom('', '', "L'", 'Le ', 'la ', 'Une '),
     fc.constantFrom('', '**', '__'),
     fc.constantFrom('routeur', 'Routeur', 'cloud computing', 'SSII / ESN', 'SaaS (Software as a Service)', 'adresse IP', 'infogérance', 'Définition :', 'Exemples', 'Trois objectifs', 'il dit', 'mise à jour', 'DHCPACK'),
-    fc.constantFrom(' = ', ' : ', ': ', ' ⇒ ', ' → ', ' -> ', ' – ', ' - ', ' est un ', ' désigne ', ' de\u0301signe ', ' DÉSIGNE ', ' est le fait de ', ' consiste à ', ' fait référence à ', ' se définit comme ', ' ', ''),
+    fc.constantFrom(' = ', ' : ', ': ', ' ⇒ ', ' → ', ' -> ', ' – ', ' - ', ' (privé) est un ', ' est un ', ' désigne ', ' de\u0301signe ', ' DÉSIGNE ', ' est le fait de ', ' consiste à ', ' fait référence à ', ' se définit comme ', ' ', ''),
     fc.constantFrom('un appareil qui relie plusieurs réseaux entre eux', 'confier une partie de son informatique à un prestataire', 'voir plus bas', 'le fait de', ''),
     fc.array(fc.tuple(fc.nat(7), piece), { maxLength: 3 }),
   )
@@ -303,8 +303,17 @@ const definitionTable = fc
     fc.array(fc.constantFrom('| routeur | un appareil qui relie les réseaux |', '| **VPN** | réseau privé virtuel<br>entre deux sites |', '| 42 | rien |', 'SaaS | logiciel en tant que service'), { maxLength: 3 }),
   )
   .map(([head, delimiter, rows]) => [head, delimiter, ...rows].join('\n'));
+/** A heading (naming an enumeration or not), maybe read as one by the walk, then list items with labels. */
+const headedList = fc
+  .tuple(
+    fc.constantFrom('', '\n', 'Un paragraphe.\n', '| a | b |\n| --- | --- |\n', '```\n', '**Exemples**\n', 'Voici :\n'),
+    fc.constantFrom('# Exemples', '## Avantages (suite)', '## Réseau', '### Réseau (exemples)', '# Étapes | x', '**Compétences**'),
+    fc.constantFrom('\n', '\n\n', '\n```\n', '\n| c |\n'),
+    fc.array(fc.constantFrom('- Routeur : un appareil qui relie plusieurs réseaux entre eux', '- **VPN** : réseau privé virtuel', '  - Passerelle : relie deux réseaux', 'Un paragraphe.', '## Réseau', '# Exemples', '**Étapes**', '\u00a0**Avantages**', ''), { minLength: 1, maxLength: 4 }),
+  )
+  .map(([before, heading, after, items]) => before + heading + after + items.join('\n'));
 const definitionShaped = fc
-  .array(fc.oneof({ weight: 3, arbitrary: definitionLine }, { weight: 2, arbitrary: piece }, { weight: 1, arbitrary: definitionTable }), { maxLength: 16 })
+  .array(fc.oneof({ weight: 3, arbitrary: definitionLine }, { weight: 2, arbitrary: piece }, { weight: 1, arbitrary: definitionTable }, { weight: 1, arbitrary: headedList }), { maxLength: 16 })
   .chain((items) => fc.array(fc.constantFrom('\n', '\n\n', '\r\n', '\r', ' '), { minLength: items.length, maxLength: items.length }).map((ends) => items.map((x, k) => x + ends[k]).join('')));
 
 describe('harvest: the screen (mayDefine)', () => {
@@ -344,11 +353,30 @@ describe('harvest: the screen (mayDefine)', () => {
     assert.deepEqual(harvestDefinitions(read), walkDefinitions(read));
   });
 
+  it('turns away a list under a heading that names an enumeration only where the walk certainly holds that heading', () => {
+    const items = '- Outil : un logiciel\n- **Tableur** : un logiciel de calcul\n';
+    // Under "Exemples", the items' labels and bold are no terms: nothing for the walk to read.
+    assert.equal(mayDefine(`# Exemples d'outils\n\n${items}`), false);
+    assert.equal(mayDefine(`# Réseau\n\n${items}`), true);
+    // A remark in parentheses is not what the heading lists.
+    assert.equal(mayDefine(`# Réseau (exemples)\n\n${items}`), true);
+    for (const text of [
+      // A paragraph under the heading still defines by its bold.
+      "# Exemples d'outils\n\n**Tableur** : un logiciel de calcul\n",
+      // A bold line alone, then another heading the walk reads (no blank line above it), head the items instead.
+      `# Exemples d'outils\n\n**Réseau**\n${items}`,
+      `# Exemples d'outils\n\nUn paragraphe.\n# Réseau\n${items}`,
+    ]) {
+      assert.notDeepEqual(walkDefinitions(text), [], text);
+      assert.deepEqual(harvestDefinitions(text), walkDefinitions(text), text);
+    }
+  });
+
   it('turns away notes without a definition, keeps each pattern', () => {
     const none = 'Du texte **en gras** au milieu.\n\n**Gras** en tête sans séparateur.\n\n**Gras** puis **autre** : un gras plus loin ne compte pas\n- il dit : bonjour à tous\n| Critère | Interne |\n| --- | --- |\n';
     assert.deepEqual(walkDefinitions(none), []);
     assert.equal(mayDefine(none), false);
-    for (const text of ['**routeur** : un appareil', '- **routeur** ⇒ un appareil', "L'**infogérance** est le fait de confier", '- Routage : acheminer les paquets', '**Routeurs** ſont des appareils', 'Le routage désigne le choix du chemin.', '| Terme | Définition |\n| --- | --- |\n| a | b |']) {
+    for (const text of ['**routeur** : un appareil', '- **routeur** ⇒ un appareil', "L'**infogérance** est le fait de confier", '- Routage : acheminer les paquets', '**Routeurs** ſont des appareils', '**Routeur** (matériel) est un appareil', '**Cloud** SE DÉFINIT COMME un modèle', 'Le routage désigne le choix du chemin.', '| Terme | Définition |\n| --- | --- |\n| a | b |']) {
       assert.equal(mayDefine(text), true, text);
     }
   });

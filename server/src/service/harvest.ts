@@ -125,10 +125,11 @@ class Line {
  *   workspace index reads them once for harvesting and the analysis)
  */
 export function harvestDefinitions(text: string, segments?: readonly number[]): HarvestedDefinition[] {
-  const first = firstDefinitionLine(text);
+  let prose = segments;
+  const proseOf = () => (prose ??= getProseSegments(text));
+  const first = firstDefinitionLine(text, proseOf);
   if (first === -1) return [];
-  const prose = segments ?? getProseSegments(text);
-  return walkDefinitions(text, prose, restartBefore(text, prose, first));
+  return walkDefinitions(text, proseOf(), restartBefore(text, proseOf(), first));
 }
 
 /**
@@ -213,9 +214,9 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
 const SCREEN_LEAD =
   // bold, a determiner allowed before it, up to its first closing mark (as readBold reads it:
   // not past it, or a bold word later in the line would do), then a colon inside it, or a
-  // separator, a parenthesis or a verb's first letter after it (readBold's verbs ignore case,
-  // and "ſ" is an "s" to them)
-  "(?:(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\\s+)?(\\*\\*|__)(?=\\S)(?:(?!\\S\\1)[^\\n\\r])*(?::\\1|\\S\\1[^\\S\\n\\r]*[-=:⇒→–—(EeSsſDdCcFf])" +
+  // separator, a parenthesis before a copula, or a verb's first letters after it (est, sont,
+  // se, désigne, consiste, fait, font: readBold's verbs ignore case, and "ſ" is an "s" to them)
+  "(?:(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\\s+)?(\\*\\*|__)(?=\\S)(?:(?!\\S\\1)[^\\n\\r])*(?::\\1|\\S\\1[^\\S\\n\\r]*(?:[-=:⇒→–—]|\\([^()\\n\\r]{1,60}\\)[^\\S\\n\\r]*(?:[Ee][Ssſ][Tt]|[Ssſ][Oo][Nn][Tt])|[Ee][Ssſ][Tt]|[Ssſ][Oo][Nn][Tt]|[Ssſ][Ee][^\\S\\n\\r]|[Dd][EeÉé]\\u0301?[Ssſ]|[Cc][Oo][Nn][Ssſ]|[Ff](?:[Aa][Ii]|[Oo][Nn])[Tt]))" +
   // a sentence with a verb's hint in its window (mayHoldVerb)
   `|[LlUu][^\\n\\r]{0,${MAX_TERM_LENGTH + 40}}?(?:fait d|action d|signe|consist|f(?:é|e\\u0301)rence|finit comme)` +
   // a table's header above its delimiter row (harvestTable)
@@ -230,16 +231,21 @@ const SCREEN_RE = new RegExp(`(?:^|[\\n\\r])[ \\t>]*(?:(?:[-*+]|\\d{1,9}[.)])[ \
  * finds: a fraction of the walk's cost on a note without definitions.
  */
 export function mayDefine(text: string): boolean {
-  return firstDefinitionLine(text) !== -1;
+  let prose: readonly number[] | undefined;
+  return firstDefinitionLine(text, () => (prose ??= getProseSegments(text))) !== -1;
 }
 
-/** The start of the first line where a definition may start (see mayDefine), or -1. */
-function firstDefinitionLine(text: string): number {
+/**
+ * The start of the first line where a definition may start (see mayDefine), or -1.
+ * @param segments the note's prose segments, asked only when a heading's context is needed
+ */
+function firstDefinitionLine(text: string, segments: () => readonly number[]): number {
   const re = new RegExp(SCREEN_RE);
+  const headings = new HeadingContext(text, segments);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
     const end = lineEndAt(text, start);
-    if (screenLine(text, start, end)) return start;
+    if (screenLine(text, start, end, headings)) return start;
     // The next line is looked at whatever this match spanned (a table's match ends in its delimiter row).
     re.lastIndex = end;
   }
@@ -260,11 +266,77 @@ function restartBefore(text: string, segments: readonly number[], first: number)
     const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
     if (start >= first) break;
     const end = lineEndAt(text, start);
-    if (blankAbove(text, start) && isProse(segments, start) && atxHeadingAt(text, quotedContentStart(text, start, end), end)) restart = start;
+    if (headingWalkReads(text, segments, start, end)) restart = start;
     re.lastIndex = end;
   }
   return restart;
 }
+
+/**
+ * The ATX heading on the line [start, end) when the walk certainly reads it as one, whatever
+ * came before: in prose, with a blank line (or nothing) above (no block or table holds it).
+ */
+function headingWalkReads(text: string, segments: readonly number[], start: number, end: number): AtxHeading | undefined {
+  return blankAbove(text, start) && isProse(segments, start) ? atxHeadingAt(text, quotedContentStart(text, start, end), end) : undefined;
+}
+
+/**
+ * Whether the walk certainly holds, at a line, a heading that names an enumeration (namesEnumeration):
+ * the list items there are then no definitions by their bold or label (walkDefinitions). Asked
+ * of the screen's lines in order; each looks back (a native search for "#") only as far as the
+ * line asked before. "Not certain" when the last heading is one the walk may not read, or a
+ * line that may be a bold line alone (which heads what follows) comes between.
+ */
+class HeadingContext {
+  /** Where the last look back started: the headings before it are known. */
+  private searched = 0;
+  /** The line start of the last ATX heading before `searched`, or -1. */
+  private heading = -1;
+  /** About that heading, read on first need: where its line ends when the walk certainly holds it and it names an enumeration, else -1. */
+  private enumeratingEnd: number | undefined;
+  /** The first line after it that may be a bold line alone (its line break), read on first need. */
+  private boldAfter: number | undefined;
+
+  constructor(private readonly text: string, private readonly segments: () => readonly number[]) {}
+
+  /** True when the walk certainly holds an enumerating heading at the line starting at `start`. */
+  enumeratesAt(start: number): boolean {
+    const text = this.text;
+    const found = lastHeadingLine(text, this.searched, start);
+    this.searched = start;
+    if (found !== -1) {
+      this.heading = found;
+      this.enumeratingEnd = undefined;
+      this.boldAfter = undefined;
+    }
+    if (this.heading === -1) return false;
+    if (this.enumeratingEnd === undefined) {
+      const end = lineEndAt(text, this.heading);
+      const h = headingWalkReads(text, this.segments(), this.heading, end);
+      this.enumeratingEnd = h && namesEnumeration(text.slice(h.start, h.end).replace(/\([^()]*\)/g, '')) ? end : -1;
+    }
+    if (this.enumeratingEnd === -1) return false;
+    if (this.boldAfter === undefined) {
+      const bold = new RegExp(BOLD_START_RE);
+      bold.lastIndex = this.enumeratingEnd;
+      this.boldAfter = bold.exec(text)?.index ?? text.length;
+    }
+    return this.boldAfter + 1 >= start;
+  }
+}
+
+/** The start of the last line in [from, to) that is an ATX heading (after quote marks), or -1. */
+function lastHeadingLine(text: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  for (let i = text.lastIndexOf('#', to - 1); i >= from; i = i === 0 ? -1 : text.lastIndexOf('#', i - 1)) {
+    const start = lineStartAt(text, i);
+    if (start >= from && quotedContentStart(text, start, i) === i && atxHeadingAt(text, i, lineEndAt(text, i))) return start;
+  }
+  return -1;
+}
+
+/** A line that starts (after spaces and quote marks) with bold: maybe a bold line alone (BOLD_LINE_RE). */
+const BOLD_START_RE = /[\n\r](?:[^\S\n\r]|>)*(?:\*\*|__)/g;
 
 /** A line that starts (after quote marks) with `#`. */
 const HEADING_START_RE = /(?:^|[\n\r])[ \t>]*#/g;
@@ -291,19 +363,21 @@ function isBreak(c: number): boolean {
  * True when a definition may start on the line [start, end): its bold start, a list item's
  * plain label, a verb's hint, or a table's header pass the checks that need no context.
  */
-function screenLine(text: string, start: number, end: number): boolean {
+function screenLine(text: string, start: number, end: number, headings: HeadingContext): boolean {
   const lead = quotedContentStart(text, start, end);
   // A table's header: its folded text must hold a definition column's name (cheaper than its cells).
   if (text.charCodeAt(lead) === 124) return DEFINITION_HEADER_HINT.test(fold(text.slice(start, end).replace(/[*_`]/g, ''))) && tableColumns(new Line(text, start, end, true)) !== undefined;
   const content = listItemContentAt(text, lead, end);
   const bodyStart = content === -1 ? lead : content;
-  // Bold opens the body, or follows a determiner (L, l, U, u: readBold).
   const c = text.charCodeAt(bodyStart);
-  if (c === 42 || c === 95 || c === 76 || c === 108 || c === 85 || c === 117) {
+  // Under a heading that names an enumeration, a list item defines nothing by its bold or its label.
+  const labels = content === -1 || !headings.enumeratesAt(start);
+  // Bold opens the body, or follows a determiner (L, l, U, u: readBold).
+  if (labels && (c === 42 || c === 95 || c === 76 || c === 108 || c === 85 || c === 117)) {
     const b = readBold(text, bodyStart, end);
     if (b && parseTerm(b.term, b.termStart, true)) return true;
   }
-  if (content !== -1) {
+  if (labels && content !== -1) {
     const label = readPlainLabel(text, bodyStart, end);
     if (label && parseTerm(label.text.trimEnd(), bodyStart, false)) return true;
   }
