@@ -161,6 +161,9 @@ describe('harvest: general rules for precision and recall', () => {
     assert.equal(harvest(`## Fiche de poste (un exemple)\n\n${items}`).length, 2);
     assert.equal(harvest(`## Exemples\n\n**Vocabulaire du réseau**\n\n${items}`).length, 2);
     assert.deepEqual(harvest(`## Cours\n\n**Exemples d'équipements**\n\n${items}`), []);
+    // The label is a whole word, in any case, its "e" accented or not, NFC or NFD.
+    for (const heading of ['## ÉTAPES du projet', '## Les CRITÈRES de choix', '## E\u0301tapes', '## Étapes', '## Quelques résultats']) assert.deepEqual(harvest(`${heading}\n\n${items}`), [], heading);
+    for (const heading of ['## Étapement', '## Critérium', '## Exemplaire']) assert.equal(harvest(`${heading}\n\n${items}`).length, 2, heading);
     // A sub-list's lead-in covers its sub-items only.
     assert.deepEqual(harvest(`- Caractéristiques :\n  - **Débit** : une mesure de la quantité de données transmises par seconde.\n- **Routeur** : ${ROUTEUR}.\n`), [`routeur := ${ROUTEUR}.`]);
   });

@@ -24,7 +24,7 @@
 import { getProseSegments } from './blocks';
 import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from './harvestDefinition';
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
-import { CH_CR, CH_NL, LineEnds, lineBreakBefore, lineEndAt, lineStartAt } from './lines';
+import { LineEnds, lineBreakBefore, lineEndAt, lineStartAt } from './lines';
 import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
 import { fold } from './text';
 
@@ -223,8 +223,17 @@ const SCREEN_LEAD =
   '|\\|[^\\n\\r]*(?:\\r\\n|\\r|\\n)\\s*\\|?\\s*:?-{2,})';
 /** A list item's plain label: at most five words without digits, a colon and text after it (readPlainLabel). */
 const SCREEN_LABEL = '[^\\S\\n\\r]*[^\\s\\d:*_`[\\]<>|]+(?:[^\\S\\n\\r]+[^\\s\\d:*_`[\\]<>|]+){0,4}[^\\S\\n\\r]*:[ \\t\\u00a0]+\\S';
-/** Lines where a definition may start. */
-const SCREEN_RE = new RegExp(`(?:^|[\\n\\r])[ \\t>]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+${SCREEN_LABEL}|(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?${SCREEN_LEAD})`, 'g');
+/** A line where a definition may start, from its first character after the quote marks (sticky: tried there only). */
+const SCREEN_RE = new RegExp(`(?:[-*+]|\\d{1,9}[.)])[ \\t]+${SCREEN_LABEL}|(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?${SCREEN_LEAD}`, 'y');
+
+/**
+ * True for the first characters SCREEN_RE can start with: a list marker, bold, a determiner's
+ * or a verb sentence's L or U, a table's "|". One look per line in script code is cheaper than
+ * a search for line starts in the whole text (every character is tried there).
+ */
+function mayStartScreenLine(c: number): boolean {
+  return c === 42 /* * */ || c === 45 /* - */ || c === 43 /* + */ || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 124 /* | */ || c === 76 /* L */ || c === 108 /* l */ || c === 85 /* U */ || c === 117 /* u */;
+}
 /**
  * False when the note certainly defines nothing: no line where a pattern of the walk can start
  * passes the checks that need no context. One native search and a few checks per line it
@@ -242,12 +251,17 @@ export function mayDefine(text: string): boolean {
 function firstDefinitionLine(text: string, segments: () => readonly number[]): number {
   const re = new RegExp(SCREEN_RE);
   const headings = new HeadingContext(text, segments);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
-    const end = lineEndAt(text, start);
-    if (screenLine(text, start, end, headings)) return start;
-    // The next line is looked at whatever this match spanned (a table's match ends in its delimiter row).
-    re.lastIndex = end;
+  const ends = new LineEnds(text);
+  for (let start = 0; start < text.length; ) {
+    const end = ends.endAt(start);
+    const lead = quotedContentStart(text, start, end);
+    if (mayStartScreenLine(text.charCodeAt(lead))) {
+      re.lastIndex = lead;
+      if (re.test(text) && screenLine(text, start, end, headings)) return start;
+    }
+    // The next line is looked at whatever a match spanned (a table's match ends in its delimiter row).
+    if (end >= text.length) break;
+    start = ends.after(end);
   }
   return -1;
 }
@@ -260,16 +274,12 @@ function firstDefinitionLine(text: string, segments: () => readonly number[]): n
  * comes before it; 0 when there is none.
  */
 function restartBefore(text: string, segments: readonly number[], first: number): number {
-  const re = new RegExp(HEADING_START_RE);
-  let restart = 0;
-  for (let m = re.exec(text); m && m.index < first; m = re.exec(text)) {
-    const start = m.index + (isBreak(m[0].charCodeAt(0)) ? 1 : 0);
-    if (start >= first) break;
-    const end = lineEndAt(text, start);
-    if (headingWalkReads(text, segments, start, end)) restart = start;
-    re.lastIndex = end;
+  for (let to = first; ; ) {
+    const start = lastHeadingLine(text, 0, to);
+    if (start === -1) return 0;
+    if (headingWalkReads(text, segments, start, lineEndAt(text, start))) return start;
+    to = start;
   }
-  return restart;
 }
 
 /**
@@ -338,8 +348,6 @@ function lastHeadingLine(text: string, from: number, to: number): number {
 /** A line that starts (after spaces and quote marks) with bold: maybe a bold line alone (BOLD_LINE_RE). */
 const BOLD_START_RE = /[\n\r](?:[^\S\n\r]|>)*(?:\*\*|__)/g;
 
-/** A line that starts (after quote marks) with `#`. */
-const HEADING_START_RE = /(?:^|[\n\r])[ \t>]*#/g;
 
 /** True when the line above the one at `start` holds only spaces, tabs and quote marks (the walk's blank), or there is none. */
 function blankAbove(text: string, start: number): boolean {
@@ -354,11 +362,6 @@ function isProse(segments: readonly number[], start: number): boolean {
   return false;
 }
 
-/** True for the first character of a match that starts at a line break (not at the text's start). */
-function isBreak(c: number): boolean {
-  return c === CH_NL || c === CH_CR;
-}
-
 /**
  * True when a definition may start on the line [start, end): its bold start, a list item's
  * plain label, a verb's hint, or a table's header pass the checks that need no context.
@@ -370,16 +373,16 @@ function screenLine(text: string, start: number, end: number, headings: HeadingC
   const content = listItemContentAt(text, lead, end);
   const bodyStart = content === -1 ? lead : content;
   const c = text.charCodeAt(bodyStart);
-  // Under a heading that names an enumeration, a list item defines nothing by its bold or its label.
-  const labels = content === -1 || !headings.enumeratesAt(start);
+  // Under a heading that names an enumeration, a list item defines nothing by its bold or its
+  // label: asked once a bold or label start is read (most lines have neither).
   // Bold opens the body, or follows a determiner (L, l, U, u: readBold).
-  if (labels && (c === 42 || c === 95 || c === 76 || c === 108 || c === 85 || c === 117)) {
+  if (c === 42 || c === 95 || c === 76 || c === 108 || c === 85 || c === 117) {
     const b = readBold(text, bodyStart, end);
-    if (b && parseTerm(b.term, b.termStart, true)) return true;
+    if (b && (content === -1 || !headings.enumeratesAt(start)) && parseTerm(b.term, b.termStart, true)) return true;
   }
-  if (labels && content !== -1) {
+  if (content !== -1) {
     const label = readPlainLabel(text, bodyStart, end);
-    if (label && parseTerm(label.text.trimEnd(), bodyStart, false)) return true;
+    if (label && !headings.enumeratesAt(start) && parseTerm(label.text.trimEnd(), bodyStart, false)) return true;
   }
   if (c === 76 || c === 108 || c === 85 || c === 117) {
     const window = text.slice(bodyStart, Math.min(end, bodyStart + MAX_TERM_LENGTH + 40));

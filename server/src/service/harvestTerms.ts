@@ -64,6 +64,12 @@ const ENUMERATION_LABELS = new Set([
   'example', 'examples', 'goal', 'goals', 'feature', 'features', 'step', 'steps', 'pros', 'cons',
 ]);
 
+/**
+ * Some label as a substring, in any case (the flag takes "É" for "é"), its "e" accented or
+ * not: a heading without one (most) is answered by one native search (NFC text).
+ */
+const ENUMERATION_HINT = new RegExp([...ENUMERATION_LABELS].map((w) => w.replace(/e/g, '[eéèêë]')).join('|'), 'i');
+
 /** The longest label, in UTF-16 units: longer runs are no label. */
 const LONGEST_LABEL = Math.max(...[...ENUMERATION_LABELS].map((w) => w.length));
 
@@ -75,6 +81,7 @@ const LONGEST_LABEL = Math.max(...[...ENUMERATION_LABELS].map((w) => w.length));
  */
 export function namesEnumeration(text: string): boolean {
   const s = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  if (!ENUMERATION_HINT.test(s)) return false;
   // Runs of letters and their combining marks: the words a label is looked for among.
   const run = /[\p{L}\p{M}]+/gu;
   for (let m = run.exec(s); m; m = run.exec(s)) {
