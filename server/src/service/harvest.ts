@@ -16,8 +16,8 @@
  * structure (« Avantages : », « Objectif : »…) are not terms. The determiner + verb pattern is
  * looked for where a sentence starts a line (its cost in every sentence of every line is not
  * worth the few definitions written mid-line). One pass over the lines; lines are only looked
- * at closely when a cheap test says they may define something. Before it, a screen (one native
- * search, see mayDefine) turns away the many notes that define nothing, and the pass starts at
+ * at closely when a cheap test says they may define something. Before it, a screen (a look at each
+ * line's first character, a native match where a definition can start: mayDefine) turns away the many notes that define nothing, and the pass starts at
  * the last heading before the first line that may.
  */
 
@@ -202,12 +202,14 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
 
 /*
  * The screen. Most notes define nothing, and the walk reads every line of a note in script
- * code; a few native searches find the only places where a definition can start, and the
- * checks that need no context (readBold, readPlainLabel, parseTerm, tableColumns) are run on
- * them. A note where none passes has no definition: the walk would find none either, since
- * each pattern it harvests passes one of them (tested on random notes: harvest.test.ts).
- * A new pattern of the walk needs its start in SCREEN_RE, its check in screenLine and its
- * shape in that test's generator: a pattern the screen does not know is never harvested.
+ * code; the screen looks at each line's first character, matches SCREEN_RE natively where a
+ * definition can start, and runs the checks that need no context (readBold, readPlainLabel,
+ * parseTerm, tableColumns; and the heading a list item sits under, where the walk certainly
+ * holds it) on those lines. A note where none passes has no definition: the walk would find
+ * none either, since each pattern it harvests passes one of them (tested on random notes:
+ * harvest.test.ts). A new pattern of the walk needs its first characters in
+ * mayStartScreenLine, its start in SCREEN_RE, its check in screenLine and its shape in that
+ * test's generator: a pattern the screen does not know is never harvested.
  */
 
 /** What a line may start with, after quote marks and a list marker, for the walk to find a definition there. */
@@ -236,8 +238,9 @@ function mayStartScreenLine(c: number): boolean {
 }
 /**
  * False when the note certainly defines nothing: no line where a pattern of the walk can start
- * passes the checks that need no context. One native search and a few checks per line it
- * finds: a fraction of the walk's cost on a note without definitions.
+ * passes the checks that need no context. A look at each line's first character, a native
+ * match and a few checks where one may start: a fraction of the walk's cost on a note without
+ * definitions.
  */
 export function mayDefine(text: string): boolean {
   let prose: readonly number[] | undefined;
