@@ -379,7 +379,7 @@ describe('harvest: the screen (mayDefine)', () => {
     const none = 'Du texte **en gras** au milieu.\n\n**Gras** en tête sans séparateur.\n\n**Gras** puis **autre** : un gras plus loin ne compte pas\n- il dit : bonjour à tous\n| Critère | Interne |\n| --- | --- |\n';
     assert.deepEqual(walkDefinitions(none), []);
     assert.equal(mayDefine(none), false);
-    for (const text of ['**routeur** : un appareil', '- **routeur** ⇒ un appareil', "L'**infogérance** est le fait de confier", '- Routage : acheminer les paquets', '**Routeurs** ſont des appareils', '**Routeur** (matériel) est un appareil', '**Cloud** SE DÉFINIT COMME un modèle', 'Le routage désigne le choix du chemin.', '| Terme | Définition |\n| --- | --- |\n| a | b |']) {
+    for (const text of ['**routeur** : un appareil', '- **routeur** ⇒ un appareil', "L'**infogérance** est le fait de confier", '- Routage : acheminer les paquets', '**Routeurs** ſont des appareils', '**Routeur** (matériel) est un appareil', '**Cloud** SE DÉFINIT COMME un modèle', '**Cloud** fait référence à un modèle', '**VPN** consiste à relier deux sites', '**Routeur** de\u0301signe un appareil', 'Le routage désigne le choix du chemin.', '| Terme | Définition |\n| --- | --- |\n| a | b |']) {
       assert.equal(mayDefine(text), true, text);
     }
   });
