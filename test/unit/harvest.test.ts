@@ -261,7 +261,9 @@ describe('harvest: what is not a definition', () => {
   });
 
   it('never throws and stays linear on odd input', () => {
-    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000), '- un élément sans deux-points\n'.repeat(20000), '# Exemples :\n- a : b c d e\n'.repeat(3000)]) {
+    for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000), '- un élément sans deux-points\n'.repeat(20000), '# Exemples :\n- a : b c d e\n'.repeat(3000),
+      // A long run of "#" before a list item, and many enumerating headings without a bold line: each line and heading is read once.
+      'x' + '#'.repeat(100000) + '\n- Passerelle : relie deux réseaux\n', '# Exemples\n\n- Outil : un logiciel de calcul\n\n'.repeat(20000) + '**Fin**\n']) {
       assert.ok(Array.isArray(harvestDefinitions(text)));
     }
   });
@@ -363,6 +365,10 @@ describe('harvest: the screen (mayDefine)', () => {
     assert.equal(mayDefine(`# Réseau\n\n${items}`), true);
     // A remark in parentheses is not what the heading lists.
     assert.equal(mayDefine(`# Réseau (exemples)\n\n${items}`), true);
+    // Each heading is read for itself, a bold line alone under an earlier one notwithstanding.
+    const twoHeadings = `# Exemples\n\n**Gras**\n\n- a : b\n\n# Avantages\n\n${items}`;
+    assert.deepEqual(walkDefinitions(twoHeadings), []);
+    assert.equal(mayDefine(twoHeadings), false);
     for (const text of [
       // A paragraph under the heading still defines by its bold.
       "# Exemples d'outils\n\n**Tableur** : un logiciel de calcul\n",

@@ -309,6 +309,8 @@ class HeadingContext {
   private enumeratingEnd: number | undefined;
   /** The first line after it that may be a bold line alone (its line break), read on first need. */
   private boldAfter: number | undefined;
+  /** The last search for such a line: from where, and what it found (the text's length: none). */
+  private boldSearch = { from: -1, found: -1 };
 
   constructor(private readonly text: string, private readonly segments: () => readonly number[]) {}
 
@@ -330,9 +332,15 @@ class HeadingContext {
     }
     if (this.enumeratingEnd === -1) return false;
     if (this.boldAfter === undefined) {
-      const bold = new RegExp(BOLD_START_RE);
-      bold.lastIndex = this.enumeratingEnd;
-      this.boldAfter = bold.exec(text)?.index ?? text.length;
+      // Headings come in order: a search from an earlier heading that found a line past this
+      // one answers for it too (a note of many headings is not searched once per heading).
+      const last = this.boldSearch;
+      if (last.from === -1 || this.enumeratingEnd < last.from || last.found < this.enumeratingEnd) {
+        const bold = new RegExp(BOLD_START_RE);
+        bold.lastIndex = this.enumeratingEnd;
+        this.boldSearch = { from: this.enumeratingEnd, found: bold.exec(text)?.index ?? text.length };
+      }
+      this.boldAfter = this.boldSearch.found;
     }
     return this.boldAfter + 1 >= start;
   }
@@ -341,9 +349,14 @@ class HeadingContext {
 /** The start of the last line in [from, to) that is an ATX heading (after quote marks), or -1. */
 function lastHeadingLine(text: string, from: number, to: number): number {
   if (to <= from) return -1;
-  for (let i = text.lastIndexOf('#', to - 1); i >= from; i = i === 0 ? -1 : text.lastIndexOf('#', i - 1)) {
+  for (let i = text.lastIndexOf('#', to - 1); i >= from; ) {
     const start = lineStartAt(text, i);
-    if (start >= from && quotedContentStart(text, start, i) === i && atxHeadingAt(text, i, lineEndAt(text, i))) return start;
+    if (start < from) return -1;
+    // The line's first character after its quote marks (at i at the latest: "#" is none of them).
+    const lead = quotedContentStart(text, start, i);
+    if (text.charCodeAt(lead) === 35 && atxHeadingAt(text, lead, lineEndAt(text, lead))) return start;
+    // No heading on this line: on to the line above (each line is read once, whatever its "#"s).
+    i = start === 0 ? -1 : text.lastIndexOf('#', start - 1);
   }
   return -1;
 }
