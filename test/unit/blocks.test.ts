@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findFrontMatter, frontMatterReach, getProseSegments, paragraphEnd, paragraphStart } from '../../server/src/service/blocks';
-import { splitLines } from '../../server/src/service/lines';
+import { LineEnds, lineEndAt, splitLines } from '../../server/src/service/lines';
+import fc from 'fast-check';
 import {
   atxHeadingAt, closesFence, continuesParagraph, fenceOpenAt, isThematicBreak, lineShape, listItemContentAt, ListMarker, listMarkerAt,
   quotedContentStart,
@@ -115,6 +116,21 @@ describe('blocks: one owner per Markdown idea', () => {
       { start: 0, end: 1, next: 3 }, { start: 3, end: 4, next: 5 }, { start: 5, end: 6, next: 7 }, { start: 7, end: 7, next: 7 },
     ]);
     assert.deepEqual(splitLines(''), [{ start: 0, end: 0, next: 0 }]);
+  });
+
+  it('finds line ends with remembered searches, forward and back, on every line ending', () => {
+    // LineEnds remembers the next \n and \r; each answer must be lineEndAt's, in any order of positions.
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', 'é', ' ', '\n', '\r', '\r\n'), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 30 }), (pieces, positions) => {
+      const text = pieces.join('');
+      const ends = new LineEnds(text);
+      for (const p of [...positions.map((x) => x % (text.length + 1)), 0, text.length]) assert.equal(ends.endAt(p), lineEndAt(text, p), `${JSON.stringify(text)} at ${p}`);
+    }), { seed: 7, numRuns: 2000 });
+    // A text whose lines all end with \r alone has no \n to find: the search is not run again at each line.
+    const cr = 'une ligne\r'.repeat(200000);
+    const ends = new LineEnds(cr);
+    let lines = 0;
+    for (let p = 0; p < cr.length; p = ends.after(ends.endAt(p))) lines++;
+    assert.equal(lines, 200000);
   });
 
   it('bounds paragraphs by empty lines, not by a line after a backslash, within a segment', () => {

@@ -48,27 +48,36 @@ export function lineBreakBefore(text: string, lineStart: number): number {
 
 /**
  * Line ends of one text (\r\n, \n or \r), found with native searches: a line ends at the next
- * \n unless a \r comes first, and where the next \r lies is remembered (most notes have none,
- * so one search answers them all). Positions asked for only move forward, mostly.
+ * \n unless a \r comes first, and where the next \n and the next \r lie is remembered (most
+ * notes have no \r, so one search answers them all; a note with \r alone has no \n, and the
+ * search for one must not run to the text's end at every line). Positions asked for only move
+ * forward, mostly.
  */
 export class LineEnds {
+  /** The first \n at or after `nlFrom` (-1: none). */
+  private nl: number;
+  private nlFrom = 0;
   /** The first \r at or after `crFrom` (-1: none). */
   private cr: number;
   private crFrom = 0;
 
   constructor(private readonly text: string) {
+    this.nl = text.indexOf('\n');
     this.cr = text.indexOf('\r');
   }
 
   /** Offset of the end of the line containing `pos` (before \r\n, \n or \r). */
   endAt(pos: number): number {
     const text = this.text;
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = text.length;
+    if (pos < this.nlFrom || (this.nl !== -1 && this.nl < pos)) {
+      this.nl = text.indexOf('\n', pos);
+      this.nlFrom = pos;
+    }
     if (pos < this.crFrom || (this.cr !== -1 && this.cr < pos)) {
       this.cr = text.indexOf('\r', pos);
       this.crFrom = pos;
     }
+    const nl = this.nl === -1 ? text.length : this.nl;
     return this.cr !== -1 && this.cr < nl ? this.cr : nl;
   }
 
