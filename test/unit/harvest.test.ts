@@ -263,7 +263,9 @@ describe('harvest: what is not a definition', () => {
   it('never throws and stays linear on odd input', () => {
     for (const text of ['', '**', '****', '** **', '**a**', '| a |', '|---|', '> ', '- ', 'L\'** **', '**x** =', '**x / / y** = z'.repeat(3), '|'.repeat(5000), '**'.repeat(5000), 'désigne '.repeat(3000), '- un élément sans deux-points\n'.repeat(20000), '# Exemples :\n- a : b c d e\n'.repeat(3000),
       // A long run of "#" before a list item, and many enumerating headings without a bold line: each line and heading is read once.
-      'x' + '#'.repeat(100000) + '\n- Passerelle : relie deux réseaux\n', '# Exemples\n\n- Outil : un logiciel de calcul\n\n'.repeat(20000) + '**Fin**\n']) {
+      'x' + '#'.repeat(100000) + '\n- Passerelle : relie deux réseaux\n', '# Exemples\n\n- Outil : un logiciel de calcul\n\n'.repeat(20000) + '**Fin**\n',
+      // Many headings between code blocks: whether a heading is prose is a look-up, not a walk over the segments.
+      '# Exemples\n\n```\nx\n```\n\n- Outil : un logiciel\n\n'.repeat(20000)]) {
       assert.ok(Array.isArray(harvestDefinitions(text)));
     }
   });

@@ -374,8 +374,16 @@ function blankAbove(text: string, start: number): boolean {
 
 /** True when the line at `start` is prose (as readLines says: it starts in a segment). */
 function isProse(segments: readonly number[], start: number): boolean {
-  for (let j = 0; j < segments.length; j += 2) if (segments[j] <= start && start < segments[j + 1]) return true;
-  return false;
+  // Segments are ordered and apart: the last one starting at or before `start` decides (a
+  // binary search: a note of many code blocks has many segments, and many headings to ask).
+  let lo = 0;
+  let hi = segments.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[2 * mid] <= start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && start < segments[2 * hi + 1];
 }
 
 /**
