@@ -146,6 +146,8 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
   let headingEnumerates: boolean | undefined;
   let leadIn = false;
   let leadInDepth = -1;
+  // The terms defined so far (`out`), folded: see harvestPlainLabel.
+  const defined = new DefinedTerms();
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
     // Front matter is metadata, code is code (the block pass decides, as for the analysis).
@@ -177,7 +179,7 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
     if (labels && inItem && heading) labels = !(headingEnumerates ??= namesEnumeration(text.slice(heading.start, heading.end).replace(/\([^()]*\)/g, '')));
     const verb = mayHoldVerb(lines, k, last);
     const bold = line.boldNearStart();
-    if (bold || verb || (labels && inItem)) harvestBlock(text, lines, k, last, inItem, labels && (bold || verb), labels && inItem, verb, out);
+    if (bold || verb || (labels && inItem)) harvestBlock(text, lines, k, last, inItem, labels && (bold || verb), labels && inItem, verb, out, defined);
     // A block ending with a colon introduces the list below it: "Trois objectifs :" (what it
     // enumerates is no term), "Ces droits sont :" (what follows are properties).
     // Read in place: most blocks end without a colon, and their line need not be sliced.
@@ -500,12 +502,12 @@ function definitionFrom(text: string, lines: Line[], offset: number, last: numbe
  * list item's plain label), or a verb pattern in it (`verb`: mayHoldVerb said it may hold one).
  */
 function harvestBlock(
-  text: string, lines: Line[], first: number, last: number, inItem: boolean, bold: boolean, plain: boolean, verb: boolean, out: HarvestedDefinition[],
+  text: string, lines: Line[], first: number, last: number, inItem: boolean, bold: boolean, plain: boolean, verb: boolean, out: HarvestedDefinition[], defined: DefinedTerms,
 ): void {
   const line = lines[first];
   const bodyStart = line.start + bodyOffset(line);
   if (bold && harvestBold(text, lines, bodyStart, line.end, last, inItem, out)) return;
-  if (plain && harvestPlainLabel(text, lines, bodyStart, line.end, last, out)) return;
+  if (plain && harvestPlainLabel(text, lines, bodyStart, line.end, last, out, defined)) return;
   if (!verb) return;
   // Plain: a determiner and a term, then a verb, at the start of a sentence.
   for (let k = first; k <= last; k++) {
@@ -583,14 +585,27 @@ function harvestBold(text: string, lines: Line[], bodyStart: number, lineEnd: nu
  * paquets…", "+ DHCPACK : réponse du serveur…"), a determiner allowed before it ("- Le point à
  * point: …"); the label is held to the rules of a plain term (at most 3 words).
  */
-function harvestPlainLabel(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, out: HarvestedDefinition[]): boolean {
+function harvestPlainLabel(text: string, lines: Line[], bodyStart: number, lineEnd: number, last: number, out: HarvestedDefinition[], defined: DefinedTerms): boolean {
   const label = readPlainLabel(text, bodyStart, lineEnd);
   if (!label) return false;
   // A term the note has defined already: a later "X : …" item says something of it (a
   // comparison, a remark), it does not define it again.
-  const key = fold(label.text.trim().normalize('NFC'));
-  if (out.some((d) => fold(d.term) === key)) return false;
+  if (defined.has(out, fold(label.text.trim().normalize('NFC')))) return false;
   return push(out, text, lines, label.text.trimEnd(), bodyStart, label.defStart, last, 'list-item', false);
+}
+
+/**
+ * The folded terms of the definitions found so far, brought up to date from the walk's output
+ * when asked: a note of thousands of labelled items is not read back once per item.
+ */
+class DefinedTerms {
+  private readonly keys = new Set<string>();
+  private read = 0;
+
+  has(out: readonly HarvestedDefinition[], key: string): boolean {
+    for (; this.read < out.length; this.read++) this.keys.add(fold(out[this.read].term));
+    return this.keys.has(key);
+  }
 }
 
 /** A list item's plain label and colon at `bodyStart`, read from the text alone (harvestPlainLabel, mayDefine). */
