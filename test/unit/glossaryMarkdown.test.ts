@@ -154,6 +154,37 @@ describe('glossaryMarkdown: parsing', () => {
     assert.equal(slugify("Système d'information"), 'systeme-d-information');
   });
 
+  it('numbers terms that slugify alike (Cyrillic, Greek) in order, around pinned ids, as the writer expects', () => {
+    // Terms of other scripts all give "terme"; a pinned "terme-3" is skipped, not taken twice.
+    const text = '# Лексика\n\n## сеть\n\nОдин.\n\n## узел\n\nДва.\n\n- **Identifiant :** terme-3\n\n## δίκτυο\n\nТри.\n\n## маршрут\n\nЧетыре.\n';
+    const g = parseMarkdownGlossary(text, URI);
+    assert.deepEqual(g.problems, []);
+    assert.deepEqual(g.data.categories.map((c) => c.id), ['categorie']);
+    assert.deepEqual(g.data.entries.map((e) => e.id), ['terme', 'terme-3', 'terme-2', 'terme-4']);
+    // Categories and entries are numbered apart, even on the same slugs.
+    const same = parseMarkdownGlossary('# Réseau\n\n## réseau\n\nUn.\n\n# Réseau !\n\n## réseau !\n\nDeux.\n\n# Réseau ?\n\n', URI);
+    assert.deepEqual(same.data.categories.map((c) => c.id), ['reseau', 'reseau-2', 'reseau-3']);
+    assert.deepEqual(same.data.entries.map((e) => e.id), ['reseau', 'reseau-2']);
+    // The writer writes an Identifiant line only where the reader would derive another id: a
+    // pinned id does not take the number the next term derives.
+    const pinned: GlossaryFileData = {
+      name: 'Словарь', language: 'ru', categories: [{ id: 'categorie', label: 'Лексика' }],
+      entries: [{ id: 'terme', term: 'сеть', category: 'categorie', definition: 'Один.' }, { id: 'x', term: 'узел', category: 'categorie', definition: 'Два.' }, { id: 'terme-2', term: 'маршрут', category: 'categorie', definition: 'Три.' }],
+    };
+    const pinnedMd = serializeMarkdownGlossary(pinned, { labels: 'fr' });
+    assert.equal(pinnedMd.match(/Identifiant/g)?.length, 1, pinnedMd);
+    assert.deepEqual(parseMarkdownGlossary(pinnedMd, URI).data, pinned);
+    // Thousands of them: numbered once each (the numbering resumes where it was), and the writer
+    // agrees with the reader on every derived id (no Identifiant line written for them).
+    const many: GlossaryFileData = { name: 'Словарь', language: 'ru', categories: [{ id: 'categorie', label: 'Лексика' }], entries: [] };
+    for (let k = 0; k < 3000; k++) many.entries.push({ id: k === 0 ? 'terme' : `terme-${k + 1}`, term: `сеть ${'абвгдежзик'[k % 10]}${'абвгдежзик'[(k / 10 | 0) % 10]}${'абвгдежзик'[(k / 100 | 0) % 10]}${'абвгдежзик'[(k / 1000 | 0) % 10]}`, category: 'categorie', definition: 'Определение.' });
+    const md = serializeMarkdownGlossary(many, { labels: 'fr' });
+    assert.ok(!md.includes('Identifiant'), 'derived ids need no Identifiant line');
+    const back = parseMarkdownGlossary(md, URI);
+    assert.deepEqual(back.problems, []);
+    assert.deepEqual(back.data, many);
+  });
+
   it('puts terms written before any category in one named after the glossary', () => {
     const g = parseMarkdownGlossary('## VLAN\n\nRéseau virtuel sur un même commutateur.\n', 'file:///cours/reseaux/glossaire.md');
     assert.deepEqual(g.data.categories, [{ id: 'reseaux', label: 'reseaux' }]);

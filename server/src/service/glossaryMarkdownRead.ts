@@ -248,6 +248,8 @@ export function parseMarkdownGlossary(text: string, uri: string, options: ParseM
   const categoryIds = new Set<string>();
   const categorySpans: Span[] = [];
   const categoryIdOf = new Map<CategoryDraft, string>();
+  // Where each derived id's numbering got to (uniqueId), for the categories' ids.
+  const categorySuffixes = new Map<string, number>();
   for (const c of categories) {
     let id: string | undefined;
     if (c.explicitId) {
@@ -255,7 +257,7 @@ export function parseMarkdownGlossary(text: string, uri: string, options: ParseM
       else if (categoryIds.has(c.explicitId.value)) report('error', 'glossary.md-duplicate-id', { id: c.explicitId.value, line: '?' }, c.explicitId.span, undefined, 'id');
       else id = c.explicitId.value;
     }
-    id ??= uniqueId(slugify(c.label), categoryIds, 'categorie');
+    id ??= uniqueId(slugify(c.label), categoryIds, 'categorie', categorySuffixes);
     categoryIds.add(id);
     categoryIdOf.set(c, id);
     const cat: GlossaryCategoryData = { id, label: c.label };
@@ -267,6 +269,7 @@ export function parseMarkdownGlossary(text: string, uri: string, options: ParseM
 
   // Entries.
   const entryIds = new Map<string, number>(); // id → line
+  const entrySuffixes = new Map<string, number>(); // see uniqueId
   const termLines = new Map<string, number>(); // folded term → line
   const kept: { data: GlossaryEntryData; loc: MarkdownEntryLocation; draft: EntryDraft }[] = [];
   for (const d of drafts) {
@@ -294,7 +297,7 @@ export function parseMarkdownGlossary(text: string, uri: string, options: ParseM
       else if (entryIds.has(v)) report('error', 'glossary.md-duplicate-id', { id: v, line: entryIds.get(v)! }, d.explicitId.span, d.term, 'id');
       else id = v;
     }
-    id ??= uniqueId(slugify(d.term), new Set(entryIds.keys()), 'terme');
+    id ??= uniqueId(slugify(d.term), entryIds, 'terme', entrySuffixes);
     entryIds.set(id, line);
     const e: GlossaryEntryData = { id, term: d.term, category: categoryIdOf.get((d as EntryDraft & { categoryDraft: CategoryDraft }).categoryDraft)!, definition };
     for (const field of FIELD_ORDER) {

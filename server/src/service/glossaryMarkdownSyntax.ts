@@ -178,11 +178,19 @@ export function slugify(text: string): string {
   return fold(text.normalize('NFC')).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** `base`, or `base-2`, `base-3`… whichever is not taken yet. */
-export function uniqueId(base: string, taken: Set<string>, fallback: string): string {
+/**
+ * `base`, or `base-2`, `base-3`… whichever is not taken yet. `next` (one per run of calls, over
+ * a `taken` that only grows) remembers where each base's search ended: terms that all slugify
+ * alike (Cyrillic, Greek, Chinese terms all give "terme") are not numbered from 2 each time.
+ */
+export function uniqueId(base: string, taken: { has(id: string): boolean }, fallback: string, next?: Map<string, number>): string {
   const b = base || fallback;
   if (!taken.has(b)) return b;
-  for (let k = 2; ; k++) if (!taken.has(`${b}-${k}`)) return `${b}-${k}`;
+  let k = next?.get(b) ?? 2;
+  while (taken.has(`${b}-${k}`)) k++;
+  // Not k + 1: the caller may not take this one (the writer takes the entry's own id).
+  next?.set(b, k);
+  return `${b}-${k}`;
 }
 
 /** Removes emphasis and code marks around a heading or an item ("**Cloud**" → "Cloud"). */

@@ -39,18 +39,33 @@ export function serializeMarkdownGlossary(data: GlossaryFileData, options: Seria
   const termOf = new Map(data.entries.map((e) => [e.id, e.term]));
   const categoryIds = new Set<string>();
   const entryIds = new Set<string>();
+  // The ids the reader will derive, numbered as it numbers them (uniqueId).
+  const categorySuffixes = new Map<string, number>();
+  const entrySuffixes = new Map<string, number>();
   const sections: GlossaryCategoryData[] = [...data.categories];
-  for (const e of data.entries) if (!sections.some((c) => c.id === e.category)) sections.push({ id: e.category, label: e.category });
+  // Each category's entries, in the file's order (one pass, not one per category).
+  const byCategory = new Map<string, GlossaryEntryData[]>(sections.map((c) => [c.id, []]));
+  for (const e of data.entries) {
+    let list = byCategory.get(e.category);
+    if (!list) {
+      sections.push({ id: e.category, label: e.category });
+      byCategory.set(e.category, (list = []));
+    }
+    list.push(e);
+  }
   for (const cat of sections) {
     out.push(`# ${cat.label}`, '');
-    const derived = uniqueId(slugify(cat.label), categoryIds, 'categorie');
+    const derived = uniqueId(slugify(cat.label), categoryIds, 'categorie', categorySuffixes);
     categoryIds.add(cat.id);
     if (derived !== cat.id) out.push(labelLine(style, 'id', cat.id), '');
     if (cat.description) out.push(cat.description, '');
-    for (const e of data.entries) {
-      if (e.category !== cat.id) continue;
+    // A category id listed twice gets its entries once, under its first section (twice would
+    // write every term twice).
+    const entries = byCategory.get(cat.id) ?? [];
+    byCategory.set(cat.id, []);
+    for (const e of entries) {
       out.push(`## ${e.term}`, '', e.definition, '');
-      const derivedId = uniqueId(slugify(e.term), entryIds, 'terme');
+      const derivedId = uniqueId(slugify(e.term), entryIds, 'terme', entrySuffixes);
       entryIds.add(e.id);
       const fieldLines = entryLabelLines(e, style, derivedId, termOf);
       if (fieldLines.length > 0) out.push(...fieldLines, '');
