@@ -86,6 +86,19 @@ function isLineTerminator(c: number): boolean {
 
 // ---- The block pass --------------------------------------------------------------------
 
+/** The prose segment [segments[k], segments[k + 1]) holding `pos` (its k), or -1: a binary search. */
+export function segmentAt(segments: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = segments.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pos < segments[2 * mid]) hi = mid - 1;
+    else if (pos >= segments[2 * mid + 1]) lo = mid + 1;
+    else return 2 * mid;
+  }
+  return -1;
+}
+
 /**
  * Block pass: returns a flat array [start0, end0, start1, end1, …] of prose segments, skipping
  * front matter (but its title), fenced code, indented code and reference definitions.

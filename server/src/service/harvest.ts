@@ -16,12 +16,13 @@
  * structure (« Avantages : », « Objectif : »…) are not terms. The determiner + verb pattern is
  * looked for where a sentence starts a line (its cost in every sentence of every line is not
  * worth the few definitions written mid-line). One pass over the lines; lines are only looked
- * at closely when a cheap test says they may define something. Before it, a screen (a look at each
- * line's first character, a native match where a definition can start: mayDefine) turns away the many notes that define nothing, and the pass starts at
- * the last heading before the first line that may.
+ * at closely when a cheap test says they may define something. Before it, a screen (a look at
+ * each line's first character, a native match where a definition can start: mayDefine) turns
+ * away the many notes that define nothing, and the pass starts at the last heading before the
+ * first line that may.
  */
 
-import { getProseSegments } from './blocks';
+import { getProseSegments, segmentAt } from './blocks';
 import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from './harvestDefinition';
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
 import { LineEnds, lineBreakBefore, lineEndAt, lineStartAt } from './lines';
@@ -262,7 +263,7 @@ function firstDefinitionLine(text: string, segments: () => readonly number[]): n
     const lead = quotedContentStart(text, start, end);
     if (mayStartScreenLine(text.charCodeAt(lead))) {
       re.lastIndex = lead;
-      if (re.test(text) && screenLine(text, start, end, headings)) return start;
+      if (re.test(text) && screenLine(text, start, lead, end, headings)) return start;
     }
     // The next line is looked at whatever a match spanned (a table's match ends in its delimiter row).
     if (end >= text.length) break;
@@ -366,7 +367,6 @@ function lastHeadingLine(text: string, from: number, to: number): number {
 /** A line that starts (after spaces and quote marks) with bold: maybe a bold line alone (BOLD_LINE_RE). */
 const BOLD_START_RE = /[\n\r](?:[^\S\n\r]|>)*(?:\*\*|__)/g;
 
-
 /** True when the line above the one at `start` holds only spaces, tabs and quote marks (the walk's blank), or there is none. */
 function blankAbove(text: string, start: number): boolean {
   if (start === 0) return true;
@@ -376,24 +376,16 @@ function blankAbove(text: string, start: number): boolean {
 
 /** True when the line at `start` is prose (as readLines says: it starts in a segment). */
 function isProse(segments: readonly number[], start: number): boolean {
-  // Segments are ordered and apart: the last one starting at or before `start` decides (a
-  // binary search: a note of many code blocks has many segments, and many headings to ask).
-  let lo = 0;
-  let hi = segments.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[2 * mid] <= start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi >= 0 && start < segments[2 * hi + 1];
+  // A binary search: a note of many code blocks has many segments, and many headings to ask.
+  return segmentAt(segments, start) !== -1;
 }
 
 /**
- * True when a definition may start on the line [start, end): its bold start, a list item's
- * plain label, a verb's hint, or a table's header pass the checks that need no context.
+ * True when a definition may start on the line [start, end) (`lead`: after its quote marks): its
+ * bold start, a list item's plain label, a verb's hint, or a table's header pass the checks that
+ * need no context.
  */
-function screenLine(text: string, start: number, end: number, headings: HeadingContext): boolean {
-  const lead = quotedContentStart(text, start, end);
+function screenLine(text: string, start: number, lead: number, end: number, headings: HeadingContext): boolean {
   // A table's header: its folded text must hold a definition column's name (cheaper than its cells).
   if (text.charCodeAt(lead) === 124) return DEFINITION_HEADER_HINT.test(fold(text.slice(start, end).replace(/[*_`]/g, ''))) && tableColumns(new Line(text, start, end, true)) !== undefined;
   const content = listItemContentAt(text, lead, end);

@@ -9,7 +9,7 @@
 
 import { MatchRun } from './analyze';
 import { ENGLISH_GUARD_REACH } from './english';
-import { getProseSegments, hasIgnoreComment, mayOpenFrontMatter, paragraphEnd, paragraphStart } from './blocks';
+import { getProseSegments, hasIgnoreComment, mayOpenFrontMatter, paragraphEnd, paragraphStart, segmentAt } from './blocks';
 import { Glossary } from './glossary';
 import { Chars, lineEndAt, lineStartAt } from './lines';
 import { lineShape } from './lineShape';
@@ -18,7 +18,7 @@ import { AnalyzeOptions, Finding, Occurrence } from './model';
 import { isNfdNote } from './noteLevel';
 import { getLongestForm, getWordTable } from './scratch';
 import {
-  AnalysisTrace, crlfAt, hasChar, hasLineBreak, inStepFrom, insideTakeBack, lowerBound, overlapsSpan, sameNumbers, segmentAt,
+  AnalysisTrace, crlfAt, hasChar, hasLineBreak, inStepFrom, insideTakeBack, lowerBound, overlapsSpan, sameNumbers,
   shiftFinding, shiftOccurrence, shiftOffsets, withinOneSegment,
 } from './incrementalTrace';
 

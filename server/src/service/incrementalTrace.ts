@@ -208,19 +208,6 @@ export function lowerBound(a: ArrayLike<number>, n: number, value: number): numb
   return lo;
 }
 
-/** The prose segment [segments[k], segments[k + 1]) holding `pos`, or -1. */
-export function segmentAt(segments: number[], pos: number): number {
-  let lo = 0;
-  let hi = segments.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pos < segments[2 * mid]) hi = mid - 1;
-    else if (pos >= segments[2 * mid + 1]) lo = mid + 1;
-    else return 2 * mid;
-  }
-  return -1;
-}
-
 /**
  * True when [from, to] lies inside segment `seg` (its index in `segments`), or, for seg -1,
  * touches no segment at all.
