@@ -79,7 +79,9 @@ export function scanInline(text: string, from: number, to: number, tokens: Token
         gap = Gap.Break;
         continue;
       }
-      const next = text.charCodeAt(end);
+      // A word that ends the text (a glossary form, a harvested term) must not read past it:
+      // optimised code assumes in-bounds reads and is thrown away at the first one that is not.
+      const next = end < text.length ? text.charCodeAt(end) : 0;
       const prev = i > from ? text.charCodeAt(i - 1) : 0;
       // Most words end at a space and follow one: one test before the rarer cases below.
       if (next === 58 || next === 64 || next === 46 || next === 47 || prev === 47 || prev === 35) {
