@@ -128,19 +128,19 @@ class Line {
 export function harvestDefinitions(text: string, segments?: readonly number[]): HarvestedDefinition[] {
   let prose = segments;
   const proseOf = () => (prose ??= getProseSegments(text));
-  const first = firstDefinitionLine(text, proseOf);
-  if (first === -1) return [];
-  return walkDefinitions(text, proseOf(), restartBefore(text, proseOf(), first));
+  const span = definitionLines(text, proseOf, false);
+  if (span === undefined) return [];
+  return walkDefinitions(text, proseOf(), restartBefore(text, proseOf(), span.first), span.last);
 }
 
 /**
  * The walk over a note's lines that `harvestDefinitions` makes when the screen lets it, from
- * the line starting at `from` (exported for the tests that check the screen never hides a
- * definition).
+ * the line starting at `from` to the block holding the line starting at `to` (exported for the
+ * tests that check the screen never hides a definition).
  */
-export function walkDefinitions(text: string, segments: readonly number[] = getProseSegments(text), from = 0): HarvestedDefinition[] {
+export function walkDefinitions(text: string, segments: readonly number[] = getProseSegments(text), from = 0, to = Infinity): HarvestedDefinition[] {
   const out: HarvestedDefinition[] = [];
-  const lines = readLines(text, segments, from);
+  const lines = readLines(text, segments, from, to);
   // What the list items below enumerate, as the last heading and the lead-in line say.
   // The heading is read only when a list item needs it (most headings have no list below).
   let heading: AtxHeading | undefined;
@@ -151,6 +151,8 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
   const defined = new DefinedTerms();
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
+    // Past the last line the screen lets through, no block starts a definition.
+    if (line.start > to) break;
     // Front matter is metadata, code is code (the block pass decides, as for the analysis).
     if (!line.prose) continue;
     const at = line.lead();
@@ -247,29 +249,38 @@ function mayStartScreenLine(c: number): boolean {
  */
 export function mayDefine(text: string): boolean {
   let prose: readonly number[] | undefined;
-  return firstDefinitionLine(text, () => (prose ??= getProseSegments(text))) !== -1;
+  return definitionLines(text, () => (prose ??= getProseSegments(text)), true) !== undefined;
 }
 
 /**
- * The start of the first line where a definition may start (see mayDefine), or -1.
+ * The starts of the first and the last lines where a definition may start (see mayDefine), or
+ * undefined when there is none. The walk needs nothing after the last: no definition starts
+ * past it, and what it walked before does not depend on what follows.
  * @param segments the note's prose segments, asked only when a heading's context is needed
+ * @param firstOnly stop at the first (`last` is then that line too)
  */
-function firstDefinitionLine(text: string, segments: () => readonly number[]): number {
+function definitionLines(text: string, segments: () => readonly number[], firstOnly: boolean): { first: number; last: number } | undefined {
   const re = new RegExp(SCREEN_RE);
   const headings = new HeadingContext(text, segments);
   const ends = new LineEnds(text);
+  let first = -1;
+  let last = -1;
   for (let start = 0; start < text.length; ) {
     const end = ends.endAt(start);
     const lead = quotedContentStart(text, start, end);
     if (mayStartScreenLine(text.charCodeAt(lead))) {
       re.lastIndex = lead;
-      if (re.test(text) && screenLine(text, start, lead, end, headings)) return start;
+      if (re.test(text) && screenLine(text, start, lead, end, headings)) {
+        if (first === -1) first = start;
+        last = start;
+        if (firstOnly) break;
+      }
     }
     // The next line is looked at whatever a match spanned (a table's match ends in its delimiter row).
     if (end >= text.length) break;
     start = ends.after(end);
   }
-  return -1;
+  return first === -1 ? undefined : { first, last };
 }
 
 /**
@@ -410,7 +421,7 @@ function screenLine(text: string, start: number, lead: number, end: number, head
 }
 
 /** The note's lines, each marked prose or not by the block pass (getProseSegments). */
-function readLines(text: string, segments: readonly number[], from = 0): Line[] {
+function readLines(text: string, segments: readonly number[], from = 0, to = Infinity): Line[] {
   const out: Line[] = [];
   const ends = new LineEnds(text);
   let j = 0;
@@ -421,7 +432,8 @@ function readLines(text: string, segments: readonly number[], from = 0): Line[] 
     // for the front matter's title, whose line is metadata).
     while (j < segments.length && segments[j + 1] <= start) j += 2;
     out.push(new Line(text, start, end, j < segments.length && segments[j] <= start));
-    if (end >= text.length) return out;
+    // A blank line past `to` ends any block or table that started before it (see walkDefinitions).
+    if (end >= text.length || (start > to && quotedContentStart(text, start, end) === end)) return out;
     start = ends.after(end);
   }
 }
