@@ -266,6 +266,8 @@ describe('harvest: what is not a definition', () => {
       'x' + '#'.repeat(100000) + '\n- Passerelle : relie deux réseaux\n', '# Exemples\n\n- Outil : un logiciel de calcul\n\n'.repeat(20000) + '**Fin**\n',
       // Many headings between code blocks: whether a heading is prose is a look-up, not a walk over the segments.
       '# Exemples\n\n```\nx\n```\n\n- Outil : un logiciel\n\n'.repeat(20000),
+      // Thousands of labelled items and no heading: each is screened, and the look back for a heading stops where the last one did.
+      '- Outil : un logiciel de calcul\n'.repeat(20000),
       // Thousands of labelled items, each a new term: whether a label was defined before is a look-up.
       Array.from({ length: 20000 }, (_, k) => `- terme${String.fromCharCode(97 + (k % 26), 97 + ((k / 26) % 26 | 0), 97 + ((k / 676) % 26 | 0))} : un logiciel de calcul\n`).join('')]) {
       assert.ok(Array.isArray(harvestDefinitions(text)));

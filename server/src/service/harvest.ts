@@ -326,13 +326,20 @@ class HeadingContext {
   private boldAfter: number | undefined;
   /** The last search for such a line: from where, and what it found (the text's length: none). */
   private boldSearch = { from: -1, found: -1 };
+  /**
+   * The first "#" at or after `searched` (-1: none left; -2: not searched yet). Where none
+   * comes before the line asked, there is nothing to look back for: the native search back
+   * would run past `searched` to the previous "#", or to the text's start, at every line.
+   */
+  private nextHash = -2;
 
   constructor(private readonly text: string, private readonly segments: () => readonly number[]) {}
 
   /** True when the walk certainly holds an enumerating heading at the line starting at `start`. */
   enumeratesAt(start: number): boolean {
     const text = this.text;
-    const found = lastHeadingLine(text, this.searched, start);
+    if (this.nextHash !== -1 && this.nextHash < this.searched) this.nextHash = text.indexOf('#', this.searched);
+    const found = this.nextHash === -1 || this.nextHash >= start ? -1 : lastHeadingLine(text, this.searched, start);
     this.searched = start;
     if (found !== -1) {
       this.heading = found;
