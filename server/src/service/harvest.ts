@@ -213,9 +213,9 @@ export function walkDefinitions(text: string, segments: readonly number[] = getP
  * holds it) on those lines. A note where none passes has no definition: the walk would find
  * none either, since each pattern it harvests passes one of them (tested on random notes:
  * harvest.test.ts). For the same reason the walk of a note that passes runs from the heading
- * before its first such line to the block of its last one. A new pattern of the walk needs its first characters in
- * mayStartScreenLine, its start in SCREEN_RE, its check in screenLine and its shape in that
- * test's generator: a pattern the screen does not know is never harvested.
+ * before its first such line to the block of its last one. A new pattern of the walk needs its
+ * first characters in mayStartScreenLine, its start in SCREEN_RE, its check in screenLine and
+ * its shape in that test's generator: a pattern the screen does not know is never harvested.
  */
 
 /** What a line may start with, after quote marks and a list marker, for the walk to find a definition there. */
