@@ -128,9 +128,9 @@ class Line {
 export function harvestDefinitions(text: string, segments?: readonly number[]): HarvestedDefinition[] {
   let prose = segments;
   const proseOf = () => (prose ??= getProseSegments(text));
-  const span = definitionLines(text, proseOf, false);
-  if (span === undefined) return [];
-  return walkDefinitions(text, proseOf(), restartBefore(text, proseOf(), span.first), span.last);
+  const first = firstDefinitionLine(text, proseOf);
+  if (first === -1) return [];
+  return walkDefinitions(text, proseOf(), restartBefore(text, proseOf(), first), lastDefinitionLine(text, first));
 }
 
 /**
@@ -250,38 +250,54 @@ function mayStartScreenLine(c: number): boolean {
  */
 export function mayDefine(text: string): boolean {
   let prose: readonly number[] | undefined;
-  return definitionLines(text, () => (prose ??= getProseSegments(text)), true) !== undefined;
+  return firstDefinitionLine(text, () => (prose ??= getProseSegments(text))) !== -1;
 }
 
 /**
- * The starts of the first and the last lines where a definition may start (see mayDefine), or
- * undefined when there is none. The walk needs nothing after the last: no definition starts
- * past it, and what it walked before does not depend on what follows.
+ * The start of the first line where a definition may start (see mayDefine), or -1.
  * @param segments the note's prose segments, asked only when a heading's context is needed
- * @param firstOnly stop at the first (`last` is then that line too)
  */
-function definitionLines(text: string, segments: () => readonly number[], firstOnly: boolean): { first: number; last: number } | undefined {
+function firstDefinitionLine(text: string, segments: () => readonly number[]): number {
   const re = new RegExp(SCREEN_RE);
   const headings = new HeadingContext(text, segments);
   const ends = new LineEnds(text);
-  let first = -1;
-  let last = -1;
   for (let start = 0; start < text.length; ) {
     const end = ends.endAt(start);
     const lead = quotedContentStart(text, start, end);
     if (mayStartScreenLine(text.charCodeAt(lead))) {
       re.lastIndex = lead;
-      if (re.test(text) && screenLine(text, start, lead, end, headings)) {
-        if (first === -1) first = start;
-        last = start;
-        if (firstOnly) break;
-      }
+      if (re.test(text) && screenLine(text, start, lead, end, headings)) return start;
     }
     // The next line is looked at whatever a match spanned (a table's match ends in its delimiter row).
     if (end >= text.length) break;
     start = ends.after(end);
   }
-  return first === -1 ? undefined : { first, last };
+  return -1;
+}
+
+/** A heading context that never turns a list item away: the screen's checks, loosened. */
+const ANY_HEADING: Pick<HeadingContext, 'enumeratesAt'> = { enumeratesAt: () => false };
+
+/**
+ * The start of the last line after `first` (the first line that passes the screen) where a
+ * definition may start, or `first`: the walk needs nothing after it, since no definition
+ * starts past it and what it walked before does not depend on what follows. Read from the
+ * note's end, so that a note of definitions is not screened line by line twice. The screen's
+ * checks run without the heading a list item sits under: they pass a few more lines (the walk
+ * then reads a little further), never fewer.
+ */
+function lastDefinitionLine(text: string, first: number): number {
+  const re = new RegExp(SCREEN_RE);
+  for (let end = text.length; ; ) {
+    const start = lineStartAt(text, end);
+    if (start <= first) return first;
+    const lead = quotedContentStart(text, start, end);
+    if (mayStartScreenLine(text.charCodeAt(lead))) {
+      re.lastIndex = lead;
+      if (re.test(text) && screenLine(text, start, lead, end, ANY_HEADING)) return start;
+    }
+    end = lineBreakBefore(text, start);
+  }
 }
 
 /**
@@ -404,7 +420,7 @@ function isProse(segments: readonly number[], start: number): boolean {
  * bold start, a list item's plain label, a verb's hint, or a table's header pass the checks that
  * need no context.
  */
-function screenLine(text: string, start: number, lead: number, end: number, headings: HeadingContext): boolean {
+function screenLine(text: string, start: number, lead: number, end: number, headings: Pick<HeadingContext, 'enumeratesAt'>): boolean {
   // A table's header: its folded text must hold a definition column's name (cheaper than its cells).
   if (text.charCodeAt(lead) === 124) return DEFINITION_HEADER_HINT.test(fold(text.slice(start, end).replace(/[*_`]/g, ''))) && tableColumns(new Line(text, start, end, true)) !== undefined;
   const content = listItemContentAt(text, lead, end);
