@@ -288,8 +288,10 @@ const ANY_HEADING: Pick<HeadingContext, 'enumeratesAt'> = { enumeratesAt: () => 
  */
 function lastDefinitionLine(text: string, first: number): number {
   const re = new RegExp(SCREEN_RE);
+  // Most notes end their lines with \n alone: a native search back finds each line's start.
+  const lfOnly = text.indexOf('\r') === -1;
   for (let end = text.length; ; ) {
-    const start = lineStartAt(text, end);
+    const start = !lfOnly ? lineStartAt(text, end) : end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
     if (start <= first) return first;
     const lead = quotedContentStart(text, start, end);
     if (mayStartScreenLine(text.charCodeAt(lead))) {
