@@ -268,6 +268,8 @@ describe('harvest: what is not a definition', () => {
       '# Exemples\n\n```\nx\n```\n\n- Outil : un logiciel\n\n'.repeat(20000),
       // Thousands of labelled items and no heading: each is screened, and the look back for a heading stops where the last one did.
       '- Outil : un logiciel de calcul\n'.repeat(20000),
+      // The same under one heading that names an enumeration: each item is turned away, and each look back stops where the last one did.
+      '# Exemples\n\n' + '- Outil : un logiciel de calcul\n'.repeat(20000),
       // Thousands of labelled items, each a new term: whether a label was defined before is a look-up.
       Array.from({ length: 20000 }, (_, k) => `- terme${String.fromCharCode(97 + (k % 26), 97 + ((k / 26) % 26 | 0), 97 + ((k / 676) % 26 | 0))} : un logiciel de calcul\n`).join('')]) {
       assert.ok(Array.isArray(harvestDefinitions(text)));
