@@ -3,6 +3,7 @@
  * sentence, no label of the document's structure; "A / B" and "A (B)" give other names.
  */
 
+import { codePointAt, hasUpper, isLetter, isLower, isMark, isUpper, lastCodePoint, letterRunEnd, unitsOf, withoutMarks } from './letters';
 import { fold } from './text';
 
 /** Offsets of a span of the note. */
@@ -83,10 +84,14 @@ export function namesEnumeration(text: string): boolean {
   const s = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
   if (!ENUMERATION_HINT.test(s)) return false;
   // Runs of letters and their combining marks: the words a label is looked for among.
-  const run = /[\p{L}\p{M}]+/gu;
-  for (let m = run.exec(s); m; m = run.exec(s)) {
-    const w = m[0];
-    if (w.length <= LONGEST_LABEL && ENUMERATION_LABELS.has(w.toLowerCase().replace(/[éèêë]/g, 'e'))) return true;
+  for (let i = 0; i < s.length; ) {
+    const end = letterRunEnd(s, i);
+    if (end === i) {
+      i += unitsOf(s.codePointAt(i)!);
+      continue;
+    }
+    if (end - i <= LONGEST_LABEL && ENUMERATION_LABELS.has(s.slice(i, end).toLowerCase().replace(/[éèêë]/g, 'e'))) return true;
+    i = end;
   }
   return false;
 }
@@ -96,8 +101,8 @@ export function parseTerm(raw: string, start: number, bold: boolean): { term: st
   let s = raw;
   let offset = start;
   // A determiner inside the bold: **L'offshore**, **Le nearshore**.
-  const det = /^(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\s+)(?=\p{L})/u.exec(s);
-  if (det) {
+  const det = /^(?:[Ll]['’]|(?:[Ll]es?|[Ll]a|[Uu]ne?)\s+)/u.exec(s);
+  if (det && isLetter(codePointAt(s, det[0].length))) {
     s = s.slice(det[0].length);
     offset += det[0].length;
   }
@@ -136,26 +141,50 @@ export function parseTerm(raw: string, start: number, bold: boolean): { term: st
   };
 }
 
+/** Two capitals or more and letters alone, at most 8 ("SSII", "IaaS", "RGPD"), a capital first. */
 export function isAcronym(s: string): boolean {
-  return /^\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*$/u.test(s.trim()) && s.trim().length <= 8;
+  const t = s.trim();
+  if (t.length > 8) return false;
+  let capitals = 0;
+  for (let i = 0; i < t.length; ) {
+    const cp = t.codePointAt(i)!;
+    if (isUpper(cp)) capitals++;
+    else if (i === 0 || !isLetter(cp)) return false;
+    i += unitsOf(cp);
+  }
+  return capitals >= 2;
 }
 
 /** A capital that only marks the start of the sentence is lowered ("Cloud" → "cloud"); acronyms and names with other capitals stay. */
 function lowerSentenceCapital(term: string): string {
   const first = term.split(/\s+/)[0];
-  if (/^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(first) && !/\p{Lu}/u.test(term.slice(1))) return term[0].toLowerCase() + term.slice(1);
+  if (isCapitalisedWord(first) && !hasUpper(term, 1)) return term[0].toLowerCase() + term.slice(1);
   return term;
+}
+
+/** A capital, then one or more lower-case letters, combining marks, apostrophes or hyphens (and nothing else). */
+function isCapitalisedWord(w: string): boolean {
+  const cp = codePointAt(w, 0);
+  if (!isUpper(cp)) return false;
+  let i = unitsOf(cp);
+  if (i >= w.length) return false;
+  while (i < w.length) {
+    const c = w.codePointAt(i)!;
+    if (!isLower(c) && !isMark(c) && c !== 39 && c !== 0x2019 && c !== 45) return false;
+    i += unitsOf(c);
+  }
+  return true;
 }
 
 /** General rules of what a term looks like: a few words of letters, no fragment of a sentence. */
 export function isTermLike(term: string, bold: boolean, expansion = false): boolean {
   if (!term || term.length > MAX_TERM_LENGTH) return false;
   const nfc = term.normalize('NFC');
-  if (!/^\p{L}/u.test(nfc) || !/\p{L}$/u.test(nfc)) return false;
+  if (!isLetter(codePointAt(nfc, 0)) || !isLetter(lastCodePoint(nfc))) return false;
   if (/[\d.,;:!?«»"“”()[\]{}<>=+*_`|&@#$%€/\\—–]/u.test(term)) return false;
   const words = term.split(/\s+/);
   if (words.length > MAX_TERM_WORDS) return false;
-  const key = fold(term.normalize('NFC').replace(/\p{M}/gu, ''));
+  const key = fold(withoutMarks(term.normalize('NFC')));
   if (STRUCTURE_LABELS.has(key) || key.replace(/[^a-z]/g, '').length < 2) return false;
   const tokens = key.split(/[\s'’]+/).filter(Boolean);
   // "Exemple d'utilisation", "Source image", "Remarque importante": a label that announces a part.
@@ -170,7 +199,13 @@ export function isTermLike(term: string, bold: boolean, expansion = false): bool
   // "Partie IV"), not a term; acronyms are fine ("adresse IP"). A plain (not bold) term, found
   // after a determiner mid-text, has at most 3 words.
   // What an acronym stands for is capitalised as it likes ("Virtual Private Network").
-  if (!expansion && words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w.normalize('NFC')))) return false;
+  if (!expansion && words.slice(1).some((w) => startsCapitalised(w.normalize('NFC')))) return false;
   if (!bold && words.length > 3) return false;
   return true;
+}
+
+/** A capital then a lower-case letter at the start ("Renault", not "IP"). */
+function startsCapitalised(w: string): boolean {
+  const cp = codePointAt(w, 0);
+  return isUpper(cp) && isLower(codePointAt(w, unitsOf(cp)));
 }
