@@ -235,6 +235,16 @@ const SCREEN_LABEL = '[^\\S\\n\\r]*[^\\s\\d:*_`[\\]<>|]+(?:[^\\S\\n\\r]+[^\\s\\d
 const SCREEN_RE = new RegExp(`(?:[-*+]|\\d{1,9}[.)])[ \\t]+${SCREEN_LABEL}|(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?${SCREEN_LEAD}`, 'y');
 
 /**
+ * True when SCREEN_RE matches at `at`. Every note uses the one regex object: a RegExp made per
+ * call is compiled again (bytecode, then native code) whenever a GC has run since the last one,
+ * and this one is large. `lastIndex` is set before each test: nothing carries between calls.
+ */
+function screenMatchesAt(text: string, at: number): boolean {
+  SCREEN_RE.lastIndex = at;
+  return SCREEN_RE.test(text);
+}
+
+/**
  * True for the first characters SCREEN_RE can start with: a list marker, bold, a determiner's
  * or a verb sentence's L or U, a table's "|". One look per line in script code is cheaper than
  * a search for line starts in the whole text (every character is tried there).
@@ -258,15 +268,13 @@ export function mayDefine(text: string): boolean {
  * @param segments the note's prose segments, asked only when a heading's context is needed
  */
 function firstDefinitionLine(text: string, segments: () => readonly number[]): number {
-  const re = new RegExp(SCREEN_RE);
   const headings = new HeadingContext(text, segments);
   const ends = new LineEnds(text);
   for (let start = 0; start < text.length; ) {
     const end = ends.endAt(start);
     const lead = quotedContentStart(text, start, end);
     if (mayStartScreenLine(text.charCodeAt(lead))) {
-      re.lastIndex = lead;
-      if (re.test(text) && screenLine(text, start, lead, end, headings)) return start;
+      if (screenMatchesAt(text, lead) && screenLine(text, start, lead, end, headings)) return start;
     }
     // The next line is looked at whatever a match spanned (a table's match ends in its delimiter row).
     if (end >= text.length) break;
@@ -287,7 +295,6 @@ const ANY_HEADING: Pick<HeadingContext, 'enumeratesAt'> = { enumeratesAt: () => 
  * then reads a little further), never fewer.
  */
 function lastDefinitionLine(text: string, first: number): number {
-  const re = new RegExp(SCREEN_RE);
   // Most notes end their lines with \n alone: a native search back finds each line's start.
   const lfOnly = text.indexOf('\r') === -1;
   for (let end = text.length; ; ) {
@@ -295,8 +302,7 @@ function lastDefinitionLine(text: string, first: number): number {
     if (start <= first) return first;
     const lead = quotedContentStart(text, start, end);
     if (mayStartScreenLine(text.charCodeAt(lead))) {
-      re.lastIndex = lead;
-      if (re.test(text) && screenLine(text, start, lead, end, ANY_HEADING)) return start;
+      if (screenMatchesAt(text, lead) && screenLine(text, start, lead, end, ANY_HEADING)) return start;
     }
     end = lineBreakBefore(text, start);
   }
@@ -376,9 +382,7 @@ class HeadingContext {
       // one answers for it too (a note of many headings is not searched once per heading).
       const last = this.boldSearch;
       if (last.from === -1 || this.enumeratingEnd < last.from || last.found < this.enumeratingEnd) {
-        const bold = new RegExp(BOLD_START_RE);
-        bold.lastIndex = this.enumeratingEnd;
-        this.boldSearch = { from: this.enumeratingEnd, found: bold.exec(text)?.index ?? text.length };
+        this.boldSearch = { from: this.enumeratingEnd, found: boldStartFrom(text, this.enumeratingEnd) };
       }
       this.boldAfter = this.boldSearch.found;
     }
@@ -403,6 +407,11 @@ function lastHeadingLine(text: string, from: number, to: number): number {
 
 /** A line that starts (after spaces and quote marks) with bold: maybe a bold line alone (BOLD_LINE_RE). */
 const BOLD_START_RE = /[\n\r](?:[^\S\n\r]|>)*(?:\*\*|__)/g;
+/** Where the first line break before such a line is, at or after `from`; the text's length when none (one regex object: see screenMatchesAt). */
+function boldStartFrom(text: string, from: number): number {
+  BOLD_START_RE.lastIndex = from;
+  return BOLD_START_RE.exec(text)?.index ?? text.length;
+}
 
 /** True when the line above the one at `start` holds only spaces, tabs and quote marks (the walk's blank), or there is none. */
 function blankAbove(text: string, start: number): boolean {
