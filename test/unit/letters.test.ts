@@ -5,18 +5,20 @@ import { codePointAt, hasUpper, isLetter, isLower, isMark, isUpper, lastCodePoin
 import { isAcronym, isTermLike, namesEnumeration, parseTerm } from '../../server/src/service/harvestTerms';
 import { A, AP, E, isDefinitionLike } from '../../server/src/service/harvestDefinition';
 
-/** Code points to compare on: all of Latin (the table), a stride of the BMP, surrogates, astral letters and marks. */
+/** Code points to compare on: all of Latin (the table) and of General Punctuation, a stride of the BMP, surrogates, astral letters and marks. */
 function samples(): number[] {
   const out: number[] = [];
   for (let c = 0; c < 0x250; c++) out.push(c);
   for (let c = 0x250; c < 0x10000; c += 7) out.push(c);
+  // General Punctuation, answered without the regexes: all of it.
+  for (let c = 0x2000; c <= 0x206f; c++) out.push(c);
   out.push(0xd800, 0xdbff, 0xdc00, 0xdfff, 0x1d465, 0x10400, 0x10428, 0x1f600, 0x1d167, 0xe0100, 0x20000);
   return out;
 }
 
 /** Strings of pieces that exercise the checks: letters of several scripts and cases, marks, separators, the words the rules name. */
 const piece = fc.constantFrom(
-  'a', 'e', 't', 's', 'é', 'e\u0301', 'É', 'L', 'l', 'Un', 'une ', 'Les ', "L'", 'L’', ' ', '\t', '\u00a0', '-', "'", '’', '/', ' / ', ' ou ',
+  'a', 'e', 't', 's', 'é', 'e\u0301', 'É', 'L', 'l', 'Un', 'une ', 'Les ', "L'", 'L’', ' ', '\t', '\u00a0', '\u2009', '\u3000', '\n', '-', "'", '’', '/', ' / ', ' ou ',
   '(', ')', 'SSII', 'IaaS', 'ß', 'ǅ', 'ª', 'Ω', 'ω', 'Ж', 'ж', '𝑥', '𐐀', '𐐨', '😀', '\ud800', '\udc00', '\u0301', '1', '.', ',', ':',
   'ils', 'il', 'elles', 'on', 'vous', 'par', 'pour', 'en cas', 'gra\u0300ce', 'Vp(t)', '=', '==', 'créé', 'imposé', 'unité', ' par ',
   ' aux ', ' à ', 'es', 'Étapes', 'critères', 'ſ', 'Réseau', 'Cloud', 'Renault', 'adresse IP',

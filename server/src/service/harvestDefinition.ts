@@ -95,7 +95,7 @@ function startsWithParticiple(s: string): boolean {
   for (let i = from; i <= lettersEnd && i < s.length; ) {
     const cp = s.codePointAt(i)!;
     const next = i + unitsOf(cp);
-    if (cp !== 116 /* t */ && !/\s/.test(String.fromCodePoint(cp))) {
+    if (cp !== 116 /* t */ && !isWhiteSpace(cp)) {
       PARTICIPLE_END_RE.lastIndex = next;
       if (PARTICIPLE_END_RE.test(s)) return true;
     }
@@ -104,6 +104,11 @@ function startsWithParticiple(s: string): boolean {
     i = next;
   }
   return false;
+}
+
+/** A white-space code point as `\s` has them (line terminators included). */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True when `s` has at least `n` words of letters (a letter, then letters, combining marks, apostrophes or hyphens). */

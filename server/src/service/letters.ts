@@ -30,27 +30,34 @@ const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 const MARK_RE = /\p{M}/u;
 
-// Each takes -1 (no code point: codePointAt past the end) as none of its class.
+// Each takes -1 (no code point: codePointAt past the end) as none of its class. General
+// Punctuation (U+2000–U+206F: ’ “ ” – — …, frequent in French notes) holds no letter and no
+// mark: answered without the regex.
+const PUNCTUATION_FROM = 0x2000;
+const PUNCTUATION_TO = 0x206f;
 
 /** A letter (`\p{L}`). */
 export function isLetter(cp: number): boolean {
   if (cp < 0) return false;
-  return cp < LATIN.length ? LATIN.charCodeAt(cp) !== 46 /* . */ : LETTER_RE.test(String.fromCodePoint(cp));
+  if (cp < LATIN.length) return LATIN.charCodeAt(cp) !== 46 /* . */;
+  return !(cp >= PUNCTUATION_FROM && cp <= PUNCTUATION_TO) && LETTER_RE.test(String.fromCodePoint(cp));
 }
 
 /** An upper-case letter (`\p{Lu}`). */
 export function isUpper(cp: number): boolean {
-  return cp < LATIN.length ? LATIN.charCodeAt(cp) === 85 /* U */ : UPPER_RE.test(String.fromCodePoint(cp));
+  if (cp < LATIN.length) return LATIN.charCodeAt(cp) === 85 /* U */;
+  return !(cp >= PUNCTUATION_FROM && cp <= PUNCTUATION_TO) && UPPER_RE.test(String.fromCodePoint(cp));
 }
 
 /** A lower-case letter (`\p{Ll}`). */
 export function isLower(cp: number): boolean {
-  return cp < LATIN.length ? LATIN.charCodeAt(cp) === 108 /* l */ : LOWER_RE.test(String.fromCodePoint(cp));
+  if (cp < LATIN.length) return LATIN.charCodeAt(cp) === 108 /* l */;
+  return !(cp >= PUNCTUATION_FROM && cp <= PUNCTUATION_TO) && LOWER_RE.test(String.fromCodePoint(cp));
 }
 
 /** A combining mark (`\p{M}`). */
 export function isMark(cp: number): boolean {
-  return cp >= 0x300 && MARK_RE.test(String.fromCodePoint(cp));
+  return cp >= 0x300 && !(cp >= PUNCTUATION_FROM && cp <= PUNCTUATION_TO) && MARK_RE.test(String.fromCodePoint(cp));
 }
 
 /**
