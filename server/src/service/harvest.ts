@@ -273,7 +273,9 @@ function firstDefinitionLine(text: string, segments: () => readonly number[]): n
   for (let start = 0; start < text.length; ) {
     const end = ends.endAt(start);
     const lead = quotedContentStart(text, start, end);
-    if (mayStartScreenLine(text.charCodeAt(lead))) {
+    // A blank line starts nothing; and a read past the text's end (its last line, empty) would
+    // throw the compiled loop back to the interpreter.
+    if (lead < end && mayStartScreenLine(text.charCodeAt(lead))) {
       if (screenMatchesAt(text, lead) && screenLine(text, start, lead, end, headings)) return start;
     }
     // The next line is looked at whatever a match spanned (a table's match ends in its delimiter row).
@@ -301,7 +303,7 @@ function lastDefinitionLine(text: string, first: number): number {
     const start = !lfOnly ? lineStartAt(text, end) : end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
     if (start <= first) return first;
     const lead = quotedContentStart(text, start, end);
-    if (mayStartScreenLine(text.charCodeAt(lead))) {
+    if (lead < end && mayStartScreenLine(text.charCodeAt(lead))) {
       if (screenMatchesAt(text, lead) && screenLine(text, start, lead, end, ANY_HEADING)) return start;
     }
     end = lineBreakBefore(text, start);
