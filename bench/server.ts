@@ -92,7 +92,9 @@ function start(serverJs: string, o: StartOptions): { session: Session; initializ
   const args = [...extra, ...(o.timingFile ? ['--require', join(getPackageRoot(), 'bench', 'lspTiming.cjs'), serverJs, '--stdio'] : [serverJs, '--stdio'])];
   const env = { ...process.env, ...o.env };
   if (o.timingFile) env.GLOSSAIRE_BENCH_TIMING = o.timingFile;
-  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
+  // The server's Node: the benchmark's own unless GLOSSAIRE_BENCH_SERVER_NODE names another
+  // (a newer Node, or a wrapper script that runs the server under valgrind).
+  const proc = spawn(process.env.GLOSSAIRE_BENCH_SERVER_NODE || process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
   live.add(proc);
   proc.once('exit', () => live.delete(proc));
   const reader = new StreamMessageReader(proc.stdout!);
