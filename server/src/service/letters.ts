@@ -3,8 +3,8 @@
  * the harvest's checks of a candidate term (harvestTerms.ts, harvestDefinition.ts). Those checks
  * were a dozen regexes with `\p{…}` classes: V8 compiles each up to four times (bytecode, then
  * native code, for one-byte and for two-byte strings), and one such class costs it ICU look-ups
- * and hundreds of ranges each time — in a fresh server, a fifth of what harvesting the
- * workspace cost. Latin (below U+0250) is read from a table, the rest from one regex per class,
+ * and hundreds of ranges each time: in a fresh server indexing a workspace, regex compiles were
+ * a fifth of what harvesting cost, these most of it. Latin (below U+0250) is read from a table, the rest from one regex per class,
  * compiled only when a note has such a character.
  */
 
