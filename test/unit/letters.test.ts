@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { codePointAt, hasUpper, isLetter, isLower, isMark, isUpper, lastCodePoint, letterRunEnd, withoutMarks } from '../../server/src/service/letters';
+import { codePointAt, hasUpper, isLetter, isLower, isMark, isUpper, isWhiteSpace, lastCodePoint, letterRunEnd, withoutMarks } from '../../server/src/service/letters';
 import { isAcronym, isTermLike, namesEnumeration, parseTerm } from '../../server/src/service/harvestTerms';
 import { A, AP, E, isDefinitionLike } from '../../server/src/service/harvestDefinition';
 
@@ -43,6 +43,8 @@ describe('letters: the Unicode classes without \\p{…} regexes', () => {
       assert.equal(isLower(cp), /^\p{Ll}$/u.test(ch), `Ll U+${cp.toString(16)}`);
       assert.equal(isMark(cp), /^\p{M}$/u.test(ch), `M U+${cp.toString(16)}`);
     }
+    // White space as \s has it, over the whole BMP.
+    for (let c = 0; c < 0x10000; c++) assert.equal(isWhiteSpace(c), /\s/.test(String.fromCharCode(c)), `\\s U+${c.toString(16)}`);
     // -1 (past a string's end) is no code point.
     for (const f of [isLetter, isUpper, isLower, isMark]) assert.equal(f(-1), false);
   });

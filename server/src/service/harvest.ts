@@ -27,6 +27,7 @@ import { A, AP, E, hasLetters, isDefinitionLike, MIN_DEFINITION_LETTERS } from '
 import { HarvestSpan, MAX_TERM_LENGTH, namesEnumeration, parseTerm } from './harvestTerms';
 import { LineEnds, lineBreakBefore, lineEndAt, lineStartAt } from './lines';
 import { AtxHeading, atxHeadingAt, continuesParagraph, listItemContentAt, quotedContentStart } from './lineShape';
+import { isWhiteSpace } from './letters';
 import { fold } from './text';
 
 export type { HarvestSpan } from './harvestTerms';
@@ -519,9 +520,9 @@ function endsSentence(line: Line): boolean {
   return c === 46 || c === 33 || c === 63 || c === 59 || c === 58;
 }
 
-/** A white-space character as `\s` has them (the ones a line may end with). */
+/** A white-space character as `\s` has them, but the separators U+2028/U+2029 (a line holds no \n or \r). */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x205f || c === 11 || c === 12;
+  return isWhiteSpace(c) && c !== 0x2028 && c !== 0x2029;
 }
 
 /** The block's text from `offset` to its end, as written and as one definition. */

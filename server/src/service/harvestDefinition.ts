@@ -3,7 +3,7 @@
  * narration, a circumstance, a formula, a list of names or tasks, a link or a few words.
  */
 
-import { codePointAt, isLetter, isLower, isMark, unitsOf } from './letters';
+import { codePointAt, isLetter, isLower, isMark, isWhiteSpace, unitsOf } from './letters';
 
 /** Accents optional (NFC or NFD), for the patterns' regexes: é, à, and an apostrophe. */
 export const E = '(?:é|e\u0301|e)';
@@ -104,11 +104,6 @@ function startsWithParticiple(s: string): boolean {
     i = next;
   }
   return false;
-}
-
-/** A white-space code point as `\s` has them (line terminators included). */
-function isWhiteSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True when `s` has at least `n` words of letters (a letter, then letters, combining marks, apostrophes or hyphens). */

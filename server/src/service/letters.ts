@@ -60,6 +60,11 @@ export function isMark(cp: number): boolean {
   return cp >= 0x300 && !(cp >= PUNCTUATION_FROM && cp <= PUNCTUATION_TO) && MARK_RE.test(String.fromCodePoint(cp));
 }
 
+/** A white-space code point as `\s` has them (line terminators included). */
+export function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * The code point at `i` of `s` as a `u` regex reads it there (a surrogate pair is one; a lone
  * surrogate is itself), or -1 past the end.
