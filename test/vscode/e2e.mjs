@@ -56,6 +56,20 @@ function runTee(cmd, argv) {
   });
 }
 
+/**
+ * Mocha's failure report ("N failing" and the numbered failures) cut from a run's output, so
+ * that the summary can repeat it: CI keeps only the end of a long log, and the web check's
+ * report comes after the suite's.
+ */
+function mochaFailures(stdout) {
+  const lines = stdout.split(/\r?\n/);
+  const from = lines.findIndex((l) => /^\s*\d+ failing\s*$/.test(l));
+  if (from < 0) return '';
+  const to = lines.findIndex((l, i) => i > from && /^(in-editor suite:|vscode: \d+ passed)/.test(l));
+  const report = lines.slice(from, to < 0 ? undefined : to).filter((l) => !/^\s+at /.test(l) || /\/(test|client|server)\//.test(l));
+  return report.slice(0, 60).join('\n');
+}
+
 async function toolsReady() {
   const { resolveTools } = await import('./codeServer.mjs');
   try {
@@ -123,6 +137,9 @@ if (runs('suite')) {
     name: 'in-editor suite (code-server)',
     ok: code === 0,
     detail: `${counts ? `${counts[1]} passed, ${counts[2]} failed` : `exit ${code}`}, ${secs(t)}`,
+    // Retried tests are shown even when the suite passed: a flaky test is a defect to find.
+    report: [...stdout.matchAll(/^in-editor suite: (retried once: .*)$/gm)].map((m) => m[1])
+      .concat(code === 0 ? [] : [mochaFailures(stdout)]).filter(Boolean).join('\n'),
   });
 }
 
@@ -163,7 +180,10 @@ if (runs('web') && !flag('--no-web') && !option('--note')) {
 
 // ---- Summary ---------------------------------------------------------------------------------
 process.stderr.write('\n');
-for (const r of results) log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}: ${r.detail}`);
+for (const r of results) {
+  log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}: ${r.detail}`);
+  if (r.report) process.stderr.write(`${r.report.replace(/^/gm, '         ')}\n`);
+}
 const failed = results.filter((r) => !r.ok).length;
 log(`${failed ? 'FAILED' : 'passed'} in ${secs(t0)}`);
 process.exit(failed ? 1 : 0);
