@@ -366,6 +366,20 @@ describe('harvest: the screen (mayDefine)', () => {
     assert.deepEqual(harvestDefinitions(read), walkDefinitions(read));
   });
 
+  it('a note of several sections: what one section says (an enumeration, a lead-in) ends at the next heading', () => {
+    // The screen's walk starts at the first section that may define and stops at the last:
+    // it must find what the whole walk finds, sections that define nothing in between.
+    const filler = Array.from({ length: 30 }, (_, k) => `Une ligne de texte numéro ${k} sans définition.`).join('\n');
+    const text = [
+      '# Réseau', '', '- **Routeur** : un appareil qui relie des réseaux', '', filler, '',
+      "# Exemples d'outils", '', '- Tableur : un logiciel de calcul', '', 'Trois objectifs :', '', filler, '',
+      '# Matériel', '', '- Commutateur : relie les postes d’un même réseau', '', filler, '',
+      '## Sécurité', '', 'Le pare-feu désigne le filtre placé entre deux réseaux.', '',
+    ].join('\n');
+    assert.deepEqual(harvestDefinitions(text), walkDefinitions(text));
+    assert.deepEqual(harvest(text).map((d) => d.split(' := ')[0]), ['routeur', 'commutateur', 'pare-feu']);
+  });
+
   it('turns away a list under a heading that names an enumeration only where the walk certainly holds that heading', () => {
     const items = '- Outil : un logiciel\n- **Tableur** : un logiciel de calcul\n';
     // Under "Exemples", the items' labels and bold are no terms: nothing for the walk to read.
