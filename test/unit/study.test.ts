@@ -137,6 +137,10 @@ describe('course coverage', () => {
     // CRLF lines: the table's header row is still seen.
     assert.deepEqual(findBoldTerms('| **Nom** | **Rôle** |\r\n|:---|---:|\r\n| x | **VPN** et **PKI** |\r\n').map((t) => t.text), ['VPN', 'PKI']);
   });
+  it('judges each line once for all its bold spans: a heading, a table header, then prose, with any line ending', () => {
+    const text = '# **Chapitre** et **Partie**\n**Routeur** et **Commutateur**\r| **Terme** | **Sens** |\r\n| --- | --- |\n| **Pare-feu** | **VPN** |\n**Passerelle**';
+    assert.deepEqual(findBoldTerms(text).map((t) => t.text), ['Routeur', 'Commutateur', 'VPN', 'Passerelle']);
+  });
   it('leaves out the bold terms that lie within a skipped range (glossary occurrences), given in any order', () => {
     const text = 'Le **routage** puis la **commutation** et le **pare-feu**, encore le **routage**.';
     const at = (word: string, nth = 0) => {

@@ -7,6 +7,7 @@
 
 import { getProseSegments, isWordChar } from '../markdown';
 import { fold, isAllUpper } from '../text';
+import { codePointAt, hasUpper, isLetter, isLower, isUpper, isWhiteSpace, unitsOf } from '../letters';
 
 /** A term written in bold in a note (`**term**` or `__term__`), cleaned of articles and punctuation. */
 export interface BoldTerm {
@@ -71,6 +72,7 @@ const ARTICLES = new Set(['le', 'la', 'les', 'l', 'un', 'une']);
 export function findBoldTerms(text: string, skip: readonly { start: number; end: number }[] = [], segments: readonly number[] = getProseSegments(text)): BoldTerm[] {
   const out: BoldTerm[] = [];
   const covered = coverTest(skip);
+  const headerLine = new HeaderLines(text);
   for (let s = 0; s < segments.length; s += 2) {
     const from = segments[s];
     // Inline code spans blanked out (same length, so offsets hold): `**x**` is not bold.
@@ -78,9 +80,9 @@ export function findBoldTerms(text: string, skip: readonly { start: number; end:
     BOLD_RE.lastIndex = 0;
     for (let m = BOLD_RE.exec(segment); m; m = BOLD_RE.exec(segment)) {
       const spanStart = from + m.index;
-      if (isLabel(text, spanStart + m[0].length, m[2]) || isHeadingOrTableHeader(text, spanStart)) continue;
+      if (isLabel(text, spanStart + m[0].length, m[2]) || headerLine.at(spanStart)) continue;
       // A table cell all in bold names a row or a column (« | **Coût** | … | »), unless it is an acronym.
-      if (isWholeCell(text, spanStart, spanStart + m[0].length) && !/^\S*\p{Lu}\S*\p{Lu}\S*$/u.test(m[2].trim())) continue;
+      if (isWholeCell(text, spanStart, spanStart + m[0].length) && !isAcronymCell(m[2].trim())) continue;
       const contentStart = spanStart + m[1].length;
       let offset = 0;
       for (const part of m[2].split(/\s+\/\s+/)) {
@@ -128,20 +130,49 @@ function isLabel(text: string, after: number, content: string): boolean {
   return text[k] === ':' || text[k] === '：';
 }
 
-/** True when the offset is on a heading line (a title), or in the header row of a table (column names). */
-function isHeadingOrTableHeader(text: string, offset: number): boolean {
-  let lineStart = offset;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  let lineEnd = offset;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+/**
+ * Whether a bold span's offset is on a heading line or a table's header row, asked of the
+ * spans of one note in order: the answer is kept for the last line asked (a line of many bold
+ * spans is found and tested once, not once per span).
+ */
+class HeaderLines {
+  /** The last line asked: [start, end) and its answer. */
+  private start = -1;
+  private end = -1;
+  private header = false;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): boolean {
+    if (offset < this.start || offset > this.end) {
+      const text = this.text;
+      // By hand: a search back for "\r" in a note without one would read the whole note.
+      let start = offset;
+      while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+      this.start = start;
+      this.end = lineEndFrom(text, offset);
+      this.header = isHeadingOrTableHeader(text, this.start, this.end);
+    }
+    return this.header;
+  }
+}
+
+/** The end of the line holding `offset` (its \n or \r, or the text's end). */
+function lineEndFrom(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
+}
+
+/** True when the line [lineStart, lineEnd) is a heading (a title), or the header row of a table (column names). */
+function isHeadingOrTableHeader(text: string, lineStart: number, lineEnd: number): boolean {
   const line = text.slice(lineStart, lineEnd);
   if (/^ {0,3}#{1,6}(?:\s|$)/.test(line)) return true;
   if (!/^\s*\|/.test(line)) return false;
   let next = lineEnd;
   if (text[next] === '\r' && text[next + 1] === '\n') next += 2;
   else if (next < text.length) next++;
-  let nextEnd = next;
-  while (nextEnd < text.length && text[nextEnd] !== '\n' && text[nextEnd] !== '\r') nextEnd++;
+  const nextEnd = lineEndFrom(text, next);
   return /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(text.slice(next, nextEnd));
 }
 
@@ -166,6 +197,49 @@ function skipEdge(raw: string, from: number, to: number, step: 1 | -1): number {
   }
   while (to > from && !isWordChar(raw.charCodeAt(to - 1))) to--;
   return to;
+}
+
+// The letter tests below read letters.ts's tables: `\p{…}` regexes compile once per string
+// representation a note has (and again after deopts), for every fresh server.
+
+/** True when `s` holds a letter (`/\p{L}/u`). */
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    if (isLetter(cp)) return true;
+    i += unitsOf(cp);
+  }
+  return false;
+}
+
+/** Digits then a lower-case letter, as a value's unit: « 2h », « 8vCores » (`/^\d+\p{Ll}/u`). */
+function isNumberedWord(w: string): boolean {
+  let i = 0;
+  while (i < w.length && w.charCodeAt(i) >= 48 && w.charCodeAt(i) <= 57) i++;
+  return i > 0 && isLower(codePointAt(w, i));
+}
+
+/** Lower-case letters ending in « er » or « ir », like an infinitive (`/^\p{Ll}+(?:er|ir)$/u`). */
+function isInfinitiveLike(w: string): boolean {
+  if (w.length < 3 || !(w.endsWith('er') || w.endsWith('ir'))) return false;
+  for (let i = 0; i < w.length; ) {
+    const cp = w.codePointAt(i)!;
+    if (!isLower(cp)) return false;
+    i += unitsOf(cp);
+  }
+  return true;
+}
+
+/** No white space and two capitals or more: an acronym (`/^\S*\p{Lu}\S*\p{Lu}\S*$/u`). */
+function isAcronymCell(s: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    if (isWhiteSpace(cp)) return false;
+    if (isUpper(cp)) capitals++;
+    i += unitsOf(cp);
+  }
+  return capitals >= 2;
 }
 
 /** A bold span's text as a term, or undefined when it is not one (a sentence, digits only…). */
@@ -193,14 +267,14 @@ function termSpan(raw: string): { text: string; start: number; end: number; weak
   start = skipEdge(raw, start, end, 1);
   const text = raw.slice(start, end).normalize('NFC').replace(/[*_`]/g, '').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
   if (text.length < 2 || text.length > MAX_TERM_LENGTH) return undefined;
-  if (!/\p{L}/u.test(text)) return undefined;
+  if (!hasLetter(text)) return undefined;
   // A list, a sentence, a title or a formula: commas, sentence marks, dashes, arrows, symbols.
   if (/[,;!?…=+<>→↔—–&|]|\s-\s/u.test(text)) return undefined;
   const words = text.split(' ');
   if (words.length > MAX_TERM_WORDS) return undefined;
   // A value or a numbered item: « 2 vCores », « 2h maximum », « PHP 8.3 », « Exemple 1 », « 1. Cadrage »
   // (« IPv6 », « 5G » stay).
-  if (/^\d+\p{Ll}/u.test(words[0]) || words.some((w) => /^[\d.,%]+$/.test(w))) return undefined;
+  if (isNumberedWord(words[0]) || words.some((w) => /^[\d.,%]+$/.test(w))) return undefined;
   // Shouting: several words in capitals, or one capital word too long for an acronym.
   if (isAllUpper(text) && (words.length > 1 || text.length > MAX_ACRONYM_LENGTH)) return undefined;
   const folded = words.map((w) => fold(w).replace(/['’ʼ].*$/, ''));
@@ -209,11 +283,11 @@ function termSpan(raw: string): { text: string; start: number; end: number; weak
   // noun phrase starts with, or that holds a verb or a pronoun (a sentence).
   if (words.length === 1 && EMPHASIS_WORDS.has(folded[0])) return undefined;
   if (words.length > 1) {
-    if (/^\p{Ll}+(?:er|ir)$/u.test(words[0])) return undefined;
+    if (isInfinitiveLike(words[0])) return undefined;
     if (NOT_NOUN_PHRASE_START.has(folded[0]) || ARTICLES.has(folded[1])) return undefined;
     if (folded.some((w) => w.split('-').some((p) => NOT_IN_NOUN_PHRASE.has(p)))) return undefined;
   }
-  const weak = words.length === 1 && /^\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+  const weak = words.length === 1 && isLower(codePointAt(text, 0)) && !hasUpper(text);
   return { text, start, end, weak };
 }
 
