@@ -13,7 +13,7 @@ import { Gap, scanMarkdown } from './markdown';
 import { fold } from './text';
 import { FuzzyIndex, editDistance, EditRows } from './fuzzy';
 import { EMPTY_LEXICON } from './lexicon';
-import { MessageKey, t } from './messages';
+import { Locale, MessageKey, t } from './messages';
 
 export { formatProblem, MAX_FORM_LENGTH, parseGlossary } from './glossaryParse';
 export * from './glossaryTypes';
@@ -170,7 +170,7 @@ class GlossaryBuild {
   private readonly formsOf = new Map<GlossaryEntry, TermForm[]>();
   /** One set of rows for every distance below (no allocation each). */
   private readonly rows = new EditRows();
-  private readonly locale: CompileOptions['locale'] & string;
+  private readonly locale: Locale;
   private readonly lexicon: NonNullable<CompileOptions['lexicon']>;
   private readonly formOf: (entry: GlossaryEntry, text: string, kind: FormKind) => TermForm | undefined;
 
