@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { codePointAt, hasUpper, isLetter, isLower, isMark, isUpper, isWhiteSpace, lastCodePoint, letterRunEnd, withoutMarks } from '../../server/src/service/letters';
+import { codePointAt, hasLetter, hasUpper, isLetter, isLower, isMark, isUpper, isWhiteSpace, lastCodePoint, letterRunEnd, withoutMarks } from '../../server/src/service/letters';
 import { isAcronym, isTermLike, namesEnumeration, parseTerm } from '../../server/src/service/harvestTerms';
 import { A, AP, E, isDefinitionLike } from '../../server/src/service/harvestDefinition';
 
@@ -59,6 +59,7 @@ describe('letters: the Unicode classes without \\p{…} regexes', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 12 }), fc.nat(12), (s, from) => {
         assert.equal(withoutMarks(s), s.replace(/\p{M}/gu, ''));
         assert.equal(hasUpper(s, from), /\p{Lu}/u.test(s.slice(from)));
+        assert.equal(hasLetter(s), /\p{L}/u.test(s));
         const at = Math.min(from, s.length);
         const run = /[\p{L}\p{M}]*/uy;
         run.lastIndex = at;

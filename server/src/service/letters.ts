@@ -90,6 +90,16 @@ export function lastCodePoint(s: string): number {
   return low;
 }
 
+/** True when `s` holds a letter (`/\p{L}/u.test(s)`). */
+export function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    if (isLetter(cp)) return true;
+    i += unitsOf(cp);
+  }
+  return false;
+}
+
 /** True when `s` holds an upper-case letter at or after `from` (read by code points from there, as a regex over `s.slice(from)`). */
 export function hasUpper(s: string, from = 0): boolean {
   for (let i = from; i < s.length; ) {

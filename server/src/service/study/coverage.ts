@@ -7,7 +7,8 @@
 
 import { getProseSegments, isWordChar } from '../markdown';
 import { fold, isAllUpper } from '../text';
-import { codePointAt, hasUpper, isLetter, isLower, isUpper, isWhiteSpace, unitsOf } from '../letters';
+import { codePointAt, hasLetter, hasUpper, isLower, isUpper, isWhiteSpace, unitsOf } from '../letters';
+import { afterBreak, lineEndAt, lineStartAt } from '../lines';
 
 /** A term written in bold in a note (`**term**` or `__term__`), cleaned of articles and punctuation. */
 export interface BoldTerm {
@@ -145,23 +146,14 @@ class HeaderLines {
 
   at(offset: number): boolean {
     if (offset < this.start || offset > this.end) {
-      const text = this.text;
-      // By hand: a search back for "\r" in a note without one would read the whole note.
-      let start = offset;
-      while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-      this.start = start;
-      this.end = lineEndFrom(text, offset);
-      this.header = isHeadingOrTableHeader(text, this.start, this.end);
+      // lines.ts reads to the line's ends by hand: a search back for "\r" in a note without one
+      // would read the whole note.
+      this.start = lineStartAt(this.text, offset);
+      this.end = lineEndAt(this.text, offset);
+      this.header = isHeadingOrTableHeader(this.text, this.start, this.end);
     }
     return this.header;
   }
-}
-
-/** The end of the line holding `offset` (its \n or \r, or the text's end). */
-function lineEndFrom(text: string, offset: number): number {
-  let end = offset;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return end;
 }
 
 /** True when the line [lineStart, lineEnd) is a heading (a title), or the header row of a table (column names). */
@@ -169,10 +161,8 @@ function isHeadingOrTableHeader(text: string, lineStart: number, lineEnd: number
   const line = text.slice(lineStart, lineEnd);
   if (/^ {0,3}#{1,6}(?:\s|$)/.test(line)) return true;
   if (!/^\s*\|/.test(line)) return false;
-  let next = lineEnd;
-  if (text[next] === '\r' && text[next + 1] === '\n') next += 2;
-  else if (next < text.length) next++;
-  const nextEnd = lineEndFrom(text, next);
+  const next = afterBreak(text, lineEnd);
+  const nextEnd = lineEndAt(text, next);
   return /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(text.slice(next, nextEnd));
 }
 
@@ -201,16 +191,6 @@ function skipEdge(raw: string, from: number, to: number, step: 1 | -1): number {
 
 // The letter tests below read letters.ts's tables: `\p{…}` regexes compile once per string
 // representation a note has (and again after deopts), for every fresh server.
-
-/** True when `s` holds a letter (`/\p{L}/u`). */
-function hasLetter(s: string): boolean {
-  for (let i = 0; i < s.length; ) {
-    const cp = s.codePointAt(i)!;
-    if (isLetter(cp)) return true;
-    i += unitsOf(cp);
-  }
-  return false;
-}
 
 /** Digits then a lower-case letter, as a value's unit: « 2h », « 8vCores » (`/^\d+\p{Ll}/u`). */
 function isNumberedWord(w: string): boolean {
