@@ -13,7 +13,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { compileGlossary, Glossary, GlossaryEntry, GlossaryProblem } from '../service/glossary';
 import { LoadedGlossary } from '../service/glossaryFile';
-import { appliesTo, chainFor, composeChain, ComposedGlossary, folderOf, isGlossaryUri, ShadowedEntry } from '../service/scope';
+import { appliesTo, chainFor, composeChain, ComposedGlossary, extendChain, folderOf, isGlossaryUri, ShadowedEntry } from '../service/scope';
 import { Locale } from '../service/messages';
 import { createGlossaireService, GlossaireService } from '../service/service';
 import { courseFolderOf, NoteDefinition } from '../service/harvested';
@@ -261,23 +261,31 @@ export class GlossaryStore {
       files ??= this.chainFiles(noteUri);
       const h = key.lastIndexOf('\nharvested:');
       const part = h === -1 ? undefined : this.harvested.part(key.slice(h + '\nharvested:'.length));
-      if (part && part.glossary.entries.length === 0) {
-        // A course whose notes define nothing reads its notes with its glossary files alone:
-        // it shares that chain (and its service's memo of words) with the notes that have no
-        // harvesting, until a note of the course defines a term (dropHarvestedChains).
+      if (!part) composed = this.compose(key, files);
+      else {
+        // The chain of the course's glossary files: the notes with no harvesting read with it,
+        // and the course's chain is made from it.
         const baseKey = key.slice(0, h);
-        composed = this.chains.get(baseKey) ?? this.compose(baseKey, files);
-        this.chains.set(key, composed);
-      } else composed = this.compose(key, files, part?.glossary);
+        const base = this.chains.get(baseKey) ?? this.compose(baseKey, files);
+        if (part.glossary.entries.length === 0) {
+          // A course whose notes define nothing reads its notes with its glossary files alone:
+          // it shares that chain (and its service's memo of words) with the notes that have no
+          // harvesting, until a note of the course defines a term (dropHarvestedChains).
+          composed = base;
+          this.chains.set(key, composed);
+        } else composed = this.compose(key, files, { base, part: part.glossary });
+      }
     }
     return composed;
   }
 
-  /** Composes a chain of files (and a course's harvested part, last), gives it its service, keeps it under `key`. */
-  private compose(key: string, files: FileState[], harvested?: Glossary): ComposedGlossary & { service: GlossaireService } {
+  /**
+   * Composes a chain of files (and a course's harvested part, last, on top of the files' own
+   * chain `base`), gives it its service, keeps it under `key`.
+   */
+  private compose(key: string, files: FileState[], harvested?: { base: ComposedGlossary; part: Glossary }): ComposedGlossary & { service: GlossaireService } {
     const parts = files.map((f) => ({ glossary: this.compiled(f).glossary }));
-    if (harvested) parts.push({ glossary: harvested });
-    const c = parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
+    const c = harvested ? extendChain(harvested.base, parts, { glossary: harvested.part }) : parts.length === 0 ? { glossary: this.empty, shadowed: new Map() } : composeChain(parts);
     const composed = { ...c, service: createGlossaireService({ glossary: c.glossary, lexicon: () => this.host.lexicon(), english: this.host.englishLexicon?.bind(this.host), locale: this.locale, words: this.words }) };
     this.stats.chains++;
     this.chains.set(key, composed);

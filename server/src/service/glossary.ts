@@ -79,6 +79,8 @@ export interface Glossary {
   forms: TermForm[];
   /** The known misspellings' forms (each with its fix), in `byFirstWord` too. */
   misspellings: TermForm[];
+  /** Where the regular plurals the build added begin in `forms` (the declared forms come first). */
+  pluralsFrom: number;
   problems: GlossaryProblem[];
   /** Source texts by URI (for definition locations). */
   sources: Map<string, string>;
@@ -105,6 +107,10 @@ export class GlossaryMemo {
   spacedWords: unknown;
   /** Hover Markdown per entry, by locale and style (concepts.ts). */
   readonly entryMarkdown = new Map<GlossaryEntry, Map<string, string>>();
+  /** The key each form claims, with its index in `forms` (`extendGlossary`). */
+  formKeys: Map<string, number> | undefined;
+  /** What composing a chain on top of this glossary needs (`extendChain` in scope.ts). */
+  chainBase: unknown;
 }
 
 
@@ -154,7 +160,98 @@ export function buildGlossary(data: GlossaryData, options: CompileOptions = {}, 
   build.indexForms();
   for (const entry of entries) build.addMisspellings(entry);
   for (const e of entries) delete (e as GlossaryEntry & { _node?: JsonNode })._node;
-  return withIndexes({ entries, byId, categories: data.categories, forms: build.forms, misspellings: build.misspellings, problems, sources: data.sources, memo: new GlossaryMemo() });
+  return withIndexes({ entries, byId, categories: data.categories, forms: build.forms, misspellings: build.misspellings, pluralsFrom: singulars, problems, sources: data.sources, memo: new GlossaryMemo() });
+}
+
+/**
+ * `buildGlossary` over `base`'s entries followed by `extra` (a chain's last part: a course's
+ * harvested definitions after its glossaries, see `extendChain` in scope.ts), without going
+ * over the base's forms again. A course has one chain per harvested part, and building each
+ * in full compiled the same glossary forms once per course; here the base's forms and
+ * misspellings are shared (a compiled form never changes) and only what `extra` adds or
+ * takes is worked out, with the rules and the order of a full build:
+ * - the extra entries' forms come after the base's declared forms and before its plurals,
+ *   and claim against the declared forms only (a full build adds every entry's forms, then
+ *   the plurals): an extra form can take a base plural, which then goes;
+ * - the extra plurals come last and claim against everything;
+ * - a base misspelling goes when an extra form claims its text, is an acronym written like
+ *   it, or has its letters (accents aside), as in `addMisspelling`.
+ * `base` must have been built with these same entries (what the chain keeps of them, as it
+ * keeps them). Undefined when the result could differ from a full build in a way this does
+ * not follow (an extra entry with misspellings, a base misspelling whose fix is a plural the
+ * extra entries take): the caller builds in full then. Problems are not made (a chain has
+ * none of its own).
+ */
+export function extendGlossary(base: Glossary, extra: GlossaryEntry[], data: Pick<GlossaryData, 'categories' | 'sources'>, parts: readonly Glossary[]): Glossary | undefined {
+  if (extra.some((e) => e.misspellings?.length)) return undefined;
+  const baseKeys = formKeysOf(base);
+  const declared = base.pluralsFrom;
+  const formOf = formMaker(parts);
+  const claimed = new Map<string, TermForm>();
+  const added: TermForm[] = [];
+  const add = (entry: GlossaryEntry, text: string, kind: FormKind) => {
+    const form = formOf(entry, text, kind);
+    if (!form) return;
+    const key = formKey(form);
+    const k = baseKeys.get(key);
+    if ((k !== undefined && k < declared) || claimed.has(key)) return;
+    claimed.set(key, form);
+    added.push(form);
+    entry.allForms.push(text);
+  };
+  for (const entry of extra) {
+    add(entry, entry.term, isAcronymLike(entry.term, entry) ? FormKind.Acronym : FormKind.Term);
+    for (const f of entry.forms ?? []) add(entry, f, FormKind.Form);
+    for (const f of entry.synonyms ?? []) add(entry, f, FormKind.Synonym);
+    for (const f of entry.acronyms ?? []) add(entry, f, FormKind.Acronym);
+  }
+  // The base's plurals an extra form took (its key is the extra form's now).
+  const basePlurals = base.forms.slice(declared);
+  const taken = basePlurals.filter((f) => claimed.has(formKey(f)));
+  const keptPlurals = taken.length === 0 ? basePlurals : basePlurals.filter((f) => !taken.includes(f));
+  const extraPlurals: TermForm[] = [];
+  for (const form of added) {
+    if (form.caseSensitive || form.lower.length > 1 || (form.kind !== FormKind.Term && form.kind !== FormKind.Synonym)) continue;
+    if (/[sxz]$/.test(form.lower[0])) continue;
+    const plural = formOf(form.entry, form.text + 's', FormKind.Form);
+    if (!plural) continue;
+    const key = formKey(plural);
+    if (baseKeys.has(key) || claimed.has(key)) continue;
+    claimed.set(key, plural);
+    extraPlurals.push(plural);
+  }
+  // The base's misspellings, less those the extra forms rule out (addMisspelling's checks).
+  const acronyms = new Set<string>();
+  const letters = new Set<string>();
+  for (const f of added.concat(extraPlurals)) {
+    if (f.caseSensitive) acronyms.add(f.text);
+    else letters.add(f.folded.join(' '));
+  }
+  const misspellings: TermForm[] = [];
+  for (const m of base.misspellings) {
+    if (claimed.has(m.lower.join(' ')) || acronyms.has(m.text) || letters.has(m.folded.join(' '))) continue;
+    if (m.fix && taken.includes(m.fix)) return undefined;
+    misspellings.push(m);
+  }
+  const entries = base.entries.concat(extra);
+  const byId = new Map(base.byId);
+  for (const e of extra) byId.set(e.id, e);
+  const forms = base.forms.slice(0, declared).concat(added, keptPlurals, extraPlurals);
+  return withIndexes({ entries, byId, categories: data.categories, forms, misspellings, pluralsFrom: declared + added.length, problems: [], sources: data.sources, memo: new GlossaryMemo() });
+}
+
+/** The key each form of a glossary claims, with the form's index (the first form to claim it; memoised). */
+function formKeysOf(glossary: Glossary): Map<string, number> {
+  let keys = glossary.memo.formKeys;
+  if (!keys) {
+    keys = new Map();
+    glossary.forms.forEach((f, k) => {
+      const key = formKey(f);
+      if (!keys!.has(key)) keys!.set(key, k);
+    });
+    glossary.memo.formKeys = keys;
+  }
+  return keys;
 }
 
 /** The state of one `buildGlossary`: the forms so far, what they claim, the problems found. */

@@ -5,7 +5,7 @@
  * strings, never on the file system.
  */
 
-import { buildGlossary, Glossary, GlossaryCategoryData, GlossaryEntry, GlossaryEntryData } from './glossary';
+import { buildGlossary, extendGlossary, Glossary, GlossaryCategoryData, GlossaryEntry, GlossaryEntryData } from './glossary';
 import { fold } from './text';
 
 /** `glossaire.md`, `*.glossaire.md`, `*.glossaire.json`: names of glossaries found in a workspace. */
@@ -150,4 +150,140 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
   const glossary = buildGlossary({ entries: kept, categories, problems: [], sources }, {}, parts.map((p) => p.glossary));
   glossary.problems = [];
   return { glossary, shadowed };
+}
+
+/**
+ * What `extendChain` needs of a composed base, worked out once per base (its memo): the names
+ * its entries claim, and whether its entries are what a longer chain would keep of them.
+ */
+interface ChainBase {
+  /** Name key → the id of the entry that claims it (composeChain's `claimed`). */
+  claimed: Map<string, string>;
+  /** Category id → label, as the chain unites them (nearer first). */
+  labels: Map<string, string>;
+  /** Ids the parts' entries relate to that the base lacks: an entry of the last part with one of them changes the base's entries. */
+  unresolved: Set<string>;
+  /** Categories of base entries that no base glossary declares: the last part may label them. */
+  undeclared: Set<string>;
+}
+
+/**
+ * `composeChain([...baseParts, last])`, given `base = composeChain(baseParts)`: the same
+ * glossary, made from the base without composing its parts again. A course's harvested part
+ * comes last in the chains of its notes, so each course has a chain that differs from the
+ * others by that part only; composing each in full went over the course glossaries' forms
+ * once per course. Here the base's entries and forms are shared (compiled ones never change)
+ * and only the last part's entries are worked out (`extendGlossary`). When the base's entries
+ * are not exactly what the longer chain would keep of them (a glossary file whose entries
+ * collide, a relation to an entry only the last part has...), it composes in full.
+ */
+export function extendChain(base: ComposedGlossary, baseParts: readonly ChainPart[], last: ChainPart): ComposedGlossary {
+  if (baseParts.length === 0) return composeChain([last]);
+  const info = chainBaseOf(base.glossary, baseParts.length > 1 ? baseParts : []);
+  if (!info) return composeChain([...baseParts, last]);
+  const { glossary: b } = base;
+  // composeChain's loop, for the last part, against the base's claims.
+  const byId = new Set<string>();
+  const claimed = new Map<string, string>();
+  const shadowed = new Map(base.shadowed);
+  const kept: GlossaryEntry[] = [];
+  const categories = b.categories.slice();
+  const labels = new Map(info.labels);
+  for (const c of last.glossary.categories) {
+    if (labels.has(c.id)) continue;
+    if (info.undeclared.has(c.id)) return composeChain([...baseParts, last]);
+    labels.set(c.id, c.label);
+    categories.push(c);
+  }
+  const sources = new Map(b.sources);
+  for (const [uri, text] of last.glossary.sources) if (!sources.has(uri)) sources.set(uri, text);
+  const claimOf = (k: string) => info.claimed.get(k) ?? claimed.get(k);
+  for (const entry of last.glossary.entries) {
+    const key = termKey(entry);
+    const winner = b.byId.has(entry.id) || byId.has(entry.id) ? entry.id : claimOf(key);
+    if (winner !== undefined) {
+      const list = (shadowed.get(winner) ?? []).slice();
+      list.push({ id: entry.id, term: entry.term, definition: entry.definition, uri: entry.uri });
+      shadowed.set(winner, list);
+      continue;
+    }
+    const copy: GlossaryEntry = { ...entry, allForms: [] };
+    const taken = (s: string, acronym: boolean) => claimOf(nameKey(s, acronym)) !== undefined;
+    if (copy.forms) copy.forms = copy.forms.filter((f) => !taken(f, false));
+    if (copy.synonyms) copy.synonyms = copy.synonyms.filter((f) => !taken(f, false));
+    if (copy.acronyms) copy.acronyms = copy.acronyms.filter((a) => a === copy.term || !taken(a, true));
+    byId.add(entry.id);
+    claimed.set(key, entry.id);
+    const claim = (k: string) => {
+      if (claimOf(k) === undefined) claimed.set(k, entry.id);
+    };
+    for (const f of copy.forms ?? []) claim(nameKey(f, false));
+    for (const f of copy.synonyms ?? []) claim(nameKey(f, false));
+    for (const a of copy.acronyms ?? []) if (a !== copy.term) claim(nameKey(a, true));
+    kept.push(copy);
+  }
+  // An entry of the last part that a base entry relates to would keep that relation, which the base dropped.
+  if (kept.some((e) => info.unresolved.has(e.id))) return composeChain([...baseParts, last]);
+  const has = (id: string) => b.byId.has(id) || byId.has(id);
+  for (const e of kept) {
+    e.categoryLabel = labels.get(e.category) ?? e.category;
+    if (e.related?.some((id) => !has(id))) e.related = e.related.filter(has);
+    if (e.broader && !has(e.broader)) e.broader = undefined;
+  }
+  const glossary = extendGlossary(b, kept, { categories, sources }, [last.glossary]);
+  if (!glossary) return composeChain([...baseParts, last]);
+  return { glossary, shadowed };
+}
+
+/**
+ * The base's `ChainBase` (memoised on it), or undefined when a chain on top of it must be
+ * composed in full. `parts`: the parts the base was composed from, or none when the base is
+ * one glossary as compiled (whose entries must then be exactly what a chain keeps of them).
+ */
+function chainBaseOf(glossary: Glossary, parts: readonly ChainPart[]): ChainBase | undefined {
+  const memo = glossary.memo.chainBase as ChainBase | null | undefined;
+  if (memo !== undefined) return memo ?? undefined;
+  const info = makeChainBase(glossary, parts);
+  glossary.memo.chainBase = info ?? null;
+  return info;
+}
+
+function makeChainBase(glossary: Glossary, parts: readonly ChainPart[]): ChainBase | undefined {
+  if (glossary.pluralsFrom === undefined) return undefined;
+  const claimed = new Map<string, string>();
+  const labels = new Map<string, string>();
+  for (const c of glossary.categories) {
+    if (labels.has(c.id)) return undefined;
+    labels.set(c.id, c.label);
+  }
+  // composeChain's loop over the base's entries: it must keep each whole, as the base has it.
+  const ids = new Set<string>();
+  const undeclared = new Set<string>();
+  for (const e of glossary.entries) {
+    if (!labels.has(e.category)) undeclared.add(e.category);
+    const key = termKey(e);
+    if (ids.has(e.id) || claimed.has(key)) return undefined;
+    const taken = (s: string, acronym: boolean) => claimed.has(nameKey(s, acronym));
+    if (e.forms?.some((f) => taken(f, false)) || e.synonyms?.some((f) => taken(f, false)) || e.acronyms?.some((a) => a !== e.term && taken(a, true))) return undefined;
+    if (e.categoryLabel !== (labels.get(e.category) ?? e.category)) return undefined;
+    ids.add(e.id);
+    claimed.set(key, e.id);
+    const claim = (k: string) => {
+      if (!claimed.has(k)) claimed.set(k, e.id);
+    };
+    for (const f of e.forms ?? []) claim(nameKey(f, false));
+    for (const f of e.synonyms ?? []) claim(nameKey(f, false));
+    for (const a of e.acronyms ?? []) if (a !== e.term) claim(nameKey(a, true));
+  }
+  // Relations the base dropped (composed) or keeps dangling (one glossary: a chain would drop them).
+  const unresolved = new Set<string>();
+  const note = (id: string | undefined) => {
+    if (id !== undefined && !ids.has(id)) unresolved.add(id);
+  };
+  for (const e of parts.length > 0 ? parts.flatMap((p) => p.glossary.entries) : glossary.entries) {
+    e.related?.forEach(note);
+    note(e.broader);
+  }
+  if (parts.length === 0 && unresolved.size > 0) return undefined;
+  return { claimed, labels, unresolved, undeclared };
 }

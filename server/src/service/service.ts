@@ -5,8 +5,10 @@
  *
  * Where state lives (nothing in `service/` is module-level mutable state):
  * - per compiled glossary, in `Glossary.memo` (the word memo, the completion index, hover
- *   Markdown) and on its `TermForm`s: a glossary never changes once compiled, so whatever is
- *   derived from it is valid as long as it lives, and two glossaries never share any of it;
+ *   Markdown): a glossary never changes once compiled, so whatever is derived from it is
+ *   valid as long as it lives, and two glossaries never share a memo. A course's chain shares
+ *   its base's entries and `TermForm`s (scope.ts, `extendChain`): what is kept on a form (is
+ *   it a plural?) depends on the form alone, never on the glossary around it;
  * - per host, optionally, in a `WordStore` given to each service (the distinct words of the
  *   notes, whatever the glossary: see wordTable.ts);
  * - per service, in its `AnalysisScratch` (token and window buffers, per-settings memos): two
