@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Glossary, GlossaryProblem } from '../service/glossary';
 import { loadGlossaryFile, LoadedGlossary } from '../service/glossaryFile';
-import { composeChain, isGlossaryFileName } from '../service/scope';
+import { composeChain, ComposedGlossary, extendChain, isGlossaryFileName } from '../service/scope';
 import { Lexicon } from '../service/lexicon';
 import { createGlossaireService, GlossaireService } from '../service/service';
 import { Locale, t } from '../service/messages';
@@ -48,6 +48,8 @@ export class GlossaryResolver {
   private readonly files = new Map<string, LoadedGlossary | undefined>();
   private readonly dirs = new Map<string, string[]>();
   private readonly chains = new Map<string, Chain>();
+  /** The composed glossary files of a chain, by their paths: what a course's definitions extend. */
+  private readonly bases = new Map<string, ComposedGlossary>();
   /** Problems of every glossary file read (each once), unreadable files included. */
   readonly problems: GlossaryProblem[] = [];
   /** Glossary files that could not be read: the message for each. */
@@ -87,8 +89,15 @@ export class GlossaryResolver {
     let chain = this.chains.get(key);
     if (!chain) {
       const parts = loaded.map((x) => ({ glossary: x.l.glossary }));
-      if (part && part.entries.length > 0) parts.push({ glossary: part });
-      const glossary = parts.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(parts).glossary;
+      let glossary: Glossary;
+      if (part && part.entries.length > 0 && parts.length === 0) glossary = part;
+      else if (part && part.entries.length > 0) {
+        // The course's definitions extend the chain of its glossary files (made once for all its notes).
+        const baseKey = loaded.map((x) => x.p).join('\n');
+        let base = this.bases.get(baseKey);
+        if (!base) this.bases.set(baseKey, (base = composeChain(parts)));
+        glossary = extendChain(base, parts, { glossary: part }).glossary;
+      } else glossary = parts.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(parts).glossary;
       chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, english: this.options.english, locale: this.options.locale, words: this.words }), paths: loaded.map((x) => x.p) };
       this.chains.set(key, chain);
     }
