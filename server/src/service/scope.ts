@@ -82,6 +82,68 @@ function termKey(e: GlossaryEntryData): string {
 }
 
 /**
+ * The rule a chain applies to each entry after the nearer ones: the names nearer entries
+ * claim (name key → the claiming entry's id) and the ids they took. An extension's claims
+ * (`extendChain`) read those of its base, never changing them, and add their own.
+ */
+class ChainClaims {
+  private readonly claimed = new Map<string, string>();
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly base?: ChainClaims) {}
+
+  /** The id of the entry that claims a name key, if one does. */
+  private claimOf(key: string): string | undefined {
+    return this.base?.claimOf(key) ?? this.claimed.get(key);
+  }
+
+  /** True when a kept entry has this id. */
+  hasId(id: string): boolean {
+    return (this.base?.hasId(id) ?? false) || this.ids.has(id);
+  }
+
+  /**
+   * The entry as the chain keeps it, whose names it then claims: a copy (its file's glossary
+   * keeps the entry as it is) without the other names a nearer entry claims. Or, when a nearer
+   * entry has its id or its term, that entry's id: the entry is left out.
+   */
+  take(entry: GlossaryEntry): GlossaryEntry | string {
+    const key = termKey(entry);
+    const winner = this.hasId(entry.id) ? entry.id : this.claimOf(key);
+    if (winner !== undefined) return winner;
+    // Lists the copy does not change are shared, never changed.
+    const copy: GlossaryEntry = { ...entry, allForms: [] };
+    const taken = (s: string, acronym: boolean) => this.claimOf(nameKey(s, acronym)) !== undefined;
+    if (copy.forms) copy.forms = copy.forms.filter((f) => !taken(f, false));
+    if (copy.synonyms) copy.synonyms = copy.synonyms.filter((f) => !taken(f, false));
+    if (copy.acronyms) copy.acronyms = copy.acronyms.filter((a) => a === copy.term || !taken(a, true));
+    this.ids.add(entry.id);
+    this.claimed.set(key, entry.id);
+    const claim = (k: string) => {
+      if (this.claimOf(k) === undefined) this.claimed.set(k, entry.id);
+    };
+    for (const f of copy.forms ?? []) claim(nameKey(f, false));
+    for (const f of copy.synonyms ?? []) claim(nameKey(f, false));
+    for (const a of copy.acronyms ?? []) if (a !== copy.term) claim(nameKey(a, true));
+    return copy;
+  }
+}
+
+/** Lists `loser` under the entry that won its place (a new list: the old one may be a base's). */
+function shadow(shadowed: Map<string, ShadowedEntry[]>, winner: string, loser: GlossaryEntry): void {
+  shadowed.set(winner, [...(shadowed.get(winner) ?? []), { id: loser.id, term: loser.term, definition: loser.definition, uri: loser.uri }]);
+}
+
+/** The kept copies' category labels (the nearer label wins), and their relations to entries the chain left out dropped, as one file would. */
+function settle(kept: readonly GlossaryEntry[], labels: ReadonlyMap<string, string>, has: (id: string) => boolean): void {
+  for (const e of kept) {
+    e.categoryLabel = labels.get(e.category) ?? e.category;
+    if (e.related?.some((id) => !has(id))) e.related = e.related.filter(has);
+    if (e.broader && !has(e.broader)) e.broader = undefined;
+  }
+}
+
+/**
  * Composes the compiled glossaries of a chain (nearest first) into one. A nearer glossary wins:
  * a farther entry with the same id or the same term is left out (and listed in `shadowed`
  * under the winner); a farther entry's other forms that a nearer entry claims are dropped
@@ -91,62 +153,30 @@ function termKey(e: GlossaryEntryData): string {
  */
 export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
   if (parts.length === 1) return { glossary: parts[0].glossary, shadowed: new Map() };
-  const byId = new Map<string, GlossaryEntry>();
-  const claimed = new Map<string, GlossaryEntry>();
+  const claims = new ChainClaims();
   const shadowed = new Map<string, ShadowedEntry[]>();
   const kept: GlossaryEntry[] = [];
   const categories: GlossaryCategoryData[] = [];
-  const categoryIds = new Set<string>();
+  const labels = new Map<string, string>();
   const sources = new Map<string, string>();
-  const shadow = (winner: GlossaryEntry, loser: GlossaryEntry) => {
-    const list = shadowed.get(winner.id) ?? [];
-    list.push({ id: loser.id, term: loser.term, definition: loser.definition, uri: loser.uri });
-    shadowed.set(winner.id, list);
-  };
   for (const { glossary } of parts) {
     for (const [uri, text] of glossary.sources) if (!sources.has(uri)) sources.set(uri, text);
     for (const c of glossary.categories) {
-      if (categoryIds.has(c.id)) continue;
-      categoryIds.add(c.id);
+      if (labels.has(c.id)) continue;
+      labels.set(c.id, c.label);
       categories.push(c);
     }
     for (const entry of glossary.entries) {
-      const key = termKey(entry);
-      const winner = byId.get(entry.id) ?? claimed.get(key);
-      if (winner) {
-        shadow(winner, entry);
-        continue;
-      }
-      // Other names a nearer entry already claims go; the entry stays. The entry is copied (its
-      // file's glossary keeps it as it is); lists it does not change are shared, never changed.
-      const copy: GlossaryEntry = { ...entry, allForms: [] };
-      const taken = (s: string, acronym: boolean) => claimed.has(nameKey(s, acronym));
-      if (copy.forms) copy.forms = copy.forms.filter((f) => !taken(f, false));
-      if (copy.synonyms) copy.synonyms = copy.synonyms.filter((f) => !taken(f, false));
-      if (copy.acronyms) copy.acronyms = copy.acronyms.filter((a) => a === copy.term || !taken(a, true));
-      byId.set(entry.id, entry);
-      claimed.set(key, entry);
-      const claim = (k: string) => {
-        if (!claimed.has(k)) claimed.set(k, entry);
-      };
-      for (const f of copy.forms ?? []) claim(nameKey(f, false));
-      for (const f of copy.synonyms ?? []) claim(nameKey(f, false));
-      for (const a of copy.acronyms ?? []) if (a !== copy.term) claim(nameKey(a, true));
-      kept.push(copy);
+      const taken = claims.take(entry);
+      if (typeof taken === 'string') shadow(shadowed, taken, entry);
+      else kept.push(taken);
     }
   }
   // The kept entries compiled as one glossary (the claims, plurals and misspellings of the
   // whole chain), from the parts' validated data: nothing is parsed again, and the parts'
   // tokenised forms are reused; only the chain's indexes are new, built on first use (a chain
   // that only serves the workspace index never builds its fuzzy index).
-  const labels = new Map(categories.map((c) => [c.id, c.label]));
-  const ids = new Set(kept.map((e) => e.id));
-  for (const e of kept) {
-    e.categoryLabel = labels.get(e.category) ?? e.category;
-    // A relation to an entry the chain left out goes, as it would in one file.
-    if (e.related?.some((id) => !ids.has(id))) e.related = e.related.filter((id) => ids.has(id));
-    if (e.broader && !ids.has(e.broader)) e.broader = undefined;
-  }
+  settle(kept, labels, (id) => claims.hasId(id));
   const glossary = buildGlossary({ entries: kept, categories, problems: [], sources }, {}, parts.map((p) => p.glossary));
   glossary.problems = [];
   return { glossary, shadowed };
@@ -157,8 +187,8 @@ export function composeChain(parts: readonly ChainPart[]): ComposedGlossary {
  * its entries claim, and whether its entries are what a longer chain would keep of them.
  */
 interface ChainBase {
-  /** Name key → the id of the entry that claims it (composeChain's `claimed`). */
-  claimed: Map<string, string>;
+  /** What the base's entries claim (composeChain's rule). */
+  claims: ChainClaims;
   /** Category id → label, as the chain unites them (nearer first). */
   labels: Map<string, string>;
   /** Ids the parts' entries relate to that the base lacks: an entry of the last part with one of them changes the base's entries. */
@@ -182,11 +212,6 @@ export function extendChain(base: ComposedGlossary, baseParts: readonly ChainPar
   const info = chainBaseOf(base.glossary, baseParts.length > 1 ? baseParts : []);
   if (!info) return composeChain([...baseParts, last]);
   const { glossary: b } = base;
-  // composeChain's loop, for the last part, against the base's claims.
-  const byId = new Set<string>();
-  const claimed = new Map<string, string>();
-  const shadowed = new Map(base.shadowed);
-  const kept: GlossaryEntry[] = [];
   const categories = b.categories.slice();
   const labels = new Map(info.labels);
   for (const c of last.glossary.categories) {
@@ -197,39 +222,17 @@ export function extendChain(base: ComposedGlossary, baseParts: readonly ChainPar
   }
   const sources = new Map(b.sources);
   for (const [uri, text] of last.glossary.sources) if (!sources.has(uri)) sources.set(uri, text);
-  const claimOf = (k: string) => info.claimed.get(k) ?? claimed.get(k);
+  const claims = new ChainClaims(info.claims);
+  const shadowed = new Map(base.shadowed);
+  const kept: GlossaryEntry[] = [];
   for (const entry of last.glossary.entries) {
-    const key = termKey(entry);
-    const winner = b.byId.has(entry.id) || byId.has(entry.id) ? entry.id : claimOf(key);
-    if (winner !== undefined) {
-      const list = (shadowed.get(winner) ?? []).slice();
-      list.push({ id: entry.id, term: entry.term, definition: entry.definition, uri: entry.uri });
-      shadowed.set(winner, list);
-      continue;
-    }
-    const copy: GlossaryEntry = { ...entry, allForms: [] };
-    const taken = (s: string, acronym: boolean) => claimOf(nameKey(s, acronym)) !== undefined;
-    if (copy.forms) copy.forms = copy.forms.filter((f) => !taken(f, false));
-    if (copy.synonyms) copy.synonyms = copy.synonyms.filter((f) => !taken(f, false));
-    if (copy.acronyms) copy.acronyms = copy.acronyms.filter((a) => a === copy.term || !taken(a, true));
-    byId.add(entry.id);
-    claimed.set(key, entry.id);
-    const claim = (k: string) => {
-      if (claimOf(k) === undefined) claimed.set(k, entry.id);
-    };
-    for (const f of copy.forms ?? []) claim(nameKey(f, false));
-    for (const f of copy.synonyms ?? []) claim(nameKey(f, false));
-    for (const a of copy.acronyms ?? []) if (a !== copy.term) claim(nameKey(a, true));
-    kept.push(copy);
+    const taken = claims.take(entry);
+    if (typeof taken === 'string') shadow(shadowed, taken, entry);
+    else kept.push(taken);
   }
   // An entry of the last part that a base entry relates to would keep that relation, which the base dropped.
   if (kept.some((e) => info.unresolved.has(e.id))) return composeChain([...baseParts, last]);
-  const has = (id: string) => b.byId.has(id) || byId.has(id);
-  for (const e of kept) {
-    e.categoryLabel = labels.get(e.category) ?? e.category;
-    if (e.related?.some((id) => !has(id))) e.related = e.related.filter(has);
-    if (e.broader && !has(e.broader)) e.broader = undefined;
-  }
+  settle(kept, labels, (id) => claims.hasId(id));
   const glossary = extendGlossary(b, kept, { categories, sources }, [last.glossary]);
   if (!glossary) return composeChain([...baseParts, last]);
   return { glossary, shadowed };
@@ -250,40 +253,30 @@ function chainBaseOf(glossary: Glossary, parts: readonly ChainPart[]): ChainBase
 
 function makeChainBase(glossary: Glossary, parts: readonly ChainPart[]): ChainBase | undefined {
   if (glossary.pluralsFrom === undefined) return undefined;
-  const claimed = new Map<string, string>();
   const labels = new Map<string, string>();
   for (const c of glossary.categories) {
     if (labels.has(c.id)) return undefined;
     labels.set(c.id, c.label);
   }
-  // composeChain's loop over the base's entries: it must keep each whole, as the base has it.
-  const ids = new Set<string>();
+  // composeChain's rule over the base's entries: it must keep each whole, as the base has it.
+  const claims = new ChainClaims();
   const undeclared = new Set<string>();
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a?.length === b?.length;
   for (const e of glossary.entries) {
     if (!labels.has(e.category)) undeclared.add(e.category);
-    const key = termKey(e);
-    if (ids.has(e.id) || claimed.has(key)) return undefined;
-    const taken = (s: string, acronym: boolean) => claimed.has(nameKey(s, acronym));
-    if (e.forms?.some((f) => taken(f, false)) || e.synonyms?.some((f) => taken(f, false)) || e.acronyms?.some((a) => a !== e.term && taken(a, true))) return undefined;
+    const kept = claims.take(e);
+    if (typeof kept === 'string' || !same(kept.forms, e.forms) || !same(kept.synonyms, e.synonyms) || !same(kept.acronyms, e.acronyms)) return undefined;
     if (e.categoryLabel !== (labels.get(e.category) ?? e.category)) return undefined;
-    ids.add(e.id);
-    claimed.set(key, e.id);
-    const claim = (k: string) => {
-      if (!claimed.has(k)) claimed.set(k, e.id);
-    };
-    for (const f of e.forms ?? []) claim(nameKey(f, false));
-    for (const f of e.synonyms ?? []) claim(nameKey(f, false));
-    for (const a of e.acronyms ?? []) if (a !== e.term) claim(nameKey(a, true));
   }
   // Relations the base dropped (composed) or keeps dangling (one glossary: a chain would drop them).
   const unresolved = new Set<string>();
   const note = (id: string | undefined) => {
-    if (id !== undefined && !ids.has(id)) unresolved.add(id);
+    if (id !== undefined && !claims.hasId(id)) unresolved.add(id);
   };
   for (const e of parts.length > 0 ? parts.flatMap((p) => p.glossary.entries) : glossary.entries) {
     e.related?.forEach(note);
     note(e.broader);
   }
   if (parts.length === 0 && unresolved.size > 0) return undefined;
-  return { claimed, labels, unresolved, undeclared };
+  return { claims, labels, unresolved, undeclared };
 }
