@@ -9,7 +9,8 @@
 import { findNodeAtLocation, Node as JsonNode } from 'jsonc-parser';
 import { CompileOptions, GlossaryCategoryData, GlossaryData, GlossaryEntry, GlossaryEntryData, GlossaryProblem, GlossarySource } from './glossaryTypes';
 import { normalizeForm, parseGlossary } from './glossaryParse';
-import { Gap, scanMarkdown } from './markdown';
+import { Gap, scanTokens } from './markdown';
+import { TokenBuffer } from './tokens';
 import { fold } from './text';
 import { FuzzyIndex, editDistance, EditRows } from './fuzzy';
 import { EMPTY_LEXICON } from './lexicon';
@@ -481,36 +482,42 @@ function isAcronymLike(term: string, entry: GlossaryEntryData): boolean {
 }
 
 /**
- * `makeForm`, taking the tokens of a form of the same text from `reuse` when there is one: a
+ * A form maker, taking the tokens of a form of the same text from `reuse` when there is one: a
  * form's words depend on its text alone, and a compiled form is never changed, so its arrays
- * are shared.
+ * are shared. Each maker tokenises into one buffer of its own (one per build).
  */
 function formMaker(reuse: readonly Glossary[]): (entry: GlossaryEntry, text: string, kind: FormKind) => TermForm | undefined {
-  if (reuse.length === 0) return makeForm;
+  const buf = new TokenBuffer(16);
+  const make = (entry: GlossaryEntry, text: string, kind: FormKind) => makeForm(entry, text, kind, buf);
+  if (reuse.length === 0) return make;
   const known = new Map<string, TermForm>();
   for (const g of reuse) for (const list of [g.forms, g.misspellings]) for (const f of list) if (!known.has(f.text)) known.set(f.text, f);
   return (entry, text, kind) => {
     const k = known.get(text);
-    if (!k) return makeForm(entry, text, kind);
+    if (!k) return make(entry, text, kind);
     return { entry, text, kind, textWords: k.textWords, lower: k.lower, folded: k.folded, joiners: k.joiners, caseSensitive: kind === FormKind.Acronym, separators: k.separators, plural: undefined };
   };
 }
 
-function makeForm(entry: GlossaryEntry, text: string, kind: FormKind): TermForm | undefined {
-  const tokens = scanMarkdown(text).tokens;
-  if (tokens.length === 0) return undefined;
-  const lower = tokens.map((tk) => tk.text.toLowerCase());
-  return {
-    entry,
-    text,
-    kind,
-    textWords: tokens.map((tk) => tk.text),
-    lower,
-    folded: lower.map(fold),
-    joiners: tokens.slice(1).map((tk) => tk.gapBefore),
-    caseSensitive: kind === FormKind.Acronym,
-    separators: tokens.slice(1).map((tk, k) => text.slice(tokens[k].end, tk.start)),
-    plural: undefined,
-  };
+/**
+ * The form of `text`, its words read as the scanner reads notes (scanTokens), into `buf`: a
+ * glossary has thousands of forms of a few words each, and a buffer and token objects made
+ * for each cost more than reading its words.
+ */
+function makeForm(entry: GlossaryEntry, text: string, kind: FormKind, buf: TokenBuffer): TermForm | undefined {
+  scanTokens(text, buf);
+  const n = buf.count;
+  if (n === 0) return undefined;
+  const textWords: string[] = [];
+  const joiners: Gap[] = [];
+  const separators: string[] = [];
+  for (let k = 0; k < n; k++) {
+    textWords.push(buf.textOf(text, k));
+    if (k > 0) {
+      joiners.push(buf.gap[k]);
+      separators.push(text.slice(buf.end[k - 1], buf.start[k]));
+    }
+  }
+  const lower = textWords.map((w) => w.toLowerCase());
+  return { entry, text, kind, textWords, lower, folded: lower.map(fold), joiners, caseSensitive: kind === FormKind.Acronym, separators, plural: undefined };
 }
-
