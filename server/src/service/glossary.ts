@@ -200,20 +200,14 @@ export function extendGlossary(base: Glossary, extra: GlossaryEntry[], data: Pic
     added.push(form);
     entry.allForms.push(text);
   };
-  for (const entry of extra) {
-    add(entry, entry.term, isAcronymLike(entry.term, entry) ? FormKind.Acronym : FormKind.Term);
-    for (const f of entry.forms ?? []) add(entry, f, FormKind.Form);
-    for (const f of entry.synonyms ?? []) add(entry, f, FormKind.Synonym);
-    for (const f of entry.acronyms ?? []) add(entry, f, FormKind.Acronym);
-  }
+  for (const entry of extra) forEachName(entry, (text, kind) => add(entry, text, kind));
   // The base's plurals an extra form took (its key is the extra form's now).
   const basePlurals = base.forms.slice(declared);
   const taken = basePlurals.filter((f) => claimed.has(formKey(f)));
   const keptPlurals = taken.length === 0 ? basePlurals : basePlurals.filter((f) => !taken.includes(f));
   const extraPlurals: TermForm[] = [];
   for (const form of added) {
-    if (form.caseSensitive || form.lower.length > 1 || (form.kind !== FormKind.Term && form.kind !== FormKind.Synonym)) continue;
-    if (/[sxz]$/.test(form.lower[0])) continue;
+    if (!takesPlural(form)) continue;
     const plural = formOf(form.entry, form.text + 's', FormKind.Form);
     if (!plural) continue;
     const key = formKey(plural);
@@ -280,10 +274,7 @@ class GlossaryBuild {
 
   /** The entry's term, forms, synonyms and acronyms, each once in the glossary. */
   addForms(entry: GlossaryEntry): void {
-    this.addForm(entry, entry.term, isAcronymLike(entry.term, entry) ? FormKind.Acronym : FormKind.Term, 'term');
-    for (const f of entry.forms ?? []) this.addForm(entry, f, FormKind.Form, 'forms');
-    for (const f of entry.synonyms ?? []) this.addForm(entry, f, FormKind.Synonym, 'synonyms');
-    for (const f of entry.acronyms ?? []) this.addForm(entry, f, FormKind.Acronym, 'acronyms');
+    forEachName(entry, (text, kind, field) => this.addForm(entry, text, kind, field));
   }
 
   private addForm(entry: GlossaryEntry, text: string, kind: FormKind, field: string): void {
@@ -306,8 +297,7 @@ class GlossaryBuild {
 
   /** The regular plural of a one-word term or synonym, unless a form claims it. */
   addPlural(form: TermForm): void {
-    if (form.caseSensitive || form.lower.length > 1 || (form.kind !== FormKind.Term && form.kind !== FormKind.Synonym)) return;
-    if (/[sxz]$/.test(form.lower[0])) return;
+    if (!takesPlural(form)) return;
     const plural = this.formOf(form.entry, form.text + 's', FormKind.Form);
     if (!plural || this.claimed.has(formKey(plural))) return;
     this.claimed.set(formKey(plural), plural);
@@ -391,6 +381,19 @@ class GlossaryBuild {
       this.problemAt(entry, field, text, 'glossary.partly-read', { term: text, read: form.textWords.join(' ') }, 'warning');
     }
   }
+}
+
+/** Calls `fn` with each name of an entry (term, forms, synonyms, acronyms), its kind and field, in the order a build adds them. */
+function forEachName(entry: GlossaryEntry, fn: (text: string, kind: FormKind, field: string) => void): void {
+  fn(entry.term, isAcronymLike(entry.term, entry) ? FormKind.Acronym : FormKind.Term, 'term');
+  for (const f of entry.forms ?? []) fn(f, FormKind.Form, 'forms');
+  for (const f of entry.synonyms ?? []) fn(f, FormKind.Synonym, 'synonyms');
+  for (const f of entry.acronyms ?? []) fn(f, FormKind.Acronym, 'acronyms');
+}
+
+/** True for a form whose regular plural a build adds: a one-word term or synonym, not an acronym, not ending in s, x or z. */
+function takesPlural(form: TermForm): boolean {
+  return !form.caseSensitive && form.lower.length === 1 && (form.kind === FormKind.Term || form.kind === FormKind.Synonym) && !/[sxz]$/.test(form.lower[0]);
 }
 
 /** The key a form claims: its lower-case words, or its exact text for a case-sensitive acronym. */
