@@ -48,7 +48,7 @@ export class GlossaryResolver {
   private readonly files = new Map<string, LoadedGlossary | undefined>();
   private readonly dirs = new Map<string, string[]>();
   private readonly chains = new Map<string, Chain>();
-  /** The composed glossary files of a chain, by their paths: what a course's definitions extend. */
+  /** The composed glossary files of a chain, by their paths (what a course's definitions extend). */
   private readonly bases = new Map<string, ComposedGlossary>();
   /** Problems of every glossary file read (each once), unreadable files included. */
   readonly problems: GlossaryProblem[] = [];
@@ -89,15 +89,16 @@ export class GlossaryResolver {
     let chain = this.chains.get(key);
     if (!chain) {
       const parts = loaded.map((x) => ({ glossary: x.l.glossary }));
+      const harvested = part && part.entries.length > 0 ? part : undefined;
       let glossary: Glossary;
-      if (part && part.entries.length > 0 && parts.length === 0) glossary = part;
-      else if (part && part.entries.length > 0) {
-        // The course's definitions extend the chain of its glossary files (made once for all its notes).
-        const baseKey = loaded.map((x) => x.p).join('\n');
-        let base = this.bases.get(baseKey);
-        if (!base) this.bases.set(baseKey, (base = composeChain(parts)));
-        glossary = extendChain(base, parts, { glossary: part }).glossary;
-      } else glossary = parts.length === 0 ? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary : composeChain(parts).glossary;
+      if (parts.length === 0) glossary = harvested ?? loadGlossaryFile({ uri: '', text: '{"name":"","language":"fr","categories":[],"entries":[]}' }).glossary;
+      else {
+        // The chain of the glossary files, composed once; a course's definitions extend it.
+        const filesKey = loaded.map((x) => x.p).join('\n');
+        let files = this.bases.get(filesKey);
+        if (!files) this.bases.set(filesKey, (files = composeChain(parts)));
+        glossary = harvested ? extendChain(files, parts, { glossary: harvested }).glossary : files.glossary;
+      }
       chain = { glossary, service: createGlossaireService({ glossary, lexicon: this.options.lexicon, english: this.options.english, locale: this.options.locale, words: this.words }), paths: loaded.map((x) => x.p) };
       this.chains.set(key, chain);
     }
